@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fixLegacyTee,
+  foldForSearch,
+  hasDirectionControls,
+  mizoSortKey,
+  normalizeText,
+} from './mizo-text';
+
+describe('Mizo text', () => {
+  it('reads the old backslash as ṭ, capital at the start of a word', () => {
+    expect(fixLegacyTee('\\hutmun Fishery')).toBe('Ṭhutmun Fishery');
+    expect(fixLegacyTee('Lu\\hnu')).toBe('Luṭhnu');
+    expect(normalizeText('  Sai\\hlang   Veng ')).toBe('Saiṭhlang Veng');
+  });
+
+  it('stores NFC whatever the keyboard sent', () => {
+    const decomposed = 'T\u0323hutmun'; // T + combining dot below
+    expect(normalizeText(decomposed)).toBe('Ṭhutmun');
+    expect(normalizeText(decomposed).length).toBe(7);
+  });
+
+  it('folds ṭ, backslash, case and circumflex the same way for search', () => {
+    expect(foldForSearch('Ṭhutmun')).toBe('thutmun');
+    expect(foldForSearch('\\hutmun')).toBe('thutmun');
+    expect(foldForSearch('THUTMUN')).toBe('thutmun');
+    expect(foldForSearch('Kawnpuî')).toBe('kawnpui');
+    expect(foldForSearch('RCS/AIZ/2024-25/0001')).toBe('rcs aiz 2024 25 0001');
+  });
+
+  it('sorts in Mizo alphabetical order: aw, ch, ng are letters, ṭ follows t', () => {
+    const names = [
+      'Ṭhingdawl',
+      'Tlabung',
+      'Awmpui',
+      'Azawl',
+      'Ngopa',
+      'Hnahthial',
+      'Chanmari',
+      'Bawngkawn',
+      'Dawrpui',
+      'Zemabawk',
+    ];
+    const sorted = [...names].sort((a, b) => (mizoSortKey(a) < mizoSortKey(b) ? -1 : 1));
+    expect(sorted).toEqual([
+      'Azawl',
+      'Awmpui',
+      'Bawngkawn',
+      'Chanmari',
+      'Dawrpui',
+      'Ngopa',
+      'Hnahthial',
+      'Tlabung',
+      'Ṭhingdawl',
+      'Zemabawk',
+    ]);
+  });
+
+  it('ignores case and the circumflex when sorting', () => {
+    expect(mizoSortKey('ZÂWLNUAM')).toBe(mizoSortKey('zawlnuam'));
+  });
+
+  it('spots hidden direction-control characters', () => {
+    expect(hasDirectionControls('Zoram\u202EytiicoS')).toBe(true);
+    expect(hasDirectionControls('Zoram Society')).toBe(false);
+  });
+});
