@@ -1,0 +1,188 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import type { Logger } from '../ports';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type Sqlite = Database.Database;
+
+/** Tables whose rows sync: written only through the mutation layer, never hard-deleted. */
+export const SYNCED_TABLES = [
+  'districts',
+  'blocks',
+  'villages',
+  'offices',
+  'office_jurisdictions',
+  'sectors',
+  'society_types',
+  'rule_parameters',
+  'societies',
+  'society_area_villages',
+  'society_status_history',
+  'society_name_history',
+] as const;
+
+const MIGRATIONS_TABLE = '__drizzle_migrations';
+
+export interface OpenDatabaseOptions {
+  file: string;
+  migrationsDir: string;
+  /** Where pre-migration backups go; default `<folder of file>/backups`. */
+  backupDir?: string;
+  logger?: Logger;
+  readonly?: boolean;
+}
+
+export interface OpenedDatabase {
+  sqlite: Sqlite;
+  db: Db;
+  /** Number of migrations applied to the file (after this open). */
+  migrationCount: number;
+  /** The backup taken before migrating, if any migration ran on a non-empty database. */
+  backupFile: string | null;
+}
+
+/**
+ * Opens (creating if needed) the database file with the pragmas every connection must have,
+ * backs it up if migrations are pending, migrates it safely, and installs the guard that
+ * makes writes outside the mutation layer fail.
+ */
+export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const sqlite = new Database(options.file, { readonly: options.readonly ?? false });
+  try {
+    applyConnectionPragmas(sqlite);
+    const check = sqlite.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new Error(`The database file failed its integrity check: ${String(check)}`);
+    }
+    let backupFile: string | null = null;
+    let migrationCount = 0;
+    if (!options.readonly) {
+      const result = migrate(sqlite, options);
+      backupFile = result.backupFile;
+      migrationCount = result.applied;
+      installWriteGuard(sqlite);
+    }
+    const db = drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Db;
+    return { sqlite, db, migrationCount, backupFile };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/**
+ * WAL for concurrent readers; synchronous=FULL because better-sqlite3 reopens WAL databases
+ * at NORMAL, which can lose the last commits on power loss (quality.md "Reliability").
+ */
+export function applyConnectionPragmas(sqlite: Sqlite): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('trusted_schema = OFF');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Runs pending drizzle-kit migrations, compatible with drizzle's own migrations table.
+ *
+ * Not drizzle's `migrate()`: it runs everything in one transaction, where
+ * `PRAGMA foreign_keys=OFF` is ignored, so a table-rebuild migration with ON DELETE CASCADE
+ * silently empties child tables (drizzle-orm #5782). Here foreign keys are turned off
+ * outside the transaction, `foreign_key_check` must come back empty before COMMIT, and
+ * only then are they turned back on. A backup is taken first (quality.md).
+ */
+function migrate(
+  sqlite: Sqlite,
+  options: OpenDatabaseOptions,
+): { applied: number; backupFile: string | null } {
+  const migrations = readMigrationFiles({ migrationsFolder: options.migrationsDir });
+  sqlite.exec(
+    `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+  );
+  const last = sqlite
+    .prepare(
+      `SELECT created_at AS createdAt FROM "${MIGRATIONS_TABLE}" ORDER BY created_at DESC LIMIT 1`,
+    )
+    .get() as { createdAt: number } | undefined;
+  const pending = migrations.filter((m) => !last || Number(last.createdAt) < m.folderMillis);
+  const appliedBefore = (
+    sqlite.prepare(`SELECT count(*) AS n FROM "${MIGRATIONS_TABLE}"`).get() as { n: number }
+  ).n;
+  if (pending.length === 0) return { applied: appliedBefore, backupFile: null };
+
+  let backupFile: string | null = null;
+  if (appliedBefore > 0) {
+    backupFile = backupBeforeMigration(sqlite, options);
+    options.logger?.info('db.backup_before_migration', { pending: pending.length });
+  }
+
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite
+      .transaction(() => {
+        for (const migration of pending) {
+          for (const statement of migration.sql) {
+            if (statement.trim() !== '') sqlite.exec(statement);
+          }
+          sqlite
+            .prepare(`INSERT INTO "${MIGRATIONS_TABLE}" (hash, created_at) VALUES (?, ?)`)
+            .run(migration.hash, migration.folderMillis);
+        }
+        const violations = sqlite.pragma('foreign_key_check') as unknown[];
+        if (violations.length > 0) {
+          throw new Error(
+            `Migration would break ${violations.length} references between records; nothing was changed.`,
+          );
+        }
+      })
+      .immediate();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+  options.logger?.info('db.migrated', { applied: pending.length });
+  return { applied: appliedBefore + pending.length, backupFile };
+}
+
+function backupBeforeMigration(sqlite: Sqlite, options: OpenDatabaseOptions): string {
+  const folder = options.backupDir ?? join(dirname(options.file), 'backups');
+  mkdirSync(folder, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const file = join(folder, `before-migration-${stamp}.db`);
+  // VACUUM INTO writes a consistent, compact copy synchronously, even with other readers.
+  sqlite.prepare('VACUUM INTO ?').run(file);
+  return file;
+}
+
+/**
+ * Per-connection TEMP triggers that refuse any write to a synced table unless the mutation
+ * layer has opened its guard in this transaction, and refuse hard deletes altogether
+ * (sync.md §3: a write that bypasses the mutation layer must fail loudly).
+ */
+function installWriteGuard(sqlite: Sqlite): void {
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS mutation_guard (open INTEGER NOT NULL)');
+  const existing = new Set(
+    (
+      sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name),
+  );
+  for (const table of SYNCED_TABLES.filter((name) => existing.has(name))) {
+    for (const action of ['INSERT', 'UPDATE'] as const) {
+      sqlite.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS guard_${table}_${action.toLowerCase()} BEFORE ${action} ON main.${table}
+         WHEN NOT EXISTS (SELECT 1 FROM temp.mutation_guard)
+         BEGIN SELECT RAISE(ABORT, '${table}: write outside the mutation layer'); END`,
+      );
+    }
+    sqlite.exec(
+      `CREATE TEMP TRIGGER IF NOT EXISTS guard_${table}_delete BEFORE DELETE ON main.${table}
+       BEGIN SELECT RAISE(ABORT, '${table}: rows are never deleted; write a tombstone'); END`,
+    );
+  }
+}

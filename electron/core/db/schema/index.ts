@@ -1,0 +1,3 @@
+export * from './local';
+export * from './reference';
+export * from './societies';

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { tiers } from '../../../shared/domain/society';
+
+/** The shipped reference data of a state: resources/reference/<state>.json. */
+const referenceFileSchema = z.object({
+  state: z.object({ code: z.string(), name: z.string(), lgdCode: z.string().nullable() }),
+  districts: z.array(
+    z.object({ code: z.string(), name: z.string(), lgdCode: z.string().nullable() }),
+  ),
+  blocks: z.array(
+    z.object({
+      code: z.string(),
+      districtCode: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      lgdCode: z.string().nullable(),
+    }),
+  ),
+  villages: z.array(
+    z.object({
+      code: z.string(),
+      blockCode: z.string(),
+      name: z.string(),
+      kind: z.string(),
+      lgdCode: z.string().nullable(),
+    }),
+  ),
+  offices: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      shortName: z.string(),
+      address: z.string(),
+      level: z.string(),
+      districtCodes: z.array(z.string()),
+      villageCodes: z.array(z.string()).default([]),
+    }),
+  ),
+  sectors: z.array(z.object({ code: z.string(), name: z.string() })),
+  societyTypes: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      sectorCode: z.string(),
+      tier: z.enum(tiers),
+      credit: z.boolean(),
+      minPromoters: z.number().int().min(1),
+    }),
+  ),
+  ruleParameters: z.array(
+    z.object({
+      key: z.string(),
+      scope: z.string().default(''),
+      value: z.string(),
+      effectiveFrom: z.string(),
+      legalReference: z.string(),
+      note: z.string().nullable().default(null),
+    }),
+  ),
+});
+export type ReferenceFile = z.output<typeof referenceFileSchema>;
+
+export function readReferenceFile(resourcesDir: string, state = 'mizoram'): ReferenceFile {
+  const file = join(resourcesDir, 'reference', `${state}.json`);
+  return referenceFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+}

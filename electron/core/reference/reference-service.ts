@@ -1,0 +1,286 @@
+import { asc, isNull } from 'drizzle-orm';
+import type { ReferenceData, RuleParameter } from '../../../shared/ipc/contract';
+import type { Tier } from '../../../shared/domain/society';
+import type { Db } from '../db/open-database';
+import {
+  blocks,
+  districts,
+  officeJurisdictions,
+  offices,
+  ruleParameters,
+  sectors,
+  societyTypes,
+  villages,
+} from '../db/schema';
+import type { MutationWriter } from '../sync/mutation-writer';
+import type { ReferenceFile } from './reference-file';
+import { referenceId } from './reference-ids';
+
+export class ReferenceService {
+  private cache: ReferenceData | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly writer: MutationWriter,
+    private readonly stateName: string,
+  ) {}
+
+  /** True when the reference tables are empty (a new database). */
+  isEmpty(): boolean {
+    return this.db.select({ id: districts.id }).from(districts).limit(1).all().length === 0;
+  }
+
+  /**
+   * Loads the shipped reference data into a new database, in one transaction. Ids come
+   * from the codes, so every device and the server agree on them.
+   */
+  seed(file: ReferenceFile): void {
+    const stamp = (tx: { now: string; userId: string }) => ({
+      createdAt: tx.now,
+      createdBy: tx.userId,
+      updatedAt: tx.now,
+      updatedBy: tx.userId,
+    });
+    const districtId = (code: string) => referenceId('district', code);
+    const blockId = (code: string) => referenceId('block', code);
+    const villageId = (code: string) => referenceId('village', code);
+    const blockDistrict = new Map(file.blocks.map((b) => [b.code, b.districtCode]));
+    const villageDistrict = new Map(
+      file.villages.map((v) => [v.code, blockDistrict.get(v.blockCode)]),
+    );
+    const sectorId = (code: string) => referenceId('sector', code);
+
+    this.writer.runUnrecorded((tx) => {
+      const who = stamp(tx);
+      for (const d of file.districts) {
+        tx.db
+          .insert(districts)
+          .values({ id: districtId(d.code), ...who, ...d })
+          .run();
+      }
+      for (const b of file.blocks) {
+        const { districtCode, ...rest } = b;
+        tx.db
+          .insert(blocks)
+          .values({ id: blockId(b.code), districtId: districtId(districtCode), ...who, ...rest })
+          .run();
+      }
+      for (const v of file.villages) {
+        const { blockCode, ...rest } = v;
+        const district = blockDistrict.get(blockCode);
+        if (!district)
+          throw new Error(`Reference data: village ${v.code} names unknown block ${blockCode}`);
+        tx.db
+          .insert(villages)
+          .values({
+            id: villageId(v.code),
+            blockId: blockId(blockCode),
+            districtId: districtId(district),
+            ...who,
+            ...rest,
+          })
+          .run();
+      }
+      for (const o of file.offices) {
+        const { districtCodes, villageCodes, ...rest } = o;
+        const officeId = referenceId('office', o.code);
+        tx.db
+          .insert(offices)
+          .values({ id: officeId, ...who, ...rest })
+          .run();
+        for (const code of districtCodes) {
+          tx.db
+            .insert(officeJurisdictions)
+            .values({
+              id: referenceId('jurisdiction', `${o.code}:${code}`),
+              officeId,
+              districtId: districtId(code),
+              villageId: null,
+              ...who,
+            })
+            .run();
+        }
+        for (const code of villageCodes) {
+          const district = villageDistrict.get(code);
+          if (!district)
+            throw new Error(`Reference data: office ${o.code} names unknown village ${code}`);
+          tx.db
+            .insert(officeJurisdictions)
+            .values({
+              id: referenceId('jurisdiction', `${o.code}:${code}`),
+              officeId,
+              districtId: districtId(district),
+              villageId: villageId(code),
+              ...who,
+            })
+            .run();
+        }
+      }
+      for (const s of file.sectors) {
+        tx.db
+          .insert(sectors)
+          .values({ id: sectorId(s.code), ...who, ...s })
+          .run();
+      }
+      for (const t of file.societyTypes) {
+        const { sectorCode, ...rest } = t;
+        tx.db
+          .insert(societyTypes)
+          .values({
+            id: referenceId('society_type', t.code),
+            sectorId: sectorId(sectorCode),
+            ...who,
+            ...rest,
+          })
+          .run();
+      }
+      for (const p of file.ruleParameters) {
+        tx.db
+          .insert(ruleParameters)
+          .values({
+            id: referenceId('rule_parameter', `${p.key}:${p.scope}:${p.effectiveFrom}`),
+            ...who,
+            ...p,
+          })
+          .run();
+      }
+    });
+    this.cache = null;
+  }
+
+  /** Everything the forms and filters need, cached until reference data changes. */
+  get(): ReferenceData {
+    if (this.cache) return this.cache;
+    const jurisdictionRows = this.db
+      .select()
+      .from(officeJurisdictions)
+      .where(isNull(officeJurisdictions.deletedAt))
+      .all();
+    const data: ReferenceData = {
+      stateName: this.stateName,
+      districts: this.db
+        .select({
+          id: districts.id,
+          code: districts.code,
+          name: districts.name,
+          lgdCode: districts.lgdCode,
+        })
+        .from(districts)
+        .where(isNull(districts.deletedAt))
+        .orderBy(asc(districts.name))
+        .all(),
+      blocks: this.db
+        .select({
+          id: blocks.id,
+          districtId: blocks.districtId,
+          code: blocks.code,
+          name: blocks.name,
+          kind: blocks.kind,
+          lgdCode: blocks.lgdCode,
+        })
+        .from(blocks)
+        .where(isNull(blocks.deletedAt))
+        .orderBy(asc(blocks.name))
+        .all(),
+      villages: this.db
+        .select({
+          id: villages.id,
+          blockId: villages.blockId,
+          districtId: villages.districtId,
+          code: villages.code,
+          name: villages.name,
+          kind: villages.kind,
+          lgdCode: villages.lgdCode,
+        })
+        .from(villages)
+        .where(isNull(villages.deletedAt))
+        .orderBy(asc(villages.name))
+        .all(),
+      offices: this.db
+        .select()
+        .from(offices)
+        .where(isNull(offices.deletedAt))
+        .orderBy(asc(offices.code))
+        .all()
+        .map((o) => ({
+          id: o.id,
+          code: o.code,
+          name: o.name,
+          shortName: o.shortName,
+          address: o.address,
+          level: o.level,
+          districtIds: jurisdictionRows
+            .filter((j) => j.officeId === o.id && j.villageId === null)
+            .map((j) => j.districtId),
+          villageIds: jurisdictionRows
+            .filter((j) => j.officeId === o.id && j.villageId !== null)
+            .map((j) => j.villageId as string),
+        })),
+      sectors: this.db
+        .select({ id: sectors.id, code: sectors.code, name: sectors.name })
+        .from(sectors)
+        .where(isNull(sectors.deletedAt))
+        .orderBy(asc(sectors.name))
+        .all(),
+      societyTypes: this.db
+        .select()
+        .from(societyTypes)
+        .where(isNull(societyTypes.deletedAt))
+        .orderBy(asc(societyTypes.name))
+        .all()
+        .map((t) => ({
+          id: t.id,
+          code: t.code,
+          name: t.name,
+          sectorId: t.sectorId,
+          tier: t.tier as Tier,
+          credit: t.credit,
+          minPromoters: t.minPromoters,
+        })),
+    };
+    this.cache = data;
+    return data;
+  }
+
+  /** The rule parameters table with every dated version, by key. */
+  ruleParameters(): RuleParameter[] {
+    return this.db
+      .select({
+        id: ruleParameters.id,
+        key: ruleParameters.key,
+        scope: ruleParameters.scope,
+        value: ruleParameters.value,
+        effectiveFrom: ruleParameters.effectiveFrom,
+        legalReference: ruleParameters.legalReference,
+        note: ruleParameters.note,
+      })
+      .from(ruleParameters)
+      .where(isNull(ruleParameters.deletedAt))
+      .orderBy(
+        asc(ruleParameters.key),
+        asc(ruleParameters.scope),
+        asc(ruleParameters.effectiveFrom),
+      )
+      .all();
+  }
+
+  /** Does `officeId` cover `districtId` wholly, or the given village of it? */
+  officeCovers(
+    officeId: string,
+    districtId: string,
+    villageId: string | null,
+  ): 'yes' | 'partly' | 'no' {
+    const office = this.get().offices.find((o) => o.id === officeId);
+    if (!office) return 'no';
+    if (office.districtIds.includes(districtId)) return 'yes';
+    const villageIdsInDistrict = new Set(
+      this.get()
+        .villages.filter((v) => v.districtId === districtId)
+        .map((v) => v.id),
+    );
+    const covered = office.villageIds.filter((id) => villageIdsInDistrict.has(id));
+    if (covered.length === 0) return 'no';
+    if (villageId && covered.includes(villageId)) return 'yes';
+    return 'partly';
+  }
+}

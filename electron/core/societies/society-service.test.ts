@@ -1,0 +1,292 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReferenceData } from '../../../shared/ipc/contract';
+import { validSociety } from '../../../tests/fixtures/societies';
+import { createTestCore, type TestCore } from '../../../tests/fixtures/test-core';
+
+let core: TestCore;
+let reference: ReferenceData;
+
+beforeEach(async () => {
+  core = createTestCore();
+  reference = await core.call('reference.get', {});
+});
+afterEach(() => core.dispose());
+
+const count = (table: string) =>
+  (core.services.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('adding a legacy society', () => {
+  it('saves the master record with its area, first status and an outbox row per change', async () => {
+    const saved = await core.call('societies.create', { society: validSociety(reference) });
+    expect(saved.name).toBe('Ṭhutmun Fishery Cooperative Society Ltd.');
+    expect(saved.version).toBe(1);
+    expect(saved.areaOfOperation).toHaveLength(2);
+    expect(saved.statusHistory).toEqual([
+      expect.objectContaining({ status: 'functional', effectiveOn: '1949-06-15' }),
+    ]);
+    const outbox = core.services.sqlite
+      .prepare(
+        'SELECT name, entity_id AS entityId, base_version AS baseVersion FROM outbox ORDER BY seq',
+      )
+      .all();
+    expect(outbox).toEqual([
+      { name: 'society.create', entityId: saved.id, baseVersion: null },
+      expect.objectContaining({ name: 'societyArea.add' }),
+      expect.objectContaining({ name: 'societyArea.add' }),
+      expect.objectContaining({ name: 'societyStatus.record' }),
+    ]);
+    expect(saved.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // UUIDv7
+  });
+
+  it('fixes a legacy backslash typed for ṭ', async () => {
+    const saved = await core.call('societies.create', {
+      society: validSociety(reference, { name: '\\hutmun Piggery Society' }),
+    });
+    expect(saved.name).toBe('Ṭhutmun Piggery Society');
+  });
+
+  it.each([
+    ['a number already used', { regNo: ' 760/49 ' }, 'regNo', /already used by Ṭhutmun Fishery/],
+    [
+      'a registration date in the future',
+      { regNo: '1/99', registeredOn: '2027-01-01' },
+      'registeredOn',
+      /cannot be in the future/,
+    ],
+    [
+      'a status dated before registration',
+      { regNo: '2/99', statusSince: '1940-01-01' },
+      'statusSince',
+      /before the society was registered/,
+    ],
+    [
+      'a missing district',
+      { regNo: '3/99', districtId: undefined },
+      'districtId',
+      /Choose the district/,
+    ],
+    ['a missing name', { regNo: '4/99', name: '  ' }, 'name', /Enter the registered name/],
+    [
+      'direction-control characters',
+      { regNo: '5/99', name: 'Zoram \u202Eevil' },
+      'name',
+      /direction-control/,
+    ],
+  ])(
+    'refuses %s with the reason next to the field, saving nothing',
+    async (_label, overrides, field, message) => {
+      await core.call('societies.create', { society: validSociety(reference) });
+      const before = {
+        societies: count('societies'),
+        outbox: count('outbox'),
+        search: count('society_search'),
+      };
+      const result = await core.dispatch('societies.create', {
+        society: { ...validSociety(reference), ...overrides },
+      });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('invalid_input');
+      expect(result.error.fields?.[field]).toMatch(message);
+      expect({
+        societies: count('societies'),
+        outbox: count('outbox'),
+        search: count('society_search'),
+      }).toEqual(before);
+    },
+  );
+
+  it('refuses an office that does not cover the district', async () => {
+    const society = validSociety(reference);
+    const other = reference.offices.find(
+      (o) =>
+        o.level === 'district' &&
+        !o.districtIds.includes(society.districtId as string) &&
+        o.villageIds.length === 0,
+    );
+    expect(other).toBeDefined();
+    const result = await core.dispatch('societies.create', {
+      society: { ...society, officeId: other?.id },
+    });
+    expect(result.ok ? null : result.error.fields?.['officeId']).toMatch(/does not cover/);
+    expect(count('societies')).toBe(0);
+  });
+});
+
+describe('correcting a society', () => {
+  it('saves only what changed, keeps the old name in the name history, and bumps the version', async () => {
+    const saved = await core.call('societies.create', { society: validSociety(reference) });
+    const {
+      status: _s,
+      statusSince: _ss,
+      statusOrderRef: _so,
+      ...fields
+    } = validSociety(reference);
+    const updated = await core.call('societies.update', {
+      id: saved.id,
+      baseVersion: 1,
+      fields: {
+        ...fields,
+        name: 'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
+        phone: '9436100200',
+      },
+      nameChangeReason: 'Bye-law amendment of 2024',
+    });
+    expect(updated.version).toBe(2);
+    expect(updated.phone).toBe('9436100200');
+    expect(updated.nameHistory).toEqual([
+      expect.objectContaining({
+        name: 'Ṭhutmun Fishery Cooperative Society Ltd.',
+        usedUntil: '2026-11-23',
+        reason: 'Bye-law amendment of 2024',
+      }),
+    ]);
+    const update = core.services.sqlite
+      .prepare(
+        "SELECT args, base, base_version AS baseVersion FROM outbox WHERE name = 'society.update'",
+      )
+      .get() as {
+      args: string;
+      base: string;
+      baseVersion: number;
+    };
+    expect(JSON.parse(update.args)).toEqual({
+      name: 'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
+      phone: '9436100200',
+    });
+    expect(JSON.parse(update.base)).toEqual({
+      name: 'Ṭhutmun Fishery Cooperative Society Ltd.',
+      phone: '9862012345',
+    });
+    expect(update.baseVersion).toBe(1);
+  });
+
+  it('refuses a save made on an old version, and changes nothing', async () => {
+    const saved = await core.call('societies.create', { society: validSociety(reference) });
+    const {
+      status: _s,
+      statusSince: _ss,
+      statusOrderRef: _so,
+      ...fields
+    } = validSociety(reference);
+    await core.call('societies.update', {
+      id: saved.id,
+      baseVersion: 1,
+      fields: { ...fields, phone: '111111' },
+    });
+    const stale = await core.dispatch('societies.update', {
+      id: saved.id,
+      baseVersion: 1,
+      fields: { ...fields, phone: '222222' },
+    });
+    expect(stale.ok ? null : stale.error.code).toBe('conflict');
+    expect((await core.call('societies.get', { id: saved.id })).phone).toBe('111111');
+  });
+
+  it('tombstones an area village that is removed instead of deleting it', async () => {
+    const society = validSociety(reference);
+    const saved = await core.call('societies.create', { society });
+    const { status: _s, statusSince: _ss, statusOrderRef: _so, ...fields } = society;
+    const updated = await core.call('societies.update', {
+      id: saved.id,
+      baseVersion: 1,
+      fields: { ...fields, areaVillageIds: [society.areaVillageIds?.[0] as string] },
+    });
+    expect(updated.areaOfOperation).toHaveLength(1);
+    expect(count('society_area_villages')).toBe(2);
+    expect(
+      core.services.sqlite
+        .prepare("SELECT count(*) AS n FROM outbox WHERE name = 'societyArea.remove'")
+        .get(),
+    ).toEqual({ n: 1 });
+  });
+
+  it('says not_found for a society that does not exist', async () => {
+    const result = await core.dispatch('societies.get', {
+      id: '0190a8f0-0000-7000-8000-000000000000',
+    });
+    expect(result.ok ? null : result.error).toEqual({
+      code: 'not_found',
+      message: 'This society is not on the register.',
+    });
+  });
+});
+
+describe('searching the register', () => {
+  beforeEach(async () => {
+    await core.call('societies.create', { society: validSociety(reference) });
+    await core.call('societies.create', {
+      society: validSociety(reference, {
+        name: 'Zoram Dairy Cooperative Society',
+        regNo: 'RCS/AIZ/2024-25/0007',
+      }),
+    });
+  });
+
+  it.each(['Ṭhutmun', 'thutmun', 'THUT', '\\hutmun', 'fish thut'])(
+    'finds the society by its name typed as "%s"',
+    async (query) => {
+      const hits = await core.call('societies.search', { query, limit: 20, filter: {} });
+      expect(hits.map((h) => h.name)).toEqual(['Ṭhutmun Fishery Cooperative Society Ltd.']);
+    },
+  );
+
+  it('finds a society by its registration number, exact number first', async () => {
+    const hits = await core.call('societies.search', {
+      query: 'RCS/AIZ/2024-25/0007',
+      limit: 20,
+      filter: {},
+    });
+    expect(hits[0]?.name).toBe('Zoram Dairy Cooperative Society');
+  });
+
+  it('finds a society by a village of its area of operation', async () => {
+    const village = reference.villages.find(
+      (v) => v.id === validSociety(reference).areaVillageIds?.[1],
+    );
+    const hits = await core.call('societies.search', {
+      query: village?.name ?? '',
+      limit: 20,
+      filter: {},
+    });
+    expect(hits.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(['"', 'AND', '*', 'NEAR(', 'name:x', "') OR 1=1 --", '^^^'])(
+    'does not break on FTS syntax typed as "%s"',
+    async (query) => {
+      const result = await core.dispatch('societies.search', { query, limit: 20, filter: {} });
+      expect(result.ok).toBe(true);
+    },
+  );
+});
+
+describe('the register list', () => {
+  it('sorts by name in Mizo order and filters by status and district', async () => {
+    for (const [name, regNo, status] of [
+      ['Ṭhingdawl Society', '1/50', 'functional'],
+      ['Tlabung Society', '2/50', 'functional'],
+      ['Chanmari Society', '3/50', 'non_functional'],
+      ['Bawngkawn Society', '4/50', 'functional'],
+    ] as const) {
+      await core.call('societies.create', {
+        society: validSociety(reference, { name, regNo, status }),
+      });
+    }
+    const all = await core.call('societies.list', { sort: { field: 'name', direction: 'asc' } });
+    expect(all.rows.map((r) => r.name)).toEqual([
+      'Bawngkawn Society',
+      'Chanmari Society',
+      'Tlabung Society',
+      'Ṭhingdawl Society',
+    ]);
+    expect(all.total).toBe(4);
+    const nonFunctional = await core.call('societies.list', {
+      filter: { status: 'non_functional' },
+    });
+    expect(nonFunctional.rows.map((r) => r.name)).toEqual(['Chanmari Society']);
+    const elsewhere = reference.districts.find((d) => d.id !== validSociety(reference).districtId);
+    const none = await core.call('societies.list', { filter: { districtId: elsewhere?.id } });
+    expect(none).toEqual({ rows: [], total: 0 });
+  });
+});

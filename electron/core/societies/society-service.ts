@@ -1,0 +1,647 @@
+import { AppError, type FieldErrors } from '../../../shared/errors';
+import { indiaDate } from '../../../shared/domain/dates';
+import { foldForSearch, mizoSortKey } from '../../../shared/domain/mizo-text';
+import {
+  dateRuleErrors,
+  regNoKey,
+  type SocietyCreate,
+  type SocietyFields,
+  type SocietyStatus,
+} from '../../../shared/domain/society';
+import type {
+  SocietyDetail,
+  SocietyFilter,
+  SocietyRow,
+  SocietySortField,
+} from '../../../shared/ipc/contract';
+import type { Statement } from 'better-sqlite3';
+import type { Sqlite } from '../db/open-database';
+import type { Clock } from '../ports';
+import type { ReferenceService } from '../reference/reference-service';
+import type { MutationTx, MutationWriter } from '../sync/mutation-writer';
+
+/** The master-record columns a user edits, in contract (camelCase) and database names. */
+const FIELD_COLUMNS = {
+  name: 'name',
+  nameMizo: 'name_mizo',
+  regNo: 'reg_no',
+  registeredOn: 'registered_on',
+  basis: 'basis',
+  typeId: 'type_id',
+  tier: 'tier',
+  liability: 'liability',
+  address: 'address',
+  districtId: 'district_id',
+  villageId: 'village_id',
+  officeId: 'office_id',
+  shareValuePaise: 'share_value_paise',
+  admissionFeePaise: 'admission_fee_paise',
+  authorisedCapitalPaise: 'authorised_capital_paise',
+  financingBank: 'financing_bank',
+  federation: 'federation',
+  contactPerson: 'contact_person',
+  phone: 'phone',
+  email: 'email',
+  ncdId: 'ncd_id',
+  remarks: 'remarks',
+} as const satisfies Record<Exclude<keyof SocietyFields, 'areaVillageIds'>, string>;
+type ScalarField = keyof typeof FIELD_COLUMNS;
+const SCALAR_FIELDS = Object.keys(FIELD_COLUMNS) as ScalarField[];
+
+const ROW_SELECT = `
+  SELECT s.id, s.name, s.name_mizo AS nameMizo, s.reg_no AS regNo, s.registered_on AS registeredOn,
+         s.status, t.name AS typeName, sec.name AS sectorName, d.name AS districtName,
+         o.short_name AS officeName, v.name AS place
+  FROM societies s
+  JOIN society_types t ON t.id = s.type_id
+  JOIN sectors sec ON sec.id = t.sector_id
+  JOIN districts d ON d.id = s.district_id
+  JOIN offices o ON o.id = s.office_id
+  LEFT JOIN villages v ON v.id = s.village_id`;
+
+const SORT_SQL: Record<SocietySortField, (dir: string) => string> = {
+  name: (dir) => `s.sort_key ${dir}, s.id ${dir}`,
+  regNo: (dir) => `s.reg_no_key ${dir}, s.id ${dir}`,
+  registeredOn: (dir) => `s.registered_on ${dir}, s.sort_key ${dir}`,
+  district: (dir) => `d.name ${dir}, s.sort_key ${dir}`,
+  type: (dir) => `t.name ${dir}, s.sort_key ${dir}`,
+  status: (dir) => `s.status ${dir}, s.sort_key ${dir}`,
+};
+
+/** Everything that is stored for a new society besides its id and bookkeeping. */
+type NewSociety = SocietyCreate;
+
+/**
+ * The society register: search, list, open, add a legacy society, correct one, and bulk
+ * import. Every rule a clerk can break is checked here (and again by the form for speed).
+ */
+export class SocietyService {
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly writer: MutationWriter,
+    private readonly reference: ReferenceService,
+    private readonly clock: Clock,
+    private readonly onChanged: (id: string) => void,
+  ) {}
+
+  /** Number of societies on the register (tombstones excluded). */
+  count(): number {
+    return (
+      this.prepare('SELECT count(*) AS n FROM societies WHERE deleted_at IS NULL').get() as {
+        n: number;
+      }
+    ).n;
+  }
+
+  /**
+   * Finds societies whose name, Mizo name, registration number or place has words starting
+   * with every word typed. An exact registration number comes first.
+   */
+  search(query: string, limit: number, filter: SocietyFilter): SocietyRow[] {
+    const tokens = foldForSearch(query).split(' ').filter(Boolean).slice(0, 10);
+    if (tokens.length === 0) return [];
+    // Every token is quoted: raw input such as `AND`, `"` or `*` would otherwise be FTS5 syntax.
+    const match = tokens.map((token) => `"${token.replaceAll('"', '""')}"*`).join(' ');
+    const where = filterSql(filter);
+    const exact = this.prepare(
+      `${ROW_SELECT} WHERE s.reg_no_key = ? AND s.deleted_at IS NULL${where.sql}`,
+    ).all(regNoKey(query), ...where.params) as SocietyRow[];
+    const hits = this.prepare(
+      `${ROW_SELECT} JOIN society_search f ON f.rowid = s.search_rowid
+       WHERE society_search MATCH ? AND s.deleted_at IS NULL${where.sql}
+       ORDER BY bm25(society_search, 10.0, 5.0, 2.0), s.sort_key LIMIT ?`,
+    ).all(match, ...where.params, limit) as SocietyRow[];
+    const seen = new Set(exact.map((row) => row.id));
+    return [...exact, ...hits.filter((row) => !seen.has(row.id))].slice(0, limit);
+  }
+
+  /** One page of the register, filtered and sorted, with the total that matches. */
+  list(
+    filter: SocietyFilter,
+    sort: { field: SocietySortField; direction: 'asc' | 'desc' },
+    offset: number,
+    limit: number,
+  ): { rows: SocietyRow[]; total: number } {
+    const where = filterSql(filter);
+    const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+    const rows = this.prepare(
+      `${ROW_SELECT} WHERE s.deleted_at IS NULL${where.sql} ORDER BY ${SORT_SQL[sort.field](direction)} LIMIT ? OFFSET ?`,
+    ).all(...where.params, limit, offset) as SocietyRow[];
+    const total = (
+      this.prepare(
+        `SELECT count(*) AS n FROM societies s WHERE s.deleted_at IS NULL${where.sql}`,
+      ).get(...where.params) as {
+        n: number;
+      }
+    ).n;
+    return { rows, total };
+  }
+
+  /** The whole record with its area of operation and histories; `not_found` if absent. */
+  get(id: string): SocietyDetail {
+    const row = this.prepare(
+      `SELECT s.*, t.name AS type_name, t.sector_id, sec.name AS sector_name, d.name AS district_name,
+              v.name AS village_name, o.short_name AS office_name
+       FROM societies s
+       JOIN society_types t ON t.id = s.type_id
+       JOIN sectors sec ON sec.id = t.sector_id
+       JOIN districts d ON d.id = s.district_id
+       JOIN offices o ON o.id = s.office_id
+       LEFT JOIN villages v ON v.id = s.village_id
+       WHERE s.id = ? AND s.deleted_at IS NULL`,
+    ).get(id) as Record<string, unknown> | undefined;
+    if (!row) throw new AppError('not_found', 'This society is not on the register.');
+    const area = this.prepare(
+      `SELECT v.id, v.name, d.name AS districtName FROM society_area_villages a
+       JOIN villages v ON v.id = a.village_id JOIN districts d ON d.id = v.district_id
+       WHERE a.society_id = ? AND a.deleted_at IS NULL ORDER BY v.name`,
+    ).all(id) as SocietyDetail['areaOfOperation'];
+    const statusHistory = this.prepare(
+      `SELECT id, status, effective_on AS effectiveOn, order_ref AS orderRef, reason,
+              created_at AS recordedAt, created_by AS recordedBy
+       FROM society_status_history WHERE society_id = ? AND deleted_at IS NULL
+       ORDER BY coalesce(effective_on, substr(created_at, 1, 10)) DESC, created_at DESC`,
+    ).all(id) as SocietyDetail['statusHistory'];
+    const nameHistory = this.prepare(
+      `SELECT id, name, name_mizo AS nameMizo, used_until AS usedUntil, reason,
+              created_at AS recordedAt, created_by AS recordedBy
+       FROM society_name_history WHERE society_id = ? AND deleted_at IS NULL ORDER BY created_at DESC`,
+    ).all(id) as SocietyDetail['nameHistory'];
+    return {
+      id: row['id'] as string,
+      name: row['name'] as string,
+      nameMizo: row['name_mizo'] as string | null,
+      regNo: row['reg_no'] as string,
+      registeredOn: row['registered_on'] as string,
+      basis: row['basis'] as SocietyDetail['basis'],
+      typeId: row['type_id'] as string,
+      typeName: row['type_name'] as string,
+      sectorId: row['sector_id'] as string,
+      sectorName: row['sector_name'] as string,
+      tier: row['tier'] as SocietyDetail['tier'],
+      liability: row['liability'] as SocietyDetail['liability'],
+      address: row['address'] as string,
+      districtId: row['district_id'] as string,
+      districtName: row['district_name'] as string,
+      villageId: row['village_id'] as string | null,
+      villageName: row['village_name'] as string | null,
+      officeId: row['office_id'] as string,
+      officeName: row['office_name'] as string,
+      areaOfOperation: area,
+      shareValuePaise: row['share_value_paise'] as number | null,
+      admissionFeePaise: row['admission_fee_paise'] as number | null,
+      authorisedCapitalPaise: row['authorised_capital_paise'] as number | null,
+      financingBank: row['financing_bank'] as string | null,
+      federation: row['federation'] as string | null,
+      status: row['status'] as SocietyStatus,
+      statusSince: row['status_since'] as string | null,
+      contactPerson: row['contact_person'] as string | null,
+      phone: row['phone'] as string | null,
+      email: row['email'] as string | null,
+      ncdId: row['ncd_id'] as string | null,
+      remarks: row['remarks'] as string | null,
+      statusHistory,
+      nameHistory,
+      version: row['version'] as number,
+      createdAt: row['created_at'] as string,
+      createdBy: row['created_by'] as string,
+      updatedAt: row['updated_at'] as string,
+      updatedBy: row['updated_by'] as string,
+    };
+  }
+
+  /** Adds a society already registered on paper; refuses with the reason per field, saving nothing. */
+  create(input: NewSociety, userId: string): SocietyDetail {
+    const id = this.writer.run(userId, (tx) => {
+      throwIfInvalid(this.validate(input, null, this.today()));
+      return this.insert(tx, input, this.nextSearchRowid());
+    });
+    this.onChanged(id);
+    return this.get(id);
+  }
+
+  /**
+   * Saves corrections to the master record if nobody saved since `baseVersion`. Only the
+   * fields that changed go to the outbox; an old name goes to the name history.
+   */
+  update(
+    id: string,
+    baseVersion: number,
+    fields: SocietyFields,
+    nameChangeReason: string | null,
+    userId: string,
+  ): SocietyDetail {
+    const changed = this.writer.run(userId, (tx) => {
+      const current = this.prepare(
+        'SELECT * FROM societies WHERE id = ? AND deleted_at IS NULL',
+      ).get(id) as Record<string, unknown> | undefined;
+      if (!current) throw new AppError('not_found', 'This society is not on the register.');
+      if (current['version'] !== baseVersion) {
+        throw new AppError(
+          'conflict',
+          'Someone else saved this society after you opened it. Reload it to see their changes, then make yours again.',
+        );
+      }
+      throwIfInvalid(this.validate(fields, id, this.today()));
+
+      const patch: Record<string, unknown> = {};
+      const base: Record<string, unknown> = {};
+      for (const field of SCALAR_FIELDS) {
+        const before = current[FIELD_COLUMNS[field]] ?? null;
+        const after = fields[field] ?? null;
+        if (before !== after) {
+          patch[field] = after;
+          base[field] = before;
+        }
+      }
+      const areaChanged = this.writeAreaChanges(tx, id, fields.areaVillageIds);
+      if (Object.keys(patch).length === 0) return areaChanged;
+
+      const version = baseVersion + 1;
+      const assignments = Object.keys(patch).map(
+        (field) => `${FIELD_COLUMNS[field as ScalarField]} = @${field}`,
+      );
+      const params: Record<string, unknown> = {
+        ...patch,
+        id,
+        version,
+        updatedAt: tx.now,
+        updatedBy: tx.userId,
+      };
+      if ('regNo' in patch) {
+        assignments.push('reg_no_key = @regNoKey');
+        params['regNoKey'] = regNoKey(fields.regNo);
+      }
+      if ('name' in patch) {
+        assignments.push('sort_key = @sortKey');
+        params['sortKey'] = mizoSortKey(fields.name);
+        this.recordNameHistory(tx, id, current, nameChangeReason);
+      }
+      this.prepare(
+        `UPDATE societies SET ${assignments.join(', ')}, version = @version, updated_at = @updatedAt, updated_by = @updatedBy
+         WHERE id = @id`,
+      ).run(params);
+      tx.record({
+        name: 'society.update',
+        entity: 'society',
+        entityId: id,
+        args: patch,
+        baseVersion,
+        base,
+      });
+      this.indexForSearch(id, current['search_rowid'] as number);
+      return true;
+    });
+    if (changed) this.onChanged(id);
+    return this.get(id);
+  }
+
+  /**
+   * Bulk entry of legacy records (the import wizard, the demo register, the benchmark): the
+   * same validation, index and outbox as `create`, in transactions of `batchSize` rows.
+   * Stops at the first invalid row with its position, keeping the batches before it.
+   */
+  importMany(
+    rows: Iterable<NewSociety>,
+    userId: string,
+    options: { batchSize?: number; onProgress?: (done: number) => void } = {},
+  ): number {
+    const batchSize = options.batchSize ?? 2_000;
+    const today = this.today();
+    let done = 0;
+    let batch: NewSociety[] = [];
+    const flush = () => {
+      if (batch.length === 0) return;
+      const items = batch;
+      this.writer.run(userId, (tx) => {
+        let searchRowid = this.nextSearchRowid();
+        const numbersInBatch = new Map<string, number>();
+        items.forEach((item, index) => {
+          const errors = this.validate(item, null, today);
+          const key = regNoKey(item.regNo);
+          const earlier = numbersInBatch.get(key);
+          if (earlier !== undefined)
+            errors['regNo'] =
+              `Registration number ${item.regNo} appears twice in this import (rows ${done + earlier + 1} and ${done + index + 1}).`;
+          numbersInBatch.set(key, index);
+          if (Object.keys(errors).length > 0) {
+            throw new AppError(
+              'invalid_input',
+              `Row ${done + index + 1}: ${Object.values(errors)[0]}`,
+              errors,
+            );
+          }
+          this.insert(tx, item, searchRowid++);
+        });
+      });
+      done += items.length;
+      options.onProgress?.(done);
+      batch = [];
+    };
+    for (const row of rows) {
+      batch.push(row);
+      if (batch.length >= batchSize) flush();
+    }
+    flush();
+    return done;
+  }
+
+  private insert(tx: MutationTx, input: NewSociety, searchRowid: number): string {
+    const id = tx.newId();
+    const row = {
+      id,
+      version: 1,
+      createdAt: tx.now,
+      createdBy: tx.userId,
+      updatedAt: tx.now,
+      updatedBy: tx.userId,
+      name: input.name,
+      nameMizo: input.nameMizo,
+      regNo: input.regNo,
+      regNoKey: regNoKey(input.regNo),
+      registeredOn: input.registeredOn,
+      basis: input.basis,
+      typeId: input.typeId,
+      tier: input.tier,
+      liability: input.liability,
+      address: input.address,
+      districtId: input.districtId,
+      villageId: input.villageId,
+      officeId: input.officeId,
+      shareValuePaise: input.shareValuePaise,
+      admissionFeePaise: input.admissionFeePaise,
+      authorisedCapitalPaise: input.authorisedCapitalPaise,
+      financingBank: input.financingBank,
+      federation: input.federation,
+      status: input.status,
+      statusSince: input.statusSince,
+      contactPerson: input.contactPerson,
+      phone: input.phone,
+      email: input.email,
+      ncdId: input.ncdId,
+      remarks: input.remarks,
+      sortKey: mizoSortKey(input.name),
+      searchRowid,
+    };
+    this.prepare(
+      `INSERT INTO societies (id, version, created_at, created_by, updated_at, updated_by, name, name_mizo, reg_no, reg_no_key,
+         registered_on, basis, type_id, tier, liability, address, district_id, village_id, office_id, share_value_paise,
+         admission_fee_paise, authorised_capital_paise, financing_bank, federation, status, status_since, contact_person,
+         phone, email, ncd_id, remarks, sort_key, search_rowid)
+       VALUES (@id, @version, @createdAt, @createdBy, @updatedAt, @updatedBy, @name, @nameMizo, @regNo, @regNoKey,
+         @registeredOn, @basis, @typeId, @tier, @liability, @address, @districtId, @villageId, @officeId, @shareValuePaise,
+         @admissionFeePaise, @authorisedCapitalPaise, @financingBank, @federation, @status, @statusSince, @contactPerson,
+         @phone, @email, @ncdId, @remarks, @sortKey, @searchRowid)`,
+    ).run(row);
+    const { sortKey: _sortKey, searchRowid: _searchRowid, regNoKey: _regNoKey, ...args } = row;
+    tx.record({
+      name: 'society.create',
+      entity: 'society',
+      entityId: id,
+      args,
+      baseVersion: null,
+      base: null,
+    });
+
+    this.writeAreaChanges(tx, id, input.areaVillageIds);
+    const historyId = tx.newId();
+    const history = {
+      id: historyId,
+      societyId: id,
+      status: input.status,
+      effectiveOn: input.statusSince,
+      orderRef: input.statusOrderRef,
+      reason: 'Status when the record was entered from paper',
+      createdAt: tx.now,
+      createdBy: tx.userId,
+    };
+    this.prepare(
+      `INSERT INTO society_status_history (id, version, created_at, created_by, updated_at, updated_by, society_id, status, effective_on, order_ref, reason)
+       VALUES (@id, 1, @createdAt, @createdBy, @createdAt, @createdBy, @societyId, @status, @effectiveOn, @orderRef, @reason)`,
+    ).run(history);
+    tx.record({
+      name: 'societyStatus.record',
+      entity: 'society_status',
+      entityId: historyId,
+      args: history,
+      baseVersion: null,
+      base: null,
+    });
+    this.indexForSearch(id, searchRowid);
+    return id;
+  }
+
+  /** Makes the live area rows equal `villageIds`: adds and tombstones rows; true if anything changed. */
+  private writeAreaChanges(
+    tx: MutationTx,
+    societyId: string,
+    villageIds: readonly string[],
+  ): boolean {
+    const current = this.prepare(
+      'SELECT id, village_id AS villageId, version FROM society_area_villages WHERE society_id = ? AND deleted_at IS NULL',
+    ).all(societyId) as { id: string; villageId: string; version: number }[];
+    const wanted = new Set(villageIds);
+    const have = new Set(current.map((row) => row.villageId));
+    let changed = false;
+    for (const villageId of wanted) {
+      if (have.has(villageId)) continue;
+      const id = tx.newId();
+      this.prepare(
+        `INSERT INTO society_area_villages (id, version, created_at, created_by, updated_at, updated_by, society_id, village_id)
+         VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+      ).run(id, tx.now, tx.userId, tx.now, tx.userId, societyId, villageId);
+      tx.record({
+        name: 'societyArea.add',
+        entity: 'society_area_village',
+        entityId: id,
+        args: { societyId, villageId },
+        baseVersion: null,
+        base: null,
+      });
+      changed = true;
+    }
+    for (const row of current) {
+      if (wanted.has(row.villageId)) continue;
+      this.prepare(
+        'UPDATE society_area_villages SET deleted_at = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?',
+      ).run(tx.now, tx.now, tx.userId, row.id);
+      tx.record({
+        name: 'societyArea.remove',
+        entity: 'society_area_village',
+        entityId: row.id,
+        args: { deletedAt: tx.now },
+        baseVersion: row.version,
+        base: { deletedAt: null },
+      });
+      changed = true;
+    }
+    return changed;
+  }
+
+  private recordNameHistory(
+    tx: MutationTx,
+    societyId: string,
+    current: Record<string, unknown>,
+    reason: string | null,
+  ): void {
+    const id = tx.newId();
+    const entry = {
+      id,
+      societyId,
+      name: current['name'] as string,
+      nameMizo: (current['name_mizo'] as string | null) ?? null,
+      usedUntil: indiaDate(new Date(tx.now)),
+      reason: reason?.trim() || null,
+      createdAt: tx.now,
+      createdBy: tx.userId,
+    };
+    this.prepare(
+      `INSERT INTO society_name_history (id, version, created_at, created_by, updated_at, updated_by, society_id, name, name_mizo, used_until, reason)
+       VALUES (@id, 1, @createdAt, @createdBy, @createdAt, @createdBy, @societyId, @name, @nameMizo, @usedUntil, @reason)`,
+    ).run(entry);
+    tx.record({
+      name: 'societyName.record',
+      entity: 'society_name',
+      entityId: id,
+      args: entry,
+      baseVersion: null,
+      base: null,
+    });
+  }
+
+  /** Rewrites the society's row in the full-text index from what is now stored. */
+  private indexForSearch(societyId: string, searchRowid: number): void {
+    const row = this.prepare(
+      `SELECT s.name, s.name_mizo AS nameMizo, s.reg_no AS regNo, v.name AS village, d.name AS district,
+              (SELECT group_concat(av.name, ' ') FROM society_area_villages a JOIN villages av ON av.id = a.village_id
+               WHERE a.society_id = s.id AND a.deleted_at IS NULL) AS area
+       FROM societies s JOIN districts d ON d.id = s.district_id LEFT JOIN villages v ON v.id = s.village_id
+       WHERE s.id = ?`,
+    ).get(societyId) as {
+      name: string;
+      nameMizo: string | null;
+      regNo: string;
+      village: string | null;
+      district: string;
+      area: string | null;
+    };
+    this.prepare('DELETE FROM society_search WHERE rowid = ?').run(searchRowid);
+    this.prepare(
+      'INSERT INTO society_search (rowid, names, reg_no, places) VALUES (?, ?, ?, ?)',
+    ).run(
+      searchRowid,
+      foldForSearch(`${row.name} ${row.nameMizo ?? ''}`),
+      foldForSearch(row.regNo),
+      foldForSearch(`${row.village ?? ''} ${row.district} ${row.area ?? ''}`),
+    );
+  }
+
+  /** Checks the rules that need the database or today's date. Returns field → reason. */
+  private validate(
+    fields: SocietyFields & { statusSince?: string | null },
+    selfId: string | null,
+    today: string,
+  ): FieldErrors {
+    const errors: FieldErrors = dateRuleErrors(fields, today);
+    const reference = this.reference.get();
+    const district = reference.districts.find((d) => d.id === fields.districtId);
+    if (!district) errors['districtId'] = 'Choose the district.';
+    if (!reference.societyTypes.some((t) => t.id === fields.typeId))
+      errors['typeId'] = 'Choose the type of society.';
+    const village = fields.villageId
+      ? reference.villages.find((v) => v.id === fields.villageId)
+      : null;
+    if (fields.villageId && !village) errors['villageId'] = 'Choose the village from the list.';
+    if (village && district && village.districtId !== district.id) {
+      errors['villageId'] = `${village.name} is not in ${district.name} district.`;
+    }
+    const office = reference.offices.find((o) => o.id === fields.officeId);
+    if (!office) {
+      errors['officeId'] = 'Choose the registrar office.';
+    } else if (district && !errors['villageId']) {
+      const covers = this.reference.officeCovers(office.id, district.id, fields.villageId);
+      if (covers === 'no') {
+        errors['officeId'] =
+          `${office.shortName} does not cover ${village ? village.name : `${district.name} district`}.`;
+      } else if (covers === 'partly') {
+        errors['villageId'] =
+          `${office.shortName} covers only part of ${district.name} district: choose the village.`;
+      }
+    }
+    const villageIds = new Set(reference.villages.map((v) => v.id));
+    const unknown = fields.areaVillageIds.findIndex((id) => !villageIds.has(id));
+    if (unknown >= 0)
+      errors['areaVillageIds'] = 'Choose the villages of the area of operation from the list.';
+    if (new Set(fields.areaVillageIds).size !== fields.areaVillageIds.length) {
+      errors['areaVillageIds'] = 'A village is listed twice in the area of operation.';
+    }
+    const holder = this.prepare(
+      'SELECT id, name FROM societies WHERE reg_no_key = ? AND deleted_at IS NULL',
+    ).get(regNoKey(fields.regNo)) as { id: string; name: string } | undefined;
+    if (holder && holder.id !== selfId) {
+      errors['regNo'] =
+        `Registration number ${fields.regNo} is already used by ${holder.name.replace(/\.+$/, '')}.`;
+    }
+    return errors;
+  }
+
+  private nextSearchRowid(): number {
+    return (
+      this.prepare('SELECT coalesce(max(search_rowid), 0) + 1 AS n FROM societies').get() as {
+        n: number;
+      }
+    ).n;
+  }
+
+  private today(): string {
+    return indiaDate(this.clock.now());
+  }
+
+  /** Prepared statements are cached: preparing dominates the cost of a small query. */
+  private prepare(sql: string): Statement<unknown[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare<unknown[]>(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function filterSql(filter: SocietyFilter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.districtId) {
+    parts.push('s.district_id = ?');
+    params.push(filter.districtId);
+  }
+  if (filter.officeId) {
+    parts.push('s.office_id = ?');
+    params.push(filter.officeId);
+  }
+  if (filter.typeId) {
+    parts.push('s.type_id = ?');
+    params.push(filter.typeId);
+  }
+  if (filter.sectorId) {
+    parts.push('s.type_id IN (SELECT id FROM society_types WHERE sector_id = ?)');
+    params.push(filter.sectorId);
+  }
+  if (filter.status) {
+    parts.push('s.status = ?');
+    params.push(filter.status);
+  }
+  return { sql: parts.map((part) => ` AND ${part}`).join(''), params };
+}
+
+function throwIfInvalid(errors: FieldErrors): void {
+  const messages = Object.values(errors);
+  if (messages.length === 0) return;
+  const message =
+    messages.length === 1
+      ? (messages[0] as string)
+      : `${messages.length} fields need attention: ${messages.join(' ')}`;
+  throw new AppError('invalid_input', message, errors);
+}
