@@ -1,0 +1,57 @@
+import { basename, isAbsolute, join } from 'node:path';
+import type { BaseWindow, Dialog, Net, Shell } from 'electron';
+import type { HostPort } from '../core/ports';
+
+export interface ElectronHostOptions {
+  dialog: Pick<Dialog, 'showSaveDialog'>;
+  shell: Pick<Shell, 'showItemInFolder'>;
+  net: Pick<Net, 'isOnline'>;
+  /** Folder the save dialog starts in (`app.getPath('documents')`). */
+  documentsDir: () => string;
+  /** The window a dialog belongs to, so it is modal to it; null when none is open. */
+  parentWindow: () => BaseWindow | null;
+}
+
+/**
+ * The core's desktop services (ports.ts `HostPort`) on Electron: the system save dialog,
+ * "show in folder", and Chromium's online hint. Electron is passed in, so this is tested
+ * with fakes.
+ */
+export function createElectronHost(options: ElectronHostOptions): HostPort {
+  return {
+    async chooseSavePath(suggestedName) {
+      const defaultPath = join(options.documentsDir(), safeFileName(suggestedName));
+      const parent = options.parentWindow();
+      const dialogOptions = { defaultPath, properties: ['showOverwriteConfirmation' as const] };
+      const result = parent
+        ? await options.dialog.showSaveDialog(parent, dialogOptions)
+        : await options.dialog.showSaveDialog(dialogOptions);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    revealInFolder(path) {
+      // Only a full path means anything to the file manager; a relative one would resolve
+      // against the app's working folder, which the clerk never sees.
+      if (isAbsolute(path)) options.shell.showItemInFolder(path);
+      return Promise.resolve();
+    },
+    isOnline() {
+      return options.net.isOnline();
+    },
+  };
+}
+
+/** Characters Windows refuses in file names (besides control characters and separators). */
+const WINDOWS_RESERVED = '<>:"|?*';
+
+/**
+ * A suggested name as a bare file name: no folders (so the dialog cannot start somewhere
+ * else), no characters Windows refuses in names, never empty.
+ */
+export function safeFileName(suggestedName: string): string {
+  const name = Array.from(basename(suggestedName.replaceAll('\\', '/')), (char) =>
+    char.charCodeAt(0) < 0x20 || WINDOWS_RESERVED.includes(char) ? '_' : char,
+  )
+    .join('')
+    .trim();
+  return name === '' || /^\.+$/u.test(name) ? 'export' : name;
+}
