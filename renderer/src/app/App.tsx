@@ -1,0 +1,30 @@
+import { MantineProvider } from '@mantine/core';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router/dom';
+import { createBackend, findHostBridge } from '../lib/backend';
+import { AppProviders } from './AppProviders';
+import { BackendMissing } from './BackendMissing';
+import { ErrorBoundary } from './ErrorBoundary';
+import { createAppRouter } from './router';
+import { theme } from './theme';
+
+/** The whole renderer: the app when a backend is connected, a clear full-page error when not. */
+export function App() {
+  const [bridge] = useState(findHostBridge);
+  const [router] = useState(createAppRouter);
+  const [backend] = useState(() => (bridge ? createBackend(bridge) : null));
+  if (!backend) {
+    return (
+      <MantineProvider theme={theme}>
+        <BackendMissing />
+      </MantineProvider>
+    );
+  }
+  return (
+    <AppProviders backend={backend}>
+      <ErrorBoundary>
+        <RouterProvider router={router} />
+      </ErrorBoundary>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,23 @@
+import { createTheme } from '@mantine/core';
+
+/**
+ * Calm, high-contrast and dense enough for 1366×768. Segoe UI on the office Windows
+ * desktops and Noto Sans elsewhere both carry ṭ (U+1E6D) and ₹ (U+20B9).
+ */
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: 7,
+  fontFamily:
+    '"Segoe UI", "Noto Sans", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif',
+  headings: {
+    fontFamily:
+      '"Segoe UI", "Noto Sans", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif',
+    fontWeight: '650',
+  },
+  defaultRadius: 'sm',
+  cursorType: 'pointer',
+  components: {
+    TextInput: { defaultProps: { size: 'sm' } },
+    Select: { defaultProps: { size: 'sm' } },
+  },
+});

@@ -1,0 +1,1 @@
+export { ReferenceDataScreen } from './ReferenceDataScreen';

@@ -1,0 +1,2 @@
+export { SocietyDetailScreen } from './SocietyDetailScreen';
+export type { SavedState } from './SocietyDetailScreen';

@@ -1,0 +1,2 @@
+export { AddSocietyScreen } from './AddSocietyScreen';
+export { EditSocietyScreen } from './EditSocietyScreen';

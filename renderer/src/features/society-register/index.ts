@@ -1,0 +1,1 @@
+export { SocietyRegister } from './SocietyRegister';

@@ -1,0 +1,27 @@
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Backend } from './client';
+import { queryKeys } from './query-keys';
+
+const BackendContext = createContext<Backend | null>(null);
+
+/** Gives every screen below it the backend client, and keeps cached data fresh on backend events. */
+export function BackendProvider({ backend, children }: { backend: Backend; children: ReactNode }) {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      backend.on('societies.changed', ({ id }) => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.societyLists() });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.society(id) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo() });
+      }),
+    [backend, queryClient],
+  );
+  return <BackendContext value={backend}>{children}</BackendContext>;
+}
+
+export function useBackend(): Backend {
+  const backend = useContext(BackendContext);
+  if (!backend) throw new Error('useBackend() needs a <BackendProvider> above it.');
+  return backend;
+}

@@ -1,0 +1,23 @@
+import { formatDate } from '../../../shared/domain/dates';
+import { formatRupees } from '../../../shared/domain/money';
+
+/** "2025-04-01" → "01-04-2025"; empty for null. */
+export function dateText(isoDate: string | null | undefined): string {
+  return isoDate ? formatDate(isoDate) : '';
+}
+
+/** ₹ amount in Indian grouping, or empty for null. */
+export function rupeeText(paise: number | null | undefined): string {
+  return paise == null ? '' : `₹${formatRupees(paise)}`;
+}
+
+const IST_OFFSET_MS = 330 * 60_000;
+
+/** An ISO instant shown in India time as DD-MM-YYYY HH:MM (no locale data for Mizo). */
+export function instantText(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  const local = new Date(time + IST_OFFSET_MS).toISOString();
+  return `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
+}

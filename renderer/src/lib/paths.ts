@@ -1,0 +1,31 @@
+/** Addresses of the screens, shared by the router, the navigation and the features. */
+export const paths = {
+  register: '/',
+  newSociety: '/societies/new',
+  society: (id: string) => `/societies/${id}`,
+  editSociety: (id: string) => `/societies/${id}/edit`,
+  reference: '/reference',
+};
+
+/** Location state the register leaves when it opens a society, so "Back" returns to the same list. */
+export interface FromRegisterState {
+  registerSearch: string;
+  selectedId: string;
+}
+
+export function readFromRegisterState(state: unknown): FromRegisterState | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const candidate = state as Partial<FromRegisterState>;
+  return typeof candidate.registerSearch === 'string' && typeof candidate.selectedId === 'string'
+    ? { registerSearch: candidate.registerSearch, selectedId: candidate.selectedId }
+    : null;
+}
+
+/** Where "Back to register" goes: the list the clerk came from, with that society selected. */
+export function registerReturn(state: unknown, id: string) {
+  const from = readFromRegisterState(state);
+  return {
+    to: `${paths.register}${from?.registerSearch ?? ''}`,
+    state: { restoreSelectedId: from?.selectedId ?? id },
+  };
+}

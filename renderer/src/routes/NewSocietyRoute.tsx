@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { AddSocietyScreen } from '../features/society-form';
+
+export function NewSocietyRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('register.add')} · ${t('app.name')}`);
+  return <AddSocietyScreen />;
+}

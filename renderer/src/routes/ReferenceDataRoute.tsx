@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { ReferenceDataScreen } from '../features/reference-data';
+
+export function ReferenceDataRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('reference.title')} · ${t('app.name')}`);
+  return <ReferenceDataScreen />;
+}

@@ -1,0 +1,217 @@
+// `npm run bench`: the register's speed on a generated state-sized register (quality.md
+// "Performance"). Prints each figure beside its target and writes reports/bench.json as one
+// flat object of figure name → number; later features add their figures to the same file.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { v7 as uuidv7 } from 'uuid';
+import { createCore } from '../../electron/core';
+import { demoSocieties, readDemoVocabulary } from '../../electron/core/demo/demo-register';
+import { openDatabase } from '../../electron/core/db/open-database';
+import { indiaDate } from '../../shared/domain/dates';
+import { mizoSortKey } from '../../shared/domain/mizo-text';
+import { regNoKey, type SocietyCreate } from '../../shared/domain/society';
+import { memoryLogger, migrationsDir, repoRoot, resourcesDir } from '../fixtures/test-core';
+
+const { values } = parseArgs({ options: { societies: { type: 'string', default: '250000' } } });
+const total = Number(values.societies);
+const figures: Record<string, number> = {};
+const lines: string[] = [];
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+function report(
+  name: string,
+  value: number,
+  target: number,
+  better: 'lower' | 'higher',
+  unit: string,
+) {
+  figures[name] = Number(value.toFixed(3));
+  const ratio = better === 'lower' ? value / target : target / value;
+  const verdict = ratio <= 1 ? 'meets target' : 'MISSES target';
+  lines.push(
+    `${name.padEnd(22)} ${value.toFixed(value < 10 ? 2 : 0).padStart(10)} ${unit.padEnd(7)} target ${better === 'lower' ? '≤' : '≥'} ${String(target).padEnd(7)} ratio ${ratio.toFixed(2)}  ${verdict}`,
+  );
+  console.log(lines.at(-1));
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'registry-bench-'));
+const today = indiaDate(new Date());
+try {
+  console.log(
+    `Generating and importing ${total.toLocaleString('en-IN')} societies (validation, search index, outbox, FULL sync)…`,
+  );
+  const core = createCore({
+    dataDir: join(dir, 'app'),
+    resourcesDir,
+    migrationsDir,
+    appVersion: 'bench',
+    demoSocieties: 0,
+    logger: memoryLogger(),
+  });
+  const reference = core.services.reference.get();
+  const vocabulary = readDemoVocabulary(resourcesDir);
+  const rows: SocietyCreate[] = [...demoSocieties(reference, vocabulary, { count: total, today })];
+
+  const importStarted = performance.now();
+  core.services.societies.importMany(rows, 'bench', { batchSize: 5_000 });
+  const importSeconds = (performance.now() - importStarted) / 1000;
+  const importRate = total / importSeconds;
+
+  // The same rows through one plain prepared INSERT, no validation, index or outbox.
+  const raw = openDatabase({ file: join(dir, 'raw', 'raw.db'), migrationsDir });
+  const insert = raw.sqlite.prepare(
+    `INSERT INTO societies (id, version, created_at, created_by, updated_at, updated_by, name, name_mizo, reg_no, reg_no_key,
+       registered_on, basis, type_id, tier, liability, address, district_id, village_id, office_id, share_value_paise,
+       admission_fee_paise, authorised_capital_paise, financing_bank, federation, status, status_since, contact_person,
+       phone, email, ncd_id, remarks, sort_key, search_rowid)
+     VALUES (?, 1, ?, 'bench', ?, 'bench', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  raw.sqlite.pragma('foreign_keys = OFF'); // the raw database has no reference rows
+  const now = new Date().toISOString();
+  const rawStarted = performance.now();
+  raw.sqlite.transaction(() => {
+    raw.sqlite.prepare('INSERT INTO temp.mutation_guard (open) VALUES (1)').run();
+    rows.forEach((r, i) =>
+      insert.run(
+        uuidv7(),
+        now,
+        now,
+        r.name,
+        r.nameMizo,
+        r.regNo,
+        regNoKey(r.regNo),
+        r.registeredOn,
+        r.basis,
+        r.typeId,
+        r.tier,
+        r.liability,
+        r.address,
+        r.districtId,
+        r.villageId,
+        r.officeId,
+        r.shareValuePaise,
+        r.admissionFeePaise,
+        r.authorisedCapitalPaise,
+        r.financingBank,
+        r.federation,
+        r.status,
+        r.statusSince,
+        r.contactPerson,
+        r.phone,
+        r.email,
+        r.ncdId,
+        r.remarks,
+        mizoSortKey(r.name),
+        i + 1,
+      ),
+    );
+    raw.sqlite.prepare('DELETE FROM temp.mutation_guard').run();
+  })();
+  const rawRate = total / ((performance.now() - rawStarted) / 1000);
+  raw.sqlite.close();
+
+  // Realistic queries: the start of a name, two words, a place, a registration number.
+  const sample = (n: number) =>
+    Array.from({ length: n }, () => rows[Math.floor(Math.random() * rows.length)] as SocietyCreate);
+  const villageNames = new Map(reference.villages.map((v) => [v.id, v.name]));
+  const queries = sample(600).map((r, i) => {
+    const words = r.name.split(' ');
+    switch (i % 4) {
+      case 0:
+        return (words[0] ?? '').slice(0, 4);
+      case 1:
+        return `${words[0] ?? ''} ${(words[1] ?? '').slice(0, 3)}`;
+      case 2:
+        return villageNames.get(r.villageId ?? '') ?? 'Aizawl';
+      default:
+        return r.regNo;
+    }
+  });
+  const searchMs: number[] = [];
+  for (const query of queries) {
+    const started = performance.now();
+    const result = await core.dispatch('societies.search', { query, limit: 20 });
+    searchMs.push(performance.now() - started);
+    if (!result.ok) throw new Error(`search failed: ${result.error.message}`);
+  }
+
+  const ids = (
+    core.services.sqlite.prepare('SELECT id FROM societies ORDER BY random() LIMIT 1000').all() as {
+      id: string;
+    }[]
+  ).map((r) => r.id);
+  const openMs: number[] = [];
+  for (const id of ids) {
+    const started = performance.now();
+    const result = await core.dispatch('societies.get', { id });
+    openMs.push(performance.now() - started);
+    if (!result.ok) throw new Error(`open failed: ${result.error.message}`);
+  }
+
+  const saveMs: number[] = [];
+  for (const id of ids.slice(0, 300)) {
+    const detail = await core.dispatch('societies.get', { id });
+    if (!detail.ok) throw new Error('open failed');
+    const d = detail.value as Record<string, unknown> & {
+      areaOfOperation: { id: string }[];
+      version: number;
+    };
+    const fields = {
+      name: d['name'],
+      nameMizo: d['nameMizo'],
+      regNo: d['regNo'],
+      registeredOn: d['registeredOn'],
+      basis: d['basis'],
+      typeId: d['typeId'],
+      tier: d['tier'],
+      liability: d['liability'],
+      address: d['address'],
+      districtId: d['districtId'],
+      villageId: d['villageId'],
+      officeId: d['officeId'],
+      areaVillageIds: d.areaOfOperation.map((a) => a.id),
+      shareValuePaise: d['shareValuePaise'],
+      admissionFeePaise: d['admissionFeePaise'],
+      authorisedCapitalPaise: d['authorisedCapitalPaise'],
+      financingBank: d['financingBank'],
+      federation: d['federation'],
+      contactPerson: d['contactPerson'],
+      phone: `9${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`,
+      email: d['email'],
+      ncdId: d['ncdId'],
+      remarks: d['remarks'],
+    };
+    const started = performance.now();
+    const result = await core.dispatch('societies.update', { id, baseVersion: d.version, fields });
+    saveMs.push(performance.now() - started);
+    if (!result.ok) throw new Error(`save failed: ${result.error.message}`);
+  }
+  core.close();
+
+  console.log(
+    `\nRegister of ${total.toLocaleString('en-IN')} societies; ${queries.length} searches, ${openMs.length} opens, ${saveMs.length} saves.\n`,
+  );
+  report('search_p95_ms', percentile(searchMs, 95), 50, 'lower', 'ms');
+  report('open_p95_ms', percentile(openMs, 95), 5, 'lower', 'ms');
+  report('save_p95_ms', percentile(saveMs, 95), 20, 'lower', 'ms');
+  report('import_rows_per_s', importRate, Math.round(total / 60), 'higher', 'rows/s');
+  report('import_vs_raw', importRate / rawRate, 0.3, 'higher', '×raw');
+  console.log(
+    `(import ${importSeconds.toFixed(1)} s for ${total.toLocaleString('en-IN')} rows, target ≤ 60 s; raw insert ${Math.round(rawRate).toLocaleString('en-IN')} rows/s)`,
+  );
+
+  const file = join(repoRoot, 'reports', 'bench.json');
+  mkdirSync(join(repoRoot, 'reports'), { recursive: true });
+  const previous = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, number>)
+    : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, ...figures }, null, 2)}\n`);
+  console.log(`\nWrote ${file}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
