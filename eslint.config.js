@@ -107,7 +107,12 @@ export default tseslint.config(
             appFolder('main', 'The preload exposes the contract only.'),
             appFolder('renderer', 'The preload exposes the contract only.'),
             {
-              group: ['**/shared/**', '!**/shared/ipc/channels'],
+              group: [
+                '**/shared/**',
+                '!**/shared/ipc',
+                '**/shared/ipc/*',
+                '!**/shared/ipc/channels',
+              ],
               message: 'The preload may import shared/ipc/channels only.',
             },
           ],

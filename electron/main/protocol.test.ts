@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY as BRIDGE_CSP } from '../web-bridge/server';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import {
   APP_ENTRY_URL,
   APP_SCHEME_PRIVILEGES,
-  CONTENT_SECURITY_POLICY,
   createAppProtocolHandler,
   isAppUrl,
   isInside,
@@ -179,10 +178,6 @@ describe('the content security policy', () => {
   it('allows inline styles only (Mantine injects style tags)', () => {
     expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
     expect(CONTENT_SECURITY_POLICY.match(/unsafe-inline/gu)).toHaveLength(1);
-  });
-
-  it('is the same policy the browser bridge sends, so both transports behave alike', () => {
-    expect(CONTENT_SECURITY_POLICY).toBe(BRIDGE_CSP);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 
 // The renderer is served from `app://renderer/…` rather than file:// (Electron security
 // checklist item 18): a file:// page may read any file the user can, and every file:// page
@@ -21,8 +22,6 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * `<style>` tags at run time, hence `'unsafe-inline'` for styles only. Kept identical to the
  * browser bridge's policy so both transports behave the same (a test compares them).
  */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 /**
  * `standard` gives the scheme real origins and relative-URL resolution, `secure` makes the

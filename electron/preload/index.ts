@@ -1,7 +1,4 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-// eslint.config.js's preload pattern also blocks channels.ts itself (gitignore rules cannot
-// re-include a file under an excluded folder); remove this line once that pattern is fixed.
-// eslint-disable-next-line no-restricted-imports -- channels.ts is the one allowed import
 import { eventChannel, eventNames, invokeChannel, isRequestName } from '../../shared/ipc/channels';
 
 // The whole surface the renderer gets (Electron security checklist item 20): `window.app`
