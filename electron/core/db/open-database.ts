@@ -23,6 +23,8 @@ export const SYNCED_TABLES = [
   'society_area_villages',
   'society_status_history',
   'society_name_history',
+  'users',
+  'status_orders',
 ] as const;
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -85,6 +87,10 @@ export function applyConnectionPragmas(sqlite: Sqlite): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('trusted_schema = OFF');
   sqlite.pragma('busy_timeout = 5000');
+  // The default 2 MB page cache thrashes on a state-sized register (eight indexes on
+  // societies alone); 64 MB keeps the hot index pages in memory on a 4 GB office PC.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 /**
@@ -159,6 +165,35 @@ function backupBeforeMigration(sqlite: Sqlite, options: OpenDatabaseOptions): st
 }
 
 /**
+ * Runs `work` with the INSERT guards of `tables` lifted, for the mutation layer's bulk
+ * path only: a per-row trigger makes SQLite treat every insert as a multi-row write (with
+ * foreign-key scans of the child tables), which more than doubles the cost of a bulk
+ * import. Must be called inside the mutation layer's transaction: the guards are put back
+ * before it commits, and a rollback restores them anyway (the temp schema is transactional).
+ */
+export function withoutInsertGuards<T>(
+  sqlite: Sqlite,
+  tables: readonly SyncedTable[],
+  work: () => T,
+): T {
+  if (!sqlite.inTransaction) throw new Error('withoutInsertGuards must run inside a transaction');
+  for (const table of tables) sqlite.exec(`DROP TRIGGER IF EXISTS temp.guard_${table}_insert`);
+  const result = work();
+  for (const table of tables) createGuardTrigger(sqlite, table, 'INSERT');
+  return result;
+}
+
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+function createGuardTrigger(sqlite: Sqlite, table: SyncedTable, action: 'INSERT' | 'UPDATE'): void {
+  sqlite.exec(
+    `CREATE TEMP TRIGGER IF NOT EXISTS guard_${table}_${action.toLowerCase()} BEFORE ${action} ON main.${table}
+     WHEN NOT EXISTS (SELECT 1 FROM temp.mutation_guard)
+     BEGIN SELECT RAISE(ABORT, '${table}: write outside the mutation layer'); END`,
+  );
+}
+
+/**
  * Per-connection TEMP triggers that refuse any write to a synced table unless the mutation
  * layer has opened its guard in this transaction, and refuse hard deletes altogether
  * (sync.md §3: a write that bypasses the mutation layer must fail loudly).
@@ -173,13 +208,7 @@ function installWriteGuard(sqlite: Sqlite): void {
     ).map((t) => t.name),
   );
   for (const table of SYNCED_TABLES.filter((name) => existing.has(name))) {
-    for (const action of ['INSERT', 'UPDATE'] as const) {
-      sqlite.exec(
-        `CREATE TEMP TRIGGER IF NOT EXISTS guard_${table}_${action.toLowerCase()} BEFORE ${action} ON main.${table}
-         WHEN NOT EXISTS (SELECT 1 FROM temp.mutation_guard)
-         BEGIN SELECT RAISE(ABORT, '${table}: write outside the mutation layer'); END`,
-      );
-    }
+    for (const action of ['INSERT', 'UPDATE'] as const) createGuardTrigger(sqlite, table, action);
     sqlite.exec(
       `CREATE TEMP TRIGGER IF NOT EXISTS guard_${table}_delete BEFORE DELETE ON main.${table}
        BEGIN SELECT RAISE(ABORT, '${table}: rows are never deleted; write a tombstone'); END`,

@@ -1,22 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { societyCreateSchema } from '../../../shared/domain/society';
 import type { ReferenceData } from '../../../shared/ipc/contract';
 import { validSociety } from '../../../tests/fixtures/societies';
-import { createTestCore, type TestCore } from '../../../tests/fixtures/test-core';
+import { createTestCore, TEST_SESSION, type TestCore } from '../../../tests/fixtures/test-core';
 
 let core: TestCore;
 let reference: ReferenceData;
 
 beforeEach(async () => {
   core = createTestCore();
+  await core.signInAs('clerk');
   reference = await core.call('reference.get', {});
 });
 afterEach(() => core.dispose());
+
+const dispatchAsClerk = (name: string, input: unknown) =>
+  core.dispatch(name, input, { sessionId: TEST_SESSION });
 
 const count = (table: string) =>
   (core.services.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('adding a legacy society', () => {
-  it('saves the master record with its area, first status and an outbox row per change', async () => {
+  it('saves the master record with its area and first status as one outbox mutation', async () => {
     const saved = await core.call('societies.create', { society: validSociety(reference) });
     expect(saved.name).toBe('Ṭhutmun Fishery Cooperative Society Ltd.');
     expect(saved.version).toBe(1);
@@ -26,15 +31,22 @@ describe('adding a legacy society', () => {
     ]);
     const outbox = core.services.sqlite
       .prepare(
-        'SELECT name, entity_id AS entityId, base_version AS baseVersion FROM outbox ORDER BY seq',
+        "SELECT name, entity_id AS entityId, base_version AS baseVersion, args FROM outbox WHERE entity LIKE 'societ%' ORDER BY seq",
       )
-      .all();
-    expect(outbox).toEqual([
+      .all() as { name: string; entityId: string; baseVersion: number | null; args: string }[];
+    expect(outbox.map(({ args: _args, ...row }) => row)).toEqual([
       { name: 'society.create', entityId: saved.id, baseVersion: null },
-      expect.objectContaining({ name: 'societyArea.add' }),
-      expect.objectContaining({ name: 'societyArea.add' }),
-      expect.objectContaining({ name: 'societyStatus.record' }),
     ]);
+    // The server recreates every row from the one mutation, with the same ids.
+    const args = JSON.parse(outbox[0]?.args ?? '{}') as Record<string, unknown>;
+    expect(args['areaVillages']).toEqual(
+      saved.areaOfOperation.map((village) => ({ id: expect.any(String), villageId: village.id })),
+    );
+    expect(args['firstStatus']).toMatchObject({
+      id: saved.statusHistory[0]?.id,
+      status: 'functional',
+      effectiveOn: '1949-06-15',
+    });
     expect(saved.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // UUIDv7
   });
 
@@ -81,7 +93,7 @@ describe('adding a legacy society', () => {
         outbox: count('outbox'),
         search: count('society_search'),
       };
-      const result = await core.dispatch('societies.create', {
+      const result = await dispatchAsClerk('societies.create', {
         society: { ...validSociety(reference), ...overrides },
       });
       expect(result.ok).toBe(false);
@@ -105,7 +117,7 @@ describe('adding a legacy society', () => {
         o.villageIds.length === 0,
     );
     expect(other).toBeDefined();
-    const result = await core.dispatch('societies.create', {
+    const result = await dispatchAsClerk('societies.create', {
       society: { ...society, officeId: other?.id },
     });
     expect(result.ok ? null : result.error.fields?.['officeId']).toMatch(/does not cover/);
@@ -174,7 +186,7 @@ describe('correcting a society', () => {
       baseVersion: 1,
       fields: { ...fields, phone: '111111' },
     });
-    const stale = await core.dispatch('societies.update', {
+    const stale = await dispatchAsClerk('societies.update', {
       id: saved.id,
       baseVersion: 1,
       fields: { ...fields, phone: '222222' },
@@ -202,7 +214,7 @@ describe('correcting a society', () => {
   });
 
   it('says not_found for a society that does not exist', async () => {
-    const result = await core.dispatch('societies.get', {
+    const result = await dispatchAsClerk('societies.get', {
       id: '0190a8f0-0000-7000-8000-000000000000',
     });
     expect(result.ok ? null : result.error).toEqual({
@@ -231,6 +243,23 @@ describe('searching the register', () => {
     },
   );
 
+  it('lists a one- or two-letter search alphabetically in Mizo order (t before ṭ)', async () => {
+    for (const [n, name] of [
+      [1, 'Tlabung Society'],
+      [2, 'Tawi Society'],
+    ] as const) {
+      await core.call('societies.create', {
+        society: validSociety(reference, { name, regNo: `T/${n}`, areaVillageIds: [] }),
+      });
+    }
+    const hits = await core.call('societies.search', { query: 't', limit: 20, filter: {} });
+    expect(hits.map((h) => h.name)).toEqual([
+      'Tawi Society',
+      'Tlabung Society',
+      'Ṭhutmun Fishery Cooperative Society Ltd.',
+    ]);
+  });
+
   it('finds a society by its registration number, exact number first', async () => {
     const hits = await core.call('societies.search', {
       query: 'RCS/AIZ/2024-25/0007',
@@ -255,7 +284,7 @@ describe('searching the register', () => {
   it.each(['"', 'AND', '*', 'NEAR(', 'name:x', "') OR 1=1 --", '^^^'])(
     'does not break on FTS syntax typed as "%s"',
     async (query) => {
-      const result = await core.dispatch('societies.search', { query, limit: 20, filter: {} });
+      const result = await dispatchAsClerk('societies.search', { query, limit: 20, filter: {} });
       expect(result.ok).toBe(true);
     },
   );
@@ -288,5 +317,53 @@ describe('the register list', () => {
     const elsewhere = reference.districts.find((d) => d.id !== validSociety(reference).districtId);
     const none = await core.call('societies.list', { filter: { districtId: elsewhere?.id } });
     expect(none).toEqual({ rows: [], total: 0 });
+  });
+});
+
+describe('bulk import', () => {
+  const outsideInsert = () =>
+    core.services.sqlite
+      .prepare(
+        `INSERT INTO societies (id, created_at, created_by, updated_at, updated_by, name, reg_no, reg_no_key, registered_on,
+           basis, type_id, tier, liability, address, district_id, office_id, status, sort_key, search_rowid)
+         SELECT 'x', created_at, 'u', updated_at, 'u', 'X', 'X', 'X', registered_on, basis, type_id, tier, liability,
+           address, district_id, office_id, status, 'x', 999999 FROM societies LIMIT 1`,
+      )
+      .run();
+
+  it('writes every row with one outbox row and one change entry per society, and puts the write guard back', async () => {
+    const rows = [1, 2, 3].map((n) =>
+      societyCreateSchema.parse(validSociety(reference, { regNo: `${n}/2001` })),
+    );
+    const clerk = core.services.auth.sessionState('test-session')!.user;
+    const actor = { userId: clerk.id, role: clerk.role, officeId: clerk.officeId };
+    expect(core.services.societies.importMany(rows, actor, { batchSize: 2 })).toBe(3);
+    expect(count('societies')).toBe(3);
+    expect(
+      core.services.sqlite
+        .prepare("SELECT count(*) AS n FROM outbox WHERE name = 'society.create'")
+        .get(),
+    ).toEqual({ n: 3 });
+    expect(
+      core.services.sqlite
+        .prepare("SELECT count(*) AS n FROM audit_trail WHERE action = 'society.create'")
+        .get(),
+    ).toEqual({ n: 3 });
+    expect(outsideInsert).toThrow(/outside the mutation layer/);
+  });
+
+  it('keeps the batches before a bad row, names the row, and puts the write guard back', async () => {
+    const clerk = core.services.auth.sessionState('test-session')!.user;
+    const actor = { userId: clerk.id, role: clerk.role, officeId: clerk.officeId };
+    const rows = [
+      validSociety(reference, { regNo: '1/2001' }),
+      validSociety(reference, { regNo: '2/2001' }),
+      validSociety(reference, { regNo: '3/2001', registeredOn: '2099-01-01' }),
+    ].map((row) => societyCreateSchema.parse(row));
+    expect(() => core.services.societies.importMany(rows, actor, { batchSize: 2 })).toThrow(
+      'Row 3: The date of registration cannot be in the future.',
+    );
+    expect(count('societies')).toBe(2);
+    expect(outsideInsert).toThrow(/outside the mutation layer/);
   });
 });

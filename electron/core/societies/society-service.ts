@@ -9,16 +9,18 @@ import {
   type SocietyStatus,
 } from '../../../shared/domain/society';
 import type {
+  ReferenceData,
   SocietyDetail,
   SocietyFilter,
   SocietyRow,
   SocietySortField,
 } from '../../../shared/ipc/contract';
-import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../db/open-database';
+import { personNameSql } from '../db/person-name';
+import { statementCache, type Prepare } from '../db/statement-cache';
 import type { Clock } from '../ports';
 import type { ReferenceService } from '../reference/reference-service';
-import type { MutationTx, MutationWriter } from '../sync/mutation-writer';
+import type { Actor, MutationTx, MutationWriter } from '../sync/mutation-writer';
 
 /** The master-record columns a user edits, in contract (camelCase) and database names. */
 const FIELD_COLUMNS = {
@@ -76,7 +78,12 @@ type NewSociety = SocietyCreate;
  * import. Every rule a clerk can break is checked here (and again by the form for speed).
  */
 export class SocietyService {
-  private readonly statements = new Map<string, Statement<unknown[]>>();
+  private readonly prepare: Prepare;
+  private referenceCache: {
+    source: ReferenceData;
+    placeNames: Map<string, string>;
+    villages: Map<string, ReferenceData['villages'][number]>;
+  } | null = null;
 
   constructor(
     private readonly sqlite: Sqlite,
@@ -84,7 +91,10 @@ export class SocietyService {
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
     private readonly onChanged: (id: string) => void,
-  ) {}
+  ) {
+    // Preparing dominates the cost of a small query, so each SQL text is prepared once.
+    this.prepare = statementCache(sqlite);
+  }
 
   /** Number of societies on the register (tombstones excluded). */
   count(): number {
@@ -108,10 +118,28 @@ export class SocietyService {
     const exact = this.prepare(
       `${ROW_SELECT} WHERE s.reg_no_key = ? AND s.deleted_at IS NULL${where.sql}`,
     ).all(regNoKey(query), ...where.params) as SocietyRow[];
-    const hits = this.prepare(
-      `${ROW_SELECT} JOIN society_search f ON f.rowid = s.search_rowid
-       WHERE society_search MATCH ? AND s.deleted_at IS NULL${where.sql}
-       ORDER BY bm25(society_search, 10.0, 5.0, 2.0), s.sort_key LIMIT ?`,
+    // Ranking every match costs ~1 µs each: fine for a few thousand, not for the 2,00,000
+    // that "co" or "society" match in a big state. Such broad searches list alphabetically.
+    const broad =
+      (tokens.length === 1 && (tokens[0] as string).length <= 2) ||
+      (
+        this.prepare(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM society_search WHERE society_search MATCH ? LIMIT ${BROAD_SEARCH_MATCHES})`,
+        ).get(match) as { n: number }
+      ).n >= BROAD_SEARCH_MATCHES;
+    const hits = (
+      broad
+        ? this.prepare(
+            `${ROW_SELECT}
+             WHERE s.search_rowid IN (SELECT rowid FROM society_search WHERE society_search MATCH ?)
+               AND s.deleted_at IS NULL${where.sql}
+             ORDER BY s.sort_key LIMIT ?`,
+          )
+        : this.prepare(
+            `${ROW_SELECT} JOIN society_search f ON f.rowid = s.search_rowid
+             WHERE society_search MATCH ? AND s.deleted_at IS NULL${where.sql}
+             ORDER BY bm25(society_search, 10.0, 5.0, 2.0), s.sort_key LIMIT ?`,
+          )
     ).all(match, ...where.params, limit) as SocietyRow[];
     const seen = new Set(exact.map((row) => row.id));
     return [...exact, ...hits.filter((row) => !seen.has(row.id))].slice(0, limit);
@@ -143,7 +171,8 @@ export class SocietyService {
   get(id: string): SocietyDetail {
     const row = this.prepare(
       `SELECT s.*, t.name AS type_name, t.sector_id, sec.name AS sector_name, d.name AS district_name,
-              v.name AS village_name, o.short_name AS office_name
+              v.name AS village_name, o.short_name AS office_name,
+              ${personNameSql('s.created_by')} AS created_by_name, ${personNameSql('s.updated_by')} AS updated_by_name
        FROM societies s
        JOIN society_types t ON t.id = s.type_id
        JOIN sectors sec ON sec.id = t.sector_id
@@ -159,14 +188,20 @@ export class SocietyService {
        WHERE a.society_id = ? AND a.deleted_at IS NULL ORDER BY v.name`,
     ).all(id) as SocietyDetail['areaOfOperation'];
     const statusHistory = this.prepare(
-      `SELECT id, status, effective_on AS effectiveOn, order_ref AS orderRef, reason,
-              created_at AS recordedAt, created_by AS recordedBy
-       FROM society_status_history WHERE society_id = ? AND deleted_at IS NULL
-       ORDER BY coalesce(effective_on, substr(created_at, 1, 10)) DESC, created_at DESC`,
+      `SELECT h.id, h.status, h.effective_on AS effectiveOn, h.order_ref AS orderRef, h.reason,
+              h.created_at AS recordedAt, h.created_by AS recordedBy,
+              ${personNameSql('h.created_by')} AS recordedByName,
+              p.full_name AS proposedByName, d.full_name AS approvedByName
+       FROM society_status_history h
+       LEFT JOIN status_orders o ON o.id = h.order_id
+       LEFT JOIN users p ON p.id = o.proposed_by
+       LEFT JOIN users d ON d.id = o.decided_by
+       WHERE h.society_id = ? AND h.deleted_at IS NULL
+       ORDER BY coalesce(h.effective_on, substr(h.created_at, 1, 10)) DESC, h.created_at DESC`,
     ).all(id) as SocietyDetail['statusHistory'];
     const nameHistory = this.prepare(
       `SELECT id, name, name_mizo AS nameMizo, used_until AS usedUntil, reason,
-              created_at AS recordedAt, created_by AS recordedBy
+              created_at AS recordedAt, ${personNameSql('created_by')} AS recordedBy
        FROM society_name_history WHERE society_id = ? AND deleted_at IS NULL ORDER BY created_at DESC`,
     ).all(id) as SocietyDetail['nameHistory'];
     return {
@@ -206,15 +241,15 @@ export class SocietyService {
       nameHistory,
       version: row['version'] as number,
       createdAt: row['created_at'] as string,
-      createdBy: row['created_by'] as string,
+      createdBy: row['created_by_name'] as string,
       updatedAt: row['updated_at'] as string,
-      updatedBy: row['updated_by'] as string,
+      updatedBy: row['updated_by_name'] as string,
     };
   }
 
   /** Adds a society already registered on paper; refuses with the reason per field, saving nothing. */
-  create(input: NewSociety, userId: string): SocietyDetail {
-    const id = this.writer.run(userId, (tx) => {
+  create(input: NewSociety, actor: Actor): SocietyDetail {
+    const id = this.writer.run(actor, (tx) => {
       throwIfInvalid(this.validate(input, null, this.today()));
       return this.insert(tx, input, this.nextSearchRowid());
     });
@@ -231,9 +266,9 @@ export class SocietyService {
     baseVersion: number,
     fields: SocietyFields,
     nameChangeReason: string | null,
-    userId: string,
+    actor: Actor,
   ): SocietyDetail {
-    const changed = this.writer.run(userId, (tx) => {
+    const changed = this.writer.run(actor, (tx) => {
       const current = this.prepare(
         'SELECT * FROM societies WHERE id = ? AND deleted_at IS NULL',
       ).get(id) as Record<string, unknown> | undefined;
@@ -257,7 +292,10 @@ export class SocietyService {
         }
       }
       const areaChanged = this.writeAreaChanges(tx, id, fields.areaVillageIds);
-      if (Object.keys(patch).length === 0) return areaChanged;
+      if (Object.keys(patch).length === 0) {
+        if (areaChanged) this.indexForSearch(current['search_rowid'] as number, fields, true);
+        return areaChanged;
+      }
 
       const version = baseVersion + 1;
       const assignments = Object.keys(patch).map(
@@ -291,7 +329,7 @@ export class SocietyService {
         baseVersion,
         base,
       });
-      this.indexForSearch(id, current['search_rowid'] as number);
+      this.indexForSearch(current['search_rowid'] as number, fields, true);
       return true;
     });
     if (changed) this.onChanged(id);
@@ -305,7 +343,7 @@ export class SocietyService {
    */
   importMany(
     rows: Iterable<NewSociety>,
-    userId: string,
+    actor: Actor,
     options: { batchSize?: number; onProgress?: (done: number) => void } = {},
   ): number {
     const batchSize = options.batchSize ?? 2_000;
@@ -315,7 +353,7 @@ export class SocietyService {
     const flush = () => {
       if (batch.length === 0) return;
       const items = batch;
-      this.writer.run(userId, (tx) => {
+      this.writer.runBulk(actor, BULK_TABLES, (tx) => {
         let searchRowid = this.nextSearchRowid();
         const numbersInBatch = new Map<string, number>();
         items.forEach((item, index) => {
@@ -395,41 +433,39 @@ export class SocietyService {
          @admissionFeePaise, @authorisedCapitalPaise, @financingBank, @federation, @status, @statusSince, @contactPerson,
          @phone, @email, @ncdId, @remarks, @sortKey, @searchRowid)`,
     ).run(row);
-    const { sortKey: _sortKey, searchRowid: _searchRowid, regNoKey: _regNoKey, ...args } = row;
-    tx.record({
-      name: 'society.create',
-      entity: 'society',
-      entityId: id,
-      args,
-      baseVersion: null,
-      base: null,
-    });
 
-    this.writeAreaChanges(tx, id, input.areaVillageIds);
-    const historyId = tx.newId();
-    const history = {
-      id: historyId,
-      societyId: id,
+    // A new society with its area and first status is one intent, so one named mutation:
+    // the server creates all of its rows together, and a bulk import writes one outbox row
+    // per society instead of one per row.
+    const areaVillages = input.areaVillageIds.map((villageId) => ({ id: tx.newId(), villageId }));
+    for (const area of areaVillages) {
+      this.prepare(
+        `INSERT INTO society_area_villages (id, version, created_at, created_by, updated_at, updated_by, society_id, village_id)
+         VALUES (?, 1, ?, ?, ?, ?, ?, ?)`,
+      ).run(area.id, tx.now, tx.userId, tx.now, tx.userId, id, area.villageId);
+    }
+    const firstStatus = {
+      id: tx.newId(),
       status: input.status,
       effectiveOn: input.statusSince,
       orderRef: input.statusOrderRef,
       reason: 'Status when the record was entered from paper',
-      createdAt: tx.now,
-      createdBy: tx.userId,
     };
     this.prepare(
       `INSERT INTO society_status_history (id, version, created_at, created_by, updated_at, updated_by, society_id, status, effective_on, order_ref, reason)
        VALUES (@id, 1, @createdAt, @createdBy, @createdAt, @createdBy, @societyId, @status, @effectiveOn, @orderRef, @reason)`,
-    ).run(history);
+    ).run({ ...firstStatus, societyId: id, createdAt: tx.now, createdBy: tx.userId });
+
+    const { sortKey: _sortKey, searchRowid: _searchRowid, regNoKey: _regNoKey, ...fields } = row;
     tx.record({
-      name: 'societyStatus.record',
-      entity: 'society_status',
-      entityId: historyId,
-      args: history,
+      name: 'society.create',
+      entity: 'society',
+      entityId: id,
+      args: { ...fields, areaVillages, firstStatus },
       baseVersion: null,
       base: null,
     });
-    this.indexForSearch(id, searchRowid);
+    this.indexForSearch(searchRowid, input, false);
     return id;
   }
 
@@ -511,34 +547,59 @@ export class SocietyService {
     });
   }
 
-  /** Rewrites the society's row in the full-text index from what is now stored. */
-  private indexForSearch(societyId: string, searchRowid: number): void {
-    const row = this.prepare(
-      `SELECT s.name, s.name_mizo AS nameMizo, s.reg_no AS regNo, v.name AS village, d.name AS district,
-              (SELECT group_concat(av.name, ' ') FROM society_area_villages a JOIN villages av ON av.id = a.village_id
-               WHERE a.society_id = s.id AND a.deleted_at IS NULL) AS area
-       FROM societies s JOIN districts d ON d.id = s.district_id LEFT JOIN villages v ON v.id = s.village_id
-       WHERE s.id = ?`,
-    ).get(societyId) as {
-      name: string;
-      nameMizo: string | null;
-      regNo: string;
-      village: string | null;
-      district: string;
-      area: string | null;
-    };
-    this.prepare('DELETE FROM society_search WHERE rowid = ?').run(searchRowid);
+  /**
+   * Writes the society's row in the full-text index from the values just saved. Place names
+   * come from the reference data in memory, so a bulk import pays no query per row.
+   */
+  private indexForSearch(
+    searchRowid: number,
+    values: Pick<
+      SocietyFields,
+      'name' | 'nameMizo' | 'regNo' | 'villageId' | 'districtId' | 'areaVillageIds'
+    >,
+    replacing: boolean,
+  ): void {
+    const places = this.placeNames();
+    const placeText = [
+      values.villageId ? places.get(values.villageId) : '',
+      places.get(values.districtId),
+      ...values.areaVillageIds.map((villageId) => places.get(villageId)),
+    ].join(' ');
+    if (replacing) this.prepare('DELETE FROM society_search WHERE rowid = ?').run(searchRowid);
     this.prepare(
       'INSERT INTO society_search (rowid, names, reg_no, places) VALUES (?, ?, ?, ?)',
     ).run(
       searchRowid,
-      foldForSearch(`${row.name} ${row.nameMizo ?? ''}`),
-      foldForSearch(row.regNo),
-      foldForSearch(`${row.village ?? ''} ${row.district} ${row.area ?? ''}`),
+      foldForSearch(`${values.name} ${values.nameMizo ?? ''}`),
+      foldForSearch(values.regNo),
+      foldForSearch(placeText),
     );
   }
 
-  /** Checks the rules that need the database or today's date. Returns field → reason. */
+  /** Village and district id → name, from the cached reference data. */
+  private placeNames(): Map<string, string> {
+    return this.referenceIndex().placeNames;
+  }
+
+  private villageById(): Map<string, ReferenceData['villages'][number]> {
+    return this.referenceIndex().villages;
+  }
+
+  /** Lookups over the reference data, rebuilt only when the reference service reloads it. */
+  private referenceIndex(): NonNullable<SocietyService['referenceCache']> {
+    const reference = this.reference.get();
+    if (this.referenceCache?.source !== reference) {
+      this.referenceCache = {
+        source: reference,
+        placeNames: new Map(
+          [...reference.villages, ...reference.districts].map((place) => [place.id, place.name]),
+        ),
+        villages: new Map(reference.villages.map((village) => [village.id, village])),
+      };
+    }
+    return this.referenceCache;
+  }
+
   private validate(
     fields: SocietyFields & { statusSince?: string | null },
     selfId: string | null,
@@ -550,9 +611,7 @@ export class SocietyService {
     if (!district) errors['districtId'] = 'Choose the district.';
     if (!reference.societyTypes.some((t) => t.id === fields.typeId))
       errors['typeId'] = 'Choose the type of society.';
-    const village = fields.villageId
-      ? reference.villages.find((v) => v.id === fields.villageId)
-      : null;
+    const village = fields.villageId ? this.villageById().get(fields.villageId) : null;
     if (fields.villageId && !village) errors['villageId'] = 'Choose the village from the list.';
     if (village && district && village.districtId !== district.id) {
       errors['villageId'] = `${village.name} is not in ${district.name} district.`;
@@ -570,8 +629,10 @@ export class SocietyService {
           `${office.shortName} covers only part of ${district.name} district: choose the village.`;
       }
     }
-    const villageIds = new Set(reference.villages.map((v) => v.id));
-    const unknown = fields.areaVillageIds.findIndex((id) => !villageIds.has(id));
+    const places = this.placeNames();
+    const unknown = fields.areaVillageIds.findIndex(
+      (id) => !places.has(id) || id === fields.districtId,
+    );
     if (unknown >= 0)
       errors['areaVillageIds'] = 'Choose the villages of the area of operation from the list.';
     if (new Set(fields.areaVillageIds).size !== fields.areaVillageIds.length) {
@@ -598,17 +659,13 @@ export class SocietyService {
   private today(): string {
     return indiaDate(this.clock.now());
   }
-
-  /** Prepared statements are cached: preparing dominates the cost of a small query. */
-  private prepare(sql: string): Statement<unknown[]> {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare<unknown[]>(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
-  }
 }
+
+/** Above this many matches a search lists alphabetically instead of by relevance. */
+const BROAD_SEARCH_MATCHES = 2_000;
+
+/** The tables a bulk import writes new rows into. */
+const BULK_TABLES = ['societies', 'society_area_villages', 'society_status_history'] as const;
 
 function filterSql(filter: SocietyFilter): { sql: string; params: unknown[] } {
   const parts: string[] = [];
