@@ -24,6 +24,8 @@ export default tseslint.config(
       'reports/',
       'test-results/',
       'playwright-report/',
+      '.cache/',
+      '.data/',
       'electron/core/db/migrations/',
     ],
   },

@@ -12,8 +12,16 @@ export const errorCodes = [
   'not_found',
   /** Someone else saved the record first, or a unique value is already taken. */
   'conflict',
-  /** The caller's role may not do this. */
+  /** The caller's role may not do this, or the rule forbids it (maker ≠ checker). */
   'forbidden',
+  /** Nobody is signed in, or the user name or password is wrong. */
+  'unauthenticated',
+  /** The screen is locked after idle time; only unlock or sign out work. */
+  'session_locked',
+  /** The administrator reset the password; only a password change works until it is done. */
+  'password_change_required',
+  /** Too many wrong passwords: the account waits before the next try. */
+  'too_many_attempts',
   /** Unexpected failure; details are in the backend log only. */
   'internal',
 ] as const;

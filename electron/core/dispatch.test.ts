@@ -2,9 +2,37 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { requestNames } from '../../shared/ipc/channels';
-import type { Handlers } from '../../shared/ipc/contract';
+import type { Handlers, SessionUser } from '../../shared/ipc/contract';
 import { createTestCore, memoryLogger, type TestCore } from '../../tests/fixtures/test-core';
-import { createDispatch } from './dispatch';
+import { createDispatch, type SessionGate } from './dispatch';
+
+const CONTEXT = { sessionId: 's1' };
+const clerk: SessionUser = {
+  id: '01890000-0000-7000-8000-000000000001',
+  username: 'lalremi',
+  fullName: 'Lalremruati',
+  role: 'clerk',
+  officeId: '01890000-0000-7000-8000-000000000002',
+  officeName: 'ARCS Aizawl',
+};
+
+/** A gate with a fixed sign-in state; `checkPassword` accepts only "right password". */
+function gate(
+  state: ReturnType<SessionGate['sessionState']> = {
+    user: clerk,
+    locked: false,
+    mustChangePassword: false,
+  },
+): SessionGate {
+  return {
+    sessionState: () => state,
+    touch: () => undefined,
+    checkPassword: (_userId, password) =>
+      password === 'right password'
+        ? Promise.resolve()
+        : Promise.reject(new AppError('unauthenticated', 'wrong')),
+  };
+}
 
 const failing = (error: unknown) => () => {
   throw error;
@@ -17,8 +45,8 @@ describe('dispatch, the single door', () => {
   ) as unknown as Handlers;
 
   it('answers an unknown request name with bad_request', async () => {
-    const dispatch = createDispatch(handlers, logger);
-    expect(await dispatch('societies.drop', {})).toEqual({
+    const dispatch = createDispatch(handlers, logger, gate());
+    expect(await dispatch('societies.drop', {}, CONTEXT)).toEqual({
       ok: false,
       error: { code: 'bad_request', message: 'There is no request called "societies.drop".' },
     });
@@ -29,8 +57,9 @@ describe('dispatch, the single door', () => {
     const dispatch = createDispatch(
       { ...handlers, 'societies.get': () => ((ran = true), undefined as never) },
       logger,
+      gate(),
     );
-    const result = await dispatch('societies.get', { id: 'not-an-id' });
+    const result = await dispatch('societies.get', { id: 'not-an-id' }, CONTEXT);
     expect(ran).toBe(false);
     expect(result).toEqual({
       ok: false,
@@ -42,8 +71,9 @@ describe('dispatch, the single door', () => {
     const dispatch = createDispatch(
       { ...handlers, 'app.info': failing(new AppError('conflict', 'Saved by someone else.')) },
       logger,
+      gate(),
     );
-    expect(await dispatch('app.info', {})).toEqual({
+    expect(await dispatch('app.info', {}, CONTEXT)).toEqual({
       ok: false,
       error: { code: 'conflict', message: 'Saved by someone else.' },
     });
@@ -53,8 +83,9 @@ describe('dispatch, the single door', () => {
     const dispatch = createDispatch(
       { ...handlers, 'app.info': failing(new TypeError('secret detail at /home/x')) },
       logger,
+      gate(),
     );
-    const result = await dispatch('app.info', {});
+    const result = await dispatch('app.info', {}, CONTEXT);
     expect(result).toEqual({
       ok: false,
       error: { code: 'internal', message: expect.not.stringContaining('secret') },
@@ -69,20 +100,106 @@ describe('dispatch, the single door', () => {
   });
 });
 
+describe('who may call what', () => {
+  const logger = memoryLogger();
+  const ran: string[] = [];
+  const handlers = Object.fromEntries(
+    requestNames.map((name) => [name, () => (ran.push(name), {})]),
+  ) as unknown as Handlers;
+  const someId = '01890000-0000-7000-8000-0000000000aa';
+
+  it.each([
+    ['nobody signed in', null, 'unauthenticated'],
+    ['a locked screen', { user: clerk, locked: true, mustChangePassword: false }, 'session_locked'],
+    [
+      'a password change due',
+      { user: clerk, locked: false, mustChangePassword: true },
+      'password_change_required',
+    ],
+  ] as const)(
+    'refuses register requests for %s, before reading the input',
+    async (_label, state, code) => {
+      ran.length = 0;
+      const dispatch = createDispatch(handlers, logger, gate(state));
+      const result = await dispatch('societies.get', { id: 'not even an id' }, CONTEXT);
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code }) });
+      expect(ran).toEqual([]);
+    },
+  );
+
+  it('lets a locked or password-due session unlock, sign out or change the password', async () => {
+    const dispatch = createDispatch(
+      handlers,
+      logger,
+      gate({ user: clerk, locked: true, mustChangePassword: true }),
+    );
+    expect((await dispatch('auth.logout', {}, CONTEXT)).ok).toBe(true);
+    expect((await dispatch('auth.unlock', { password: 'x' }, CONTEXT)).ok).toBe(true);
+  });
+
+  it('refuses a role the request does not list', async () => {
+    const dispatch = createDispatch(handlers, logger, gate());
+    expect(await dispatch('users.list', {}, CONTEXT)).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Your role does not allow this.' },
+    });
+  });
+
+  it('checks the password of a request that needs it before the handler runs', async () => {
+    const registrar = { ...clerk, role: 'registrar' as const };
+    const dispatch = createDispatch(
+      handlers,
+      logger,
+      gate({ user: registrar, locked: false, mustChangePassword: false }),
+    );
+    ran.length = 0;
+    const wrong = await dispatch(
+      'statusOrders.decide',
+      { id: someId, decision: 'approve', note: null, password: 'guess' },
+      CONTEXT,
+    );
+    expect(wrong).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'invalid_input',
+        fields: { password: 'Your password is wrong.' },
+      }),
+    });
+    expect(ran).toEqual([]);
+    const right = await dispatch(
+      'statusOrders.decide',
+      { id: someId, decision: 'approve', note: null, password: 'right password' },
+      CONTEXT,
+    );
+    expect(right.ok).toBe(true);
+    expect(ran).toEqual(['statusOrders.decide']);
+  });
+});
+
 describe('random payloads to every request', () => {
   let core: TestCore;
   beforeAll(async () => {
     core = createTestCore({ demoSocieties: 40 });
+    await core.signInAs('clerk', { sessionId: 'clerk' });
+    await core.signInAs('administrator', { sessionId: 'admin', username: 'test.administrator' });
   });
   afterAll(() => core.dispose());
 
-  it('never crash the backend and never change the database', async () => {
-    const changesBefore = (
-      core.services.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }
-    ).n;
-    const countsBefore = core.services.sqlite
-      .prepare('SELECT (SELECT count(*) FROM societies) AS s, (SELECT count(*) FROM outbox) AS o')
+  // What a stray request could damage: the register, the outbox, the record of changes,
+  // the users and the orders. (A wrong password may still count towards a lockout.)
+  const snapshot = () =>
+    core.services.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) || ':' || total(version) FROM societies) AS societies,
+                (SELECT count(*) FROM outbox) AS outbox,
+                (SELECT count(*) FROM audit_trail) AS changes,
+                (SELECT count(*) || ':' || total(version) FROM users) AS users,
+                (SELECT count(*) FROM status_orders) AS orders`,
+      )
       .get();
+
+  it('never crash the backend and never change the database', async () => {
+    const before = snapshot();
     const payload = fc.oneof(
       fc.anything(),
       fc.record({ society: fc.dictionary(fc.string(), fc.anything()) }),
@@ -93,24 +210,23 @@ describe('random payloads to every request', () => {
       fc.asyncProperty(
         fc.constantFrom(...requestNames, 'nope', '__proto__', ''),
         payload,
-        async (name, input) => {
-          const result = await core.dispatch(name, input);
+        fc.constantFrom('nobody', 'clerk', 'admin'),
+        async (name, input, sessionId) => {
+          const result = await core.dispatch(name, input, { sessionId });
           if (!result.ok) expect(result.error.code).not.toBe('internal');
           // reads may succeed; nothing may be written
-          if (name === 'societies.create' || name === 'societies.update')
-            expect(result.ok).toBe(false);
+          if (!['auth.logout', 'auth.lock', 'auth.touch', 'auth.status'].includes(name)) {
+            if (
+              !String(name).match(
+                /^(app|reference|societies\.(search|list|get|history)|statusOrders\.list|users\.list|changes\.(list|verify))/,
+              )
+            )
+              expect(result.ok).toBe(false);
+          }
         },
       ),
       { numRuns: 400 },
     );
-    const changesAfter = (
-      core.services.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }
-    ).n;
-    expect(changesAfter).toBe(changesBefore);
-    expect(
-      core.services.sqlite
-        .prepare('SELECT (SELECT count(*) FROM societies) AS s, (SELECT count(*) FROM outbox) AS o')
-        .get(),
-    ).toEqual(countsBefore);
+    expect(snapshot()).toEqual(before);
   });
 });

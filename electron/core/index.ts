@@ -2,12 +2,12 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import type { EventName } from '../../shared/ipc/channels';
-import type { EventPayload, Handlers } from '../../shared/ipc/contract';
+import type { Caller, EventPayload, Handlers, SessionUser } from '../../shared/ipc/contract';
+import { AppError } from '../../shared/errors';
 import { indiaDate } from '../../shared/domain/dates';
-import type { Result } from '../../shared/errors';
 import { openDatabase, type Sqlite } from './db/open-database';
 import { demoSocieties, readDemoVocabulary } from './demo/demo-register';
-import { createDispatch } from './dispatch';
+import { createDispatch, type Dispatch } from './dispatch';
 import {
   consoleLogger,
   headlessHost,
@@ -19,7 +19,13 @@ import {
 import { readReferenceFile } from './reference/reference-file';
 import { ReferenceService } from './reference/reference-service';
 import { SocietyService } from './societies/society-service';
-import { MutationWriter } from './sync/mutation-writer';
+import { actorFor, MutationWriter, type Actor } from './sync/mutation-writer';
+import { AuthService } from './auth/auth-service';
+import { PasswordHasher, PRODUCTION_HASHING, type HashingCost } from './auth/password-hasher';
+import { verifyAuditChain } from './audit/audit-chain';
+import { ChangeLog } from './audit/change-log';
+import { StatusOrderService } from './status-orders/status-order-service';
+import { getMeta, setMeta } from './db/app-meta';
 
 export interface CoreOptions {
   /** Folder holding the database, backups, documents and logs. Created if missing. */
@@ -34,23 +40,36 @@ export interface CoreOptions {
   logger?: Logger;
   clock?: Clock;
   host?: HostPort;
+  /** argon2id cost; tests pass a cheap one, everything else uses PRODUCTION_HASHING. */
+  passwordHashing?: HashingCost;
 }
 
 export type CoreEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
 
 export interface Core {
-  /** The single door: unknown names, invalid input and internal errors come back as `ok: false`. */
-  dispatch(name: unknown, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The single door: unknown names, callers without access, invalid input and internal
+   * errors come back as `ok: false`. `context.sessionId` comes from the transport.
+   */
+  dispatch: Dispatch;
   /** Subscribes to backend events; returns the unsubscribe function. */
   onEvent(listener: CoreEventListener): () => void;
   /** The services, for tests, the benchmark and command-line tools that run in-process. */
-  readonly services: { societies: SocietyService; reference: ReferenceService; sqlite: Sqlite };
+  readonly services: {
+    societies: SocietyService;
+    reference: ReferenceService;
+    auth: AuthService;
+    statusOrders: StatusOrderService;
+    changes: ChangeLog;
+    sqlite: Sqlite;
+  };
   close(): void;
 }
 
 export const DATABASE_FILE = 'registry.db';
-/** Until users and sessions exist (issue #3), every change is attributed to this local user. */
-export const LOCAL_USER = 'local';
+
+/** The demo register is written by the application itself, under this name. */
+const DEMO_ACTOR: Actor = { userId: 'demo', role: 'system', officeId: null };
 
 /** Opens (or creates) the registry in `dataDir` and returns its one door, `dispatch`. */
 export function createCore(options: CoreOptions): Core {
@@ -92,7 +111,7 @@ export function createCore(options: CoreOptions): Core {
       count: demoCount,
       today: indiaDate(clock.now()),
     });
-    societies.importMany(rows, 'demo');
+    societies.importMany(rows, DEMO_ACTOR);
     logger.info('demo.seeded', {
       societies: demoCount,
       ms: Math.round(performance.now() - started),
@@ -100,12 +119,26 @@ export function createCore(options: CoreOptions): Core {
   }
   setMeta(sqlite, 'first_start_done', clock.now().toISOString());
 
+  const auth = new AuthService(
+    sqlite,
+    writer,
+    reference,
+    new PasswordHasher(options.passwordHashing ?? PRODUCTION_HASHING),
+    clock,
+    logger,
+  );
+  const statusOrders = new StatusOrderService(sqlite, writer, reference, clock, (order) => {
+    emit('statusOrders.changed', order);
+    emit('societies.changed', { id: order.societyId });
+  });
+  const changes = new ChangeLog(sqlite);
+
   const handlers: Handlers = {
-    'app.info': () => ({
+    'app.info': (_input, caller) => ({
       appVersion: options.appVersion,
       dataDir: options.dataDir,
       stateName: referenceFile.state.name,
-      societyCount: societies.count(),
+      societyCount: caller.user ? societies.count() : null,
       schemaMigrations: migrationCount,
     }),
     'reference.get': () => reference.get(),
@@ -114,17 +147,45 @@ export function createCore(options: CoreOptions): Core {
     'societies.list': (input) =>
       societies.list(input.filter, input.sort, input.offset, input.limit),
     'societies.get': (input) => societies.get(input.id),
-    'societies.create': (input) => societies.create(input.society, LOCAL_USER),
-    'societies.update': (input) =>
+    'societies.create': (input, caller) =>
+      societies.create(input.society, actorFor(signedIn(caller))),
+    'societies.update': (input, caller) =>
       societies.update(
         input.id,
         input.baseVersion,
         input.fields,
         input.nameChangeReason ?? null,
-        LOCAL_USER,
+        actorFor(signedIn(caller)),
       ),
+    'societies.history': (input) => changes.history(input.societyId, input.offset, input.limit),
+    'auth.status': (_input, caller) => auth.status(caller.sessionId),
+    'auth.setup': (input, caller) => auth.setup(caller.sessionId, input),
+    'auth.login': (input, caller) => auth.login(caller.sessionId, input.username, input.password),
+    'auth.logout': (_input, caller) => auth.logout(caller.sessionId),
+    'auth.lock': (_input, caller) => auth.lock(caller.sessionId),
+    'auth.unlock': (input, caller) => auth.unlock(caller.sessionId, input.password),
+    'auth.touch': (_input, caller) => auth.status(caller.sessionId),
+    'auth.changePassword': (input, caller) =>
+      auth.changePassword(caller.sessionId, input.currentPassword, input.newPassword),
+    'settings.update': (input, caller) => {
+      auth.setIdleLockMinutes(actorFor(signedIn(caller)), input.idleLockMinutes);
+      return auth.status(caller.sessionId);
+    },
+    'users.list': () => auth.listUsers(),
+    'users.create': (input, caller) => auth.createUser(actorFor(signedIn(caller)), input),
+    'users.update': (input, caller) => auth.updateUser(actorFor(signedIn(caller)), input),
+    'users.setActive': (input, caller) =>
+      auth.setActive(actorFor(signedIn(caller)), input.id, input.active),
+    'users.resetPassword': (input, caller) =>
+      auth.resetPassword(actorFor(signedIn(caller)), input.id, input.temporaryPassword),
+    'statusOrders.propose': (input, caller) => statusOrders.propose(signedIn(caller), input),
+    'statusOrders.decide': (input, caller) =>
+      statusOrders.decide(signedIn(caller), input.id, input.decision, input.note),
+    'statusOrders.list': (input, caller) => statusOrders.list(input, signedIn(caller)),
+    'changes.list': (input) => changes.list(input, input.offset, input.limit),
+    'changes.verify': () => verifyAuditChain(sqlite),
   };
-  const dispatch = createDispatch(handlers, logger);
+  const dispatch = createDispatch(handlers, logger, auth);
   logger.info('core.started', { migrations: migrationCount });
 
   return {
@@ -133,7 +194,7 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    services: { societies, reference, sqlite },
+    services: { societies, reference, auth, statusOrders, changes, sqlite },
     close() {
       listeners.clear();
       sqlite.close();
@@ -162,17 +223,8 @@ function ensureDeviceIdentity(sqlite: Sqlite, dataDir: string): string {
   return deviceId;
 }
 
-function getMeta(sqlite: Sqlite, key: string): string | undefined {
-  return (
-    sqlite.prepare('SELECT value FROM app_meta WHERE key = ?').get(key) as
-      { value: string } | undefined
-  )?.value;
-}
-
-function setMeta(sqlite: Sqlite, key: string, value: string): void {
-  sqlite
-    .prepare(
-      'INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    )
-    .run(key, value);
+/** The caller of a role-restricted request: dispatch has already refused anyone not signed in. */
+function signedIn(caller: Caller): SessionUser {
+  if (!caller.user) throw new AppError('unauthenticated', 'Sign in first.');
+  return caller.user;
 }

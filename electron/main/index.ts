@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import { createCore, type Core } from '../core';
 import { createElectronHost } from './host';
 import { registerIpc } from './ipc';
-import { createFileLogger } from './logger';
+import { createFileLogger } from '../core/logging/file-logger';
 import { dataDirOf, logsDirOf, resolveShellPaths } from './paths';
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
 import { denyAllPermissions, hardenEveryWebContents } from './security';

@@ -58,7 +58,7 @@ function setup(
     eventTargets: () => targets,
   });
   const invoke = (frame: { url: string; parent: unknown } | null, name: unknown, input: unknown) =>
-    (handler as Handler)({ senderFrame: frame }, name, input);
+    (handler as Handler)({ senderFrame: frame, sender: { id: 7 } }, name, input);
   const emit = (name: 'societies.changed', payload: { id: string }) => listener?.(name, payload);
   return { ipcMain, core, logger, targets, dispose, invoke, emit, unsubscribe };
 }
@@ -75,7 +75,8 @@ describe('registerIpc', () => {
   it("passes our page's request to dispatch and returns its result", async () => {
     const { invoke, core } = setup();
     await expect(invoke(appFrame, 'app.info', {})).resolves.toEqual({ ok: true, value: 'done' });
-    expect(core.dispatch).toHaveBeenCalledWith('app.info', {});
+    // The window's webContents id is its session: the renderer holds no credential.
+    expect(core.dispatch).toHaveBeenCalledWith('app.info', {}, { sessionId: 'window-7' });
   });
 
   it.each([

@@ -40,7 +40,17 @@ export interface IpcOptions {
   eventTargets: () => Iterable<EventReceiver>;
 }
 
-type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'>;
+type SenderEvent = Pick<IpcMainInvokeEvent, 'senderFrame'> & {
+  sender: Pick<IpcMainInvokeEvent['sender'], 'id'>;
+};
+
+/**
+ * Each window is its own sign-in: the backend keeps the session under the window's
+ * webContents id, so the renderer never holds a token or password.
+ */
+export function sessionIdOf(event: SenderEvent): string {
+  return `window-${event.sender.id}`;
+}
 
 /**
  * Handles `app:invoke` and forwards backend events on `app:event` as `(name, payload)`.
@@ -66,7 +76,7 @@ export function registerIpc(options: IpcOptions): () => void {
       return UNTRUSTED_SENDER_RESULT;
     }
     try {
-      return await core.dispatch(name, input);
+      return await core.dispatch(name, input, { sessionId: sessionIdOf(event) });
     } catch (error) {
       logger.error('ipc.dispatch_threw', {
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { createCore } from '../core';
+import { createFileLogger } from '../core/logging/file-logger';
 import { startWebBridge } from './server';
 
 // `npm run start:web`: the registry in a browser, for machines without an Electron binary
@@ -35,7 +36,13 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
   version: string;
 };
 const dataDir = resolve(values['data-dir']);
+// Logs go to the data folder as the desktop app's do (kept 180 days), and to the terminal.
+const logger = createFileLogger({
+  dir: join(dataDir, 'logs'),
+  mirror: (line) => process.stderr.write(line),
+});
 const core = createCore({
+  logger,
   dataDir,
   resourcesDir: join(root, 'resources'),
   migrationsDir: join(root, 'electron', 'core', 'db', 'migrations'),

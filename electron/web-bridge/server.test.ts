@@ -80,8 +80,30 @@ describe('browser mode bridge', () => {
       ok: true,
       value: expect.objectContaining({ stateName: 'Mizoram' }),
     });
-    const bad = await invoke('societies.get', { id: 'x' });
+    const bad = await invoke('auth.login', { username: 'x' });
     expect(JSON.parse(bad.body).error.code).toBe('invalid_input');
+  });
+
+  it('keeps the sign-in in the backend under an HttpOnly cookie the page cannot read', async () => {
+    const first = await invoke('societies.list', {});
+    expect(JSON.parse(first.body).error.code).toBe('unauthenticated');
+    const setCookie = String(first.headers['set-cookie']);
+    const port = new URL(bridge.url).port;
+    expect(setCookie).toMatch(
+      new RegExp(`^registry_session_${port}=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=/$`),
+    );
+    const cookie = setCookie.split(';')[0] as string;
+    await core.signInAs('clerk', { sessionId: cookie.split('=')[1] as string });
+    const signedIn = await invoke('societies.list', {}, { cookie });
+    expect(JSON.parse(signedIn.body)).toMatchObject({ ok: true, value: { total: 0 } });
+    expect(signedIn.headers['set-cookie']).toBeUndefined();
+    // Another browser (no cookie, or a made-up one) is not signed in.
+    const stranger = await invoke(
+      'societies.list',
+      {},
+      { cookie: `registry_session_${port}=${'x'.repeat(43)}` },
+    );
+    expect(JSON.parse(stranger.body).error.code).toBe('unauthenticated');
   });
 
   it('refuses a Host header that is not the loopback address (DNS rebinding)', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -103,7 +104,31 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
         // not a file: fall through to the app, whose router shows the screen or "not found"
       }
     }
-    send(response, 200, MIME_TYPES['.html'] as string, indexHtml);
+    send(response, 200, MIME_TYPES['.html'] as string, indexHtml, sessionCookie(request));
+  }
+
+  /**
+   * The browser's session id: an HttpOnly, SameSite=Strict cookie that scripts cannot read,
+   * named per port so two bridges on one machine (the sync tests) keep separate sign-ins.
+   * The backend keeps the sign-in under it, as Electron keeps it under the window.
+   */
+  function cookieName(): string {
+    return `registry_session_${port}`;
+  }
+
+  function sessionIdFrom(request: IncomingMessage): string | null {
+    const pattern = new RegExp(`(?:^|;\\s*)${cookieName()}=([A-Za-z0-9_-]{43})(?:;|$)`, 'u');
+    return pattern.exec(request.headers.cookie ?? '')?.[1] ?? null;
+  }
+
+  /** A Set-Cookie header when the browser has no session id yet. */
+  function sessionCookie(
+    request: IncomingMessage,
+    id = randomBytes(32).toString('base64url'),
+  ): string | null {
+    return sessionIdFrom(request)
+      ? null
+      : `${cookieName()}=${id}; HttpOnly; SameSite=Strict; Path=/`;
   }
 
   async function handleInvoke(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -143,8 +168,16 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       return;
     }
     const { name, input } = (envelope ?? {}) as { name?: unknown; input?: unknown };
-    const result = await options.core.dispatch(name, input);
-    send(response, 200, MIME_TYPES['.json'] as string, JSON.stringify(result));
+    const known = sessionIdFrom(request);
+    const sessionId = known ?? randomBytes(32).toString('base64url');
+    const result = await options.core.dispatch(name, input, { sessionId });
+    send(
+      response,
+      200,
+      MIME_TYPES['.json'] as string,
+      JSON.stringify(result),
+      known ? null : sessionCookie(request, sessionId),
+    );
   }
 
   await new Promise<void>((resolveListen, reject) => {
@@ -170,12 +203,14 @@ function send(
   status: number,
   contentType: string,
   body: string | Buffer,
+  setCookie: string | null = null,
 ): void {
   response.writeHead(status, {
     'content-type': contentType,
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
+    ...(setCookie ? { 'set-cookie': setCookie } : {}),
   });
   response.end(body);
 }

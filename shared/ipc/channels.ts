@@ -9,11 +9,31 @@ export const requestNames = [
   'societies.get',
   'societies.create',
   'societies.update',
+  'societies.history',
+  'auth.status',
+  'auth.setup',
+  'auth.login',
+  'auth.logout',
+  'auth.lock',
+  'auth.unlock',
+  'auth.touch',
+  'auth.changePassword',
+  'settings.update',
+  'users.list',
+  'users.create',
+  'users.update',
+  'users.setActive',
+  'users.resetPassword',
+  'statusOrders.propose',
+  'statusOrders.decide',
+  'statusOrders.list',
+  'changes.list',
+  'changes.verify',
 ] as const;
 
 export type RequestName = (typeof requestNames)[number];
 
-export const eventNames = ['societies.changed'] as const;
+export const eventNames = ['societies.changed', 'statusOrders.changed'] as const;
 
 export type EventName = (typeof eventNames)[number];
 

@@ -7,6 +7,13 @@ import {
   societyStatuses,
   tiers,
 } from '../domain/society';
+import { roles, registerReaders, type Access } from '../auth/roles';
+import { enteredPasswordSchema, newPasswordSchema, usernameSchema } from '../auth/credentials';
+import {
+  statusOrderDecisionNoteSchema,
+  statusOrderProposalSchema,
+  statusOrderStates,
+} from '../domain/status-order';
 import type { Result } from '../errors';
 import type { EventName, RequestName } from './channels';
 
@@ -137,6 +144,11 @@ const statusHistoryEntrySchema = z.object({
   reason: z.string().nullable(),
   recordedAt: isoInstant,
   recordedBy: z.string(),
+  /** Display name of the person who recorded it. */
+  recordedByName: z.string(),
+  /** Who proposed and who approved the status order behind this entry, when there was one. */
+  proposedByName: z.string().nullable(),
+  approvedByName: z.string().nullable(),
 });
 const nameHistoryEntrySchema = z.object({
   id: uuid,
@@ -191,23 +203,132 @@ const societyDetailSchema = z.object({
 });
 export type SocietyDetail = z.infer<typeof societyDetailSchema>;
 
+const sessionUserSchema = z.object({
+  id: uuid,
+  username: z.string(),
+  fullName: z.string(),
+  role: z.enum(roles),
+  officeId: uuid,
+  officeName: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+const authStatusSchema = z.object({
+  /** No user exists yet: the first start asks for the administrator account. */
+  setupNeeded: z.boolean(),
+  session: z
+    .object({
+      user: sessionUserSchema,
+      /** The screen is locked after idle time; only unlock or sign out work. */
+      locked: z.boolean(),
+      /** Set by an administrator's reset: only a password change works until it is done. */
+      mustChangePassword: z.boolean(),
+      idleLockMinutes: z.number().int(),
+    })
+    .nullable(),
+});
+export type AuthStatus = z.infer<typeof authStatusSchema>;
+
+const userRowSchema = sessionUserSchema.extend({
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: isoInstant.nullable(),
+  version: z.number().int(),
+});
+export type UserRow = z.infer<typeof userRowSchema>;
+
+const fullNameSchema = z
+  .string({ message: 'Enter the full name.' })
+  .trim()
+  .min(1, { message: 'Enter the full name.' })
+  .max(120, { message: 'A name can have at most 120 characters.' });
+
+const statusOrderRowSchema = z.object({
+  id: uuid,
+  societyId: uuid,
+  societyName: z.string(),
+  societyRegNo: z.string(),
+  officeId: uuid,
+  officeName: z.string(),
+  fromStatus: z.enum(societyStatuses),
+  toStatus: z.enum(societyStatuses),
+  effectiveOn: isoDate,
+  orderRef: z.string(),
+  reason: z.string(),
+  state: z.enum(statusOrderStates),
+  proposedBy: uuid,
+  proposedByName: z.string(),
+  proposedAt: isoInstant,
+  decidedByName: z.string().nullable(),
+  decidedAt: isoInstant.nullable(),
+  decisionNote: z.string().nullable(),
+  version: z.number().int(),
+});
+export type StatusOrderRow = z.infer<typeof statusOrderRowSchema>;
+
+/** One entry of the record of changes: who changed what, when, from where, before and after. */
+const changeEntrySchema = z.object({
+  seq: z.number().int(),
+  at: isoInstant,
+  userId: z.string(),
+  userName: z.string(),
+  role: z.string(),
+  officeName: z.string().nullable(),
+  deviceId: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  subjectId: z.string().nullable(),
+  /** The society's or user's name today, so an entry says whom it concerns. */
+  subjectName: z.string().nullable(),
+  /** Field → [before, after]; before is null for a new record. */
+  changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+});
+export type ChangeEntry = z.infer<typeof changeEntrySchema>;
+
+const chainVerdictSchema = z.object({
+  intact: z.boolean(),
+  /** Entries checked. */
+  checked: z.number().int(),
+  /** Intact: the last entry. Broken: the last good entry before the first bad one (0 if none). */
+  intactUpTo: z.number().int(),
+  firstBad: z
+    .object({
+      seq: z.number().int(),
+      problem: z.enum(['altered', 'removed', 'inserted', 'reordered', 'truncated']),
+      message: z.string(),
+    })
+    .nullable(),
+  ms: z.number(),
+});
+export type ChainVerdict = z.infer<typeof chainVerdictSchema>;
+
+const empty = z.object({}).strict();
+
 export const contract = {
   requests: {
     /** Version, data folder and register size, for the About box and the status bar. */
     'app.info': {
+      access: 'public',
       input: z.object({}).strict(),
       output: z.object({
         appVersion: z.string(),
         dataDir: z.string(),
         stateName: z.string(),
-        societyCount: z.number().int(),
+        /** Null before sign-in: the login screen shows no figures from the register. */
+        societyCount: z.number().int().nullable(),
         schemaMigrations: z.number().int(),
       }),
     },
     /** Geography, offices with their jurisdiction, sectors and society types. */
-    'reference.get': { input: z.object({}).strict(), output: referenceDataSchema },
+    'reference.get': {
+      access: 'public',
+      input: z.object({}).strict(),
+      output: referenceDataSchema,
+    },
     /** The rule parameters table (domain.md §3), every version with its effective date. */
     'reference.ruleParameters': {
+      access: registerReaders,
       input: z.object({}).strict(),
       output: z.array(ruleParameterSchema),
     },
@@ -216,6 +337,7 @@ export const contract = {
      * Case, ṭ/t and a legacy `\` for ṭ are ignored; every word must match the start of a word.
      */
     'societies.search': {
+      access: registerReaders,
       input: z
         .object({
           query: z.string().max(200, { message: 'The search text is too long.' }),
@@ -227,6 +349,7 @@ export const contract = {
     },
     /** One page of the register, filtered and sorted. */
     'societies.list': {
+      access: registerReaders,
       input: z
         .object({
           filter: societyFilterSchema.default({}),
@@ -241,6 +364,7 @@ export const contract = {
     },
     /** The whole master record with area of operation, status history and name history. Fails with `not_found`. */
     'societies.get': {
+      access: registerReaders,
       input: z.object({ id: uuid }).strict(),
       output: societyDetailSchema,
     },
@@ -249,6 +373,7 @@ export const contract = {
      * (number already used, date in the future, district missing or outside the office).
      */
     'societies.create': {
+      access: ['clerk', 'registrar'],
       input: z.object({ society: societyCreateSchema }).strict(),
       output: societyDetailSchema,
     },
@@ -257,6 +382,7 @@ export const contract = {
      * saved since, fails with `conflict` and saves nothing. A new name is kept in the name history.
      */
     'societies.update': {
+      access: ['clerk', 'registrar'],
       input: z
         .object({
           id: uuid,
@@ -267,13 +393,196 @@ export const contract = {
         .strict(),
       output: societyDetailSchema,
     },
+
+    /** Who is signed in here, and whether the first start still needs an administrator. */
+    'auth.status': { access: 'public', input: empty, output: authStatusSchema },
+    /**
+     * First start only: creates the administrator account and signs it in. Refused with
+     * `forbidden` once any user exists.
+     */
+    'auth.setup': {
+      access: 'public',
+      input: z
+        .object({
+          username: usernameSchema,
+          fullName: fullNameSchema,
+          officeId: z.string().uuid({ message: 'Choose the office.' }),
+          password: newPasswordSchema,
+        })
+        .strict(),
+      output: authStatusSchema,
+    },
+    /**
+     * Signs in. A wrong user name or password gives `unauthenticated` with the same message
+     * either way; after 5 failures the account waits (`too_many_attempts`), longer each time.
+     */
+    'auth.login': {
+      access: 'public',
+      input: z.object({ username: z.string().max(64), password: enteredPasswordSchema }).strict(),
+      output: authStatusSchema,
+    },
+    'auth.logout': { access: 'session', input: empty, output: authStatusSchema },
+    /** Locks the screen now (idle timer or the user's own Lock button). */
+    'auth.lock': { access: 'session', input: empty, output: authStatusSchema },
+    /** Unlocks with the signed-in user's password; counts towards the lockout like a sign-in. */
+    'auth.unlock': {
+      access: 'session',
+      input: z.object({ password: enteredPasswordSchema }).strict(),
+      output: authStatusSchema,
+    },
+    /** The user is active in the window: keeps the backend's idle clock in step. */
+    'auth.touch': { access: 'session', input: empty, output: authStatusSchema },
+    'auth.changePassword': {
+      access: 'session',
+      input: z
+        .object({ currentPassword: enteredPasswordSchema, newPassword: newPasswordSchema })
+        .strict(),
+      output: authStatusSchema,
+    },
+    /** The administrator's settings: minutes of idle time before the screen locks. */
+    'settings.update': {
+      access: ['administrator'],
+      input: z
+        .object({
+          idleLockMinutes: z
+            .number({ message: 'Enter the minutes.' })
+            .int({ message: 'Enter whole minutes.' })
+            .min(1, { message: 'Lock after at least 1 minute.' })
+            .max(60, { message: 'Lock after at most 60 minutes.' }),
+        })
+        .strict(),
+      output: authStatusSchema,
+    },
+    'users.list': { access: ['administrator'], input: empty, output: z.array(userRowSchema) },
+    /** Adds a user with a temporary password, which they must change at first sign-in. */
+    'users.create': {
+      access: ['administrator'],
+      input: z
+        .object({
+          username: usernameSchema,
+          fullName: fullNameSchema,
+          role: z.enum(roles, { message: 'Choose the role.' }),
+          officeId: z.string().uuid({ message: 'Choose the office.' }),
+          temporaryPassword: newPasswordSchema,
+        })
+        .strict(),
+      output: userRowSchema,
+    },
+    'users.update': {
+      access: ['administrator'],
+      input: z
+        .object({
+          id: uuid,
+          baseVersion: z.number().int().min(1),
+          fullName: fullNameSchema,
+          role: z.enum(roles, { message: 'Choose the role.' }),
+          officeId: z.string().uuid({ message: 'Choose the office.' }),
+        })
+        .strict(),
+      output: userRowSchema,
+    },
+    /** Deactivates (the user can no longer sign in; their records keep their name) or reactivates. */
+    'users.setActive': {
+      access: ['administrator'],
+      input: z.object({ id: uuid, active: z.boolean() }).strict(),
+      output: userRowSchema,
+    },
+    /** Sets a temporary password that the user must change at next sign-in; clears a lockout. */
+    'users.resetPassword': {
+      access: ['administrator'],
+      input: z.object({ id: uuid, temporaryPassword: newPasswordSchema }).strict(),
+      output: userRowSchema,
+    },
+    /**
+     * A clerk (or a registrar) proposes a change of a society's status, with the reason and
+     * order reference; someone else decides it.
+     */
+    'statusOrders.propose': {
+      access: ['clerk', 'registrar'],
+      input: statusOrderProposalSchema.strict(),
+      output: statusOrderRowSchema,
+    },
+    /**
+     * A registrar of the society's office approves or rejects a proposed order, confirming
+     * with their password. The proposer can never decide (`forbidden`).
+     */
+    'statusOrders.decide': {
+      access: ['registrar'],
+      confirmPassword: true,
+      input: z
+        .object({
+          id: uuid,
+          decision: z.enum(['approve', 'reject'], { message: 'Choose approve or reject.' }),
+          note: statusOrderDecisionNoteSchema,
+          password: enteredPasswordSchema,
+        })
+        .strict()
+        .refine((value) => value.decision === 'approve' || value.note !== null, {
+          message: 'Say why the order is rejected.',
+          path: ['note'],
+        }),
+      output: statusOrderRowSchema,
+    },
+    /** Status orders, newest first: those awaiting a decision, or those of one society. */
+    'statusOrders.list': {
+      access: registerReaders,
+      input: z
+        .object({
+          state: z.enum(statusOrderStates).optional(),
+          societyId: uuid.optional(),
+        })
+        .strict(),
+      output: z.array(statusOrderRowSchema),
+    },
+    /** A society's History tab: every change to it and its child records, newest first. */
+    'societies.history': {
+      access: registerReaders,
+      input: z
+        .object({
+          societyId: uuid,
+          offset: z.number().int().min(0).default(0),
+          limit: z.number().int().min(1).max(500).default(100),
+        })
+        .strict(),
+      output: z.object({ entries: z.array(changeEntrySchema), total: z.number().int() }),
+    },
+    /** The administrator's list of all changes, filtered, newest first. */
+    'changes.list': {
+      access: ['administrator'],
+      input: z
+        .object({
+          userId: uuid.optional(),
+          entity: z.string().max(40).optional(),
+          officeId: uuid.optional(),
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          offset: z.number().int().min(0).default(0),
+          limit: z.number().int().min(1).max(500).default(100),
+        })
+        .strict(),
+      output: z.object({ entries: z.array(changeEntrySchema), total: z.number().int() }),
+    },
+    /** "Verify the record of changes": walks the hash chain and names the first bad entry. */
+    'changes.verify': { access: ['administrator'], input: empty, output: chainVerdictSchema },
   },
   events: {
     /** A society was added or changed (by this user, another window, or sync). */
     'societies.changed': z.object({ id: uuid }),
+    /** A status order was proposed or decided: approval lists refresh. */
+    'statusOrders.changed': z.object({ id: uuid, societyId: uuid }),
   },
 } as const satisfies {
-  requests: Record<RequestName, { input: z.ZodType; output: z.ZodType }>;
+  requests: Record<
+    RequestName,
+    {
+      /** Who may make the request; `dispatch` checks it before the handler (deny by default). */
+      access: Access;
+      /** Approving, issuing, revoking: `dispatch` checks `input.password` first. */
+      confirmPassword?: true;
+      input: z.ZodType;
+      output: z.ZodType;
+    }
+  >;
   events: Record<EventName, z.ZodType>;
 };
 
@@ -283,9 +592,19 @@ export type ParsedInput<N extends RequestName> = z.output<Requests[N]['input']>;
 export type RequestOutput<N extends RequestName> = z.output<Requests[N]['output']>;
 export type EventPayload<N extends EventName> = z.output<(typeof contract)['events'][N]>;
 
+/** Who is calling, as `dispatch` hands it to a handler after checking the request's access. */
+export interface Caller {
+  sessionId: string;
+  /** Null only for `public` and `session` requests made before signing in. */
+  user: SessionUser | null;
+}
+
 /** What the backend must implement: one function per request. A missing one fails to compile. */
 export type Handlers = {
-  [N in RequestName]: (input: ParsedInput<N>) => RequestOutput<N> | Promise<RequestOutput<N>>;
+  [N in RequestName]: (
+    input: ParsedInput<N>,
+    caller: Caller,
+  ) => RequestOutput<N> | Promise<RequestOutput<N>>;
 };
 
 /** What the renderer sees as `window.app`, whatever the transport. */

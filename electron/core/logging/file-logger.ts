@@ -1,9 +1,9 @@
 import { closeSync, mkdirSync, openSync, readdirSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { indiaDate } from '../../shared/domain/dates';
-import { systemClock, type Clock, type Logger } from '../core/ports';
+import { indiaDate } from '../../../shared/domain/dates';
+import { systemClock, type Clock, type Logger } from '../ports';
 
-// The desktop app's log: one JSON object per line, one file per day (India date), kept for
+// The app's log (desktop and browser mode): one JSON object per line, one file per day (India date), kept for
 // at least 180 days as CERT-In's direction asks (quality.md "Logs help without leaking").
 // Writes are synchronous so the last lines before a crash are on disk; a log that cannot be
 // written never takes the app down.

@@ -1,7 +1,24 @@
 import { v7 as uuidv7 } from 'uuid';
 import { formatHlc, nextHlc, parseHlc, type HlcState } from '../../../shared/sync/hlc';
-import type { Db, Sqlite } from '../db/open-database';
+import { AUDIT_HEAD_KEY, GENESIS_HASH, hashEntry, type ChainEntry } from '../audit/audit-chain';
+import { getMeta, setMeta } from '../db/app-meta';
+import { withoutInsertGuards, type Db, type Sqlite, type SyncedTable } from '../db/open-database';
 import type { Clock } from '../ports';
+
+/** Who makes a change: written to the record of changes with every entry. */
+export interface Actor {
+  userId: string;
+  role: string;
+  officeId: string | null;
+}
+
+/** The actor for a signed-in user. */
+export function actorFor(user: { id: string; role: string; officeId: string }): Actor {
+  return { userId: user.id, role: user.role, officeId: user.officeId };
+}
+
+/** Changes the application makes itself (the demo register on first start). */
+export const SYSTEM_ACTOR: Actor = { userId: 'system', role: 'system', officeId: null };
 
 /** One change to one synced row, as it goes into the outbox (sync.md §3). */
 export interface RecordedChange {
@@ -17,6 +34,8 @@ export interface RecordedChange {
   baseVersion: number | null;
   /** Before-values of the patched fields; null for a new row. */
   base: Record<string, unknown> | null;
+  /** The record a person would look under in the History tab; defaults to `entityId`. */
+  subjectId?: string;
 }
 
 /** What a write inside the mutation layer sees. */
@@ -24,12 +43,18 @@ export interface MutationTx {
   db: Db;
   sqlite: Sqlite;
   userId: string;
+  actor: Actor;
   /** ISO instant of this transaction, the same for every row it writes. */
   now: string;
   /** A new UUIDv7 row id. */
   newId(): string;
-  /** Writes the outbox row for one change, in this transaction. */
+  /** Writes the outbox row and the record-of-changes entry for one change, in this transaction. */
   record(change: RecordedChange): void;
+  /**
+   * Writes a record-of-changes entry only, for a change that does not sync as a row (a
+   * password set or reset: the entry says it happened, never what the password is).
+   */
+  note(change: Omit<RecordedChange, 'mutationVersion'>): void;
 }
 
 /**
@@ -41,6 +66,7 @@ export interface MutationTx {
 export class MutationWriter {
   private hlc: HlcState;
   private readonly insertOutbox;
+  private readonly insertAudit;
   private readonly openGuard;
   private readonly closeGuard;
 
@@ -58,6 +84,10 @@ export class MutationWriter {
       `INSERT INTO outbox (mutation_id, name, mutation_version, entity, entity_id, args, base_version, base, hlc, user_id, created_at)
        VALUES (@mutationId, @name, @mutationVersion, @entity, @entityId, @args, @baseVersion, @base, @hlc, @userId, @createdAt)`,
     );
+    this.insertAudit = sqlite.prepare(
+      `INSERT INTO audit_trail (id, at, user_id, role, office_id, device_id, action, entity, entity_id, subject_id, changes, prev_hash, hash)
+       VALUES (@id, @at, @userId, @role, @officeId, @deviceId, @action, @entity, @entityId, @subjectId, @changes, @prevHash, @hash)`,
+    );
     this.openGuard = sqlite.prepare('INSERT INTO temp.mutation_guard (open) VALUES (1)');
     this.closeGuard = sqlite.prepare('DELETE FROM temp.mutation_guard');
   }
@@ -67,22 +97,51 @@ export class MutationWriter {
    * reference data, which the state server seeds from the same files), so there is nothing
    * to push: no outbox rows. Anything a user enters goes through `run`.
    */
-  runUnrecorded<T>(work: (tx: Omit<MutationTx, 'record'>) => T): T {
-    return this.run('system', (tx) =>
-      work({ db: tx.db, sqlite: tx.sqlite, userId: tx.userId, now: tx.now, newId: tx.newId }),
+  runUnrecorded<T>(work: (tx: Omit<MutationTx, 'record' | 'note'>) => T): T {
+    return this.run(SYSTEM_ACTOR, (tx) =>
+      work({
+        db: tx.db,
+        sqlite: tx.sqlite,
+        userId: tx.userId,
+        actor: tx.actor,
+        now: tx.now,
+        newId: tx.newId,
+      }),
     );
   }
 
-  /** Runs `work` as one atomic mutation by `userId`; returns what `work` returns. */
-  run<T>(userId: string, work: (tx: MutationTx) => T): T {
+  /** Runs `work` as one atomic mutation by `actor`; returns what `work` returns. */
+  run<T>(actor: Actor, work: (tx: MutationTx) => T): T {
     const transaction = this.sqlite.transaction(() => {
       const now = this.clock.now();
       const nowIso = now.toISOString();
       this.openGuard.run();
+      let head = this.readHead();
+      const headBefore = head;
+      const audit = (change: Omit<RecordedChange, 'mutationVersion'>) => {
+        const entry: ChainEntry = {
+          id: uuidv7(),
+          at: nowIso,
+          userId: actor.userId,
+          role: actor.role,
+          officeId: actor.officeId,
+          deviceId: this.deviceId,
+          action: change.name,
+          entity: change.entity,
+          entityId: change.entityId,
+          subjectId: change.subjectId ?? change.entityId,
+          changes: JSON.stringify(beforeAndAfter(change)),
+          prevHash: head.hash,
+        };
+        const hash = hashEntry(entry);
+        const { lastInsertRowid } = this.insertAudit.run({ ...entry, hash });
+        head = { seq: Number(lastInsertRowid), hash };
+      };
       const tx: MutationTx = {
         db: this.db,
         sqlite: this.sqlite,
-        userId,
+        userId: actor.userId,
+        actor,
         now: nowIso,
         newId: () => uuidv7(),
         record: (change) => {
@@ -97,12 +156,16 @@ export class MutationWriter {
             baseVersion: change.baseVersion,
             base: change.base === null ? null : JSON.stringify(change.base),
             hlc: formatHlc(this.hlc, this.deviceId),
-            userId,
+            userId: actor.userId,
             createdAt: nowIso,
           });
+          audit(change);
         },
+        note: audit,
       };
       const result = work(tx);
+      // The head moves once per transaction, not once per entry: a bulk import stays fast.
+      if (head !== headBefore) setMeta(this.sqlite, AUDIT_HEAD_KEY, JSON.stringify(head));
       this.closeGuard.run();
       return result;
     });
@@ -114,4 +177,31 @@ export class MutationWriter {
       throw error;
     }
   }
+
+  /**
+   * `run` for bulk writes of new rows into `tables` (legacy import, demo register): the
+   * same transaction, outbox and record of changes, with the per-row INSERT guard triggers
+   * of those tables lifted for the batch, since nothing but this batch writes meanwhile.
+   */
+  runBulk<T>(actor: Actor, tables: readonly SyncedTable[], work: (tx: MutationTx) => T): T {
+    return this.run(actor, (tx) => withoutInsertGuards(this.sqlite, tables, () => work(tx)));
+  }
+
+  private readHead(): { seq: number; hash: string } {
+    const text = getMeta(this.sqlite, AUDIT_HEAD_KEY);
+    return text
+      ? (JSON.parse(text) as { seq: number; hash: string })
+      : { seq: 0, hash: GENESIS_HASH };
+  }
+}
+
+/** Field → [before, after] for the record of changes; before is null for a new record. */
+function beforeAndAfter(
+  change: Pick<RecordedChange, 'args' | 'base'>,
+): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {};
+  for (const [field, after] of Object.entries(change.args)) {
+    changes[field] = [change.base?.[field] ?? null, after ?? null];
+  }
+  return changes;
 }

@@ -101,6 +101,8 @@ export const societyStatusHistory = sqliteTable(
     effectiveOn: text(),
     orderRef: text(),
     reason: text(),
+    /** The approved status order behind this entry (status_orders.id); null for a status entered from paper. */
+    orderId: text(),
   },
   (t) => [index('society_status_history_society_idx').on(t.societyId, t.createdAt)],
 );

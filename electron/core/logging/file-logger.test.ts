@@ -8,7 +8,7 @@ import {
   formatLogLine,
   LOG_RETENTION_DAYS,
   logFileName,
-} from './logger';
+} from './file-logger';
 
 describe('expiredLogFiles', () => {
   it('keeps today and the 180 days before it, and deletes only older logs of ours', () => {

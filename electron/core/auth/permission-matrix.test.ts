@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roles, type Role } from '../../../shared/auth/roles';
+import { requestNames, type RequestName } from '../../../shared/ipc/channels';
+import { createTestCore, type TestCore } from '../../../tests/fixtures/test-core';
+
+/**
+ * Who may make each request, written out by hand (quality.md "Security": a generated
+ * matrix covers every request × every role). The contract declares access next to each
+ * request; this table is the independent statement of intent it is checked against. A new
+ * request without a row here fails the suite.
+ */
+const EVERYONE = 'everyone';
+const READERS: Role[] = ['clerk', 'registrar', 'auditor', 'inspector', 'administrator', 'viewer'];
+const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
+  'app.info': EVERYONE,
+  'reference.get': EVERYONE,
+  'reference.ruleParameters': READERS,
+  'societies.search': READERS,
+  'societies.list': READERS,
+  'societies.get': READERS,
+  'societies.create': ['clerk', 'registrar'],
+  'societies.update': ['clerk', 'registrar'],
+  'societies.history': READERS,
+  'auth.status': EVERYONE,
+  'auth.setup': EVERYONE,
+  'auth.login': EVERYONE,
+  'auth.logout': EVERYONE,
+  'auth.lock': EVERYONE,
+  'auth.unlock': EVERYONE,
+  'auth.touch': EVERYONE,
+  'auth.changePassword': EVERYONE,
+  'settings.update': ['administrator'],
+  'users.list': ['administrator'],
+  'users.create': ['administrator'],
+  'users.update': ['administrator'],
+  'users.setActive': ['administrator'],
+  'users.resetPassword': ['administrator'],
+  'statusOrders.propose': ['clerk', 'registrar'],
+  'statusOrders.decide': ['registrar'],
+  'statusOrders.list': READERS,
+  'changes.list': ['administrator'],
+  'changes.verify': ['administrator'],
+};
+
+describe('the permission matrix: every request × every role', () => {
+  let core: TestCore;
+  beforeAll(async () => {
+    core = createTestCore();
+    for (const role of roles) {
+      await core.signInAs(role, {
+        sessionId: role,
+        username: role === 'administrator' ? 'test.administrator' : `test.${role}`,
+      });
+    }
+  });
+  afterAll(() => core.dispose());
+
+  it('has a row for every request in the contract, and none for a request that is gone', () => {
+    expect(Object.keys(expected).sort()).toEqual([...requestNames].sort());
+  });
+
+  const cases = requestNames.flatMap((name) => roles.map((role) => [name, role] as const));
+  it.each(cases)('%s as %s', async (name, role) => {
+    const rule = expected[name];
+    const allowed = rule === EVERYONE || rule.includes(role);
+    // An empty input: dispatch checks access before the input, so a refusal says
+    // `forbidden` and an admitted caller gets anything but `forbidden` (usually invalid_input).
+    // Sign-out and locking are left out of the walk: they would end the session it needs.
+    if (name === 'auth.logout' || name === 'auth.lock') {
+      expect(allowed).toBe(true);
+      return;
+    }
+    const result = await core.dispatch(name, {}, { sessionId: role });
+    if (allowed) {
+      if (!result.ok) expect(result.error.code).not.toBe('forbidden');
+    } else {
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'Your role does not allow this.' },
+      });
+    }
+  });
+
+  it('refuses every role-restricted request to someone not signed in', async () => {
+    for (const name of requestNames) {
+      const rule = expected[name];
+      if (rule === EVERYONE) continue;
+      const result = await core.dispatch(name, {}, { sessionId: 'nobody' });
+      expect(result, name).toEqual({
+        ok: false,
+        error: { code: 'unauthenticated', message: 'Sign in first.' },
+      });
+    }
+  });
+});

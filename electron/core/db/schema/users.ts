@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { syncedColumns } from './columns';
+import { offices } from './reference';
+
+/**
+ * The people who use the registry (domain.md §1): one role and one office each. Synced, so
+ * every device of the state knows who recorded what. Deactivated users keep their row: the
+ * records they made still name them.
+ */
+export const users = sqliteTable(
+  'users',
+  {
+    ...syncedColumns(),
+    /** Lower-case sign-in name. */
+    username: text().notNull(),
+    fullName: text().notNull(),
+    role: text().notNull(),
+    officeId: text()
+      .notNull()
+      .references(() => offices.id),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('users_username_uq')
+      .on(t.username)
+      .where(sql`${t.deletedAt} is null`),
+    check(
+      'users_role_ck',
+      sql`${t.role} in ('clerk', 'registrar', 'auditor', 'inspector', 'counter_secretary', 'administrator', 'viewer')`,
+    ),
+  ],
+);
+
+/**
+ * Password hashes and the sign-in state of this device. Kept apart from `users` so that
+ * nothing that lists or syncs users ever carries a hash, and never written through the
+ * mutation layer's outbox (a password change is still written to the record of changes).
+ */
+export const userCredentials = sqliteTable('user_credentials', {
+  userId: text()
+    .primaryKey()
+    .references(() => users.id),
+  /** PHC string: algorithm, parameters, salt and hash, so parameters can change later. */
+  passwordHash: text().notNull(),
+  /** Set by an administrator's reset: the user must choose a new password at sign-in. */
+  mustChange: integer({ mode: 'boolean' }).notNull().default(false),
+  /** Wrong passwords since the last good one. */
+  failedAttempts: integer().notNull().default(0),
+  /** No sign-in is tried before this instant (after 5 failures, longer each time). */
+  lockedUntil: text(),
+  lastLoginAt: text(),
+  changedAt: text().notNull(),
+});
