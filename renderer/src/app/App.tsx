@@ -1,6 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
+import { AuthGate } from '../features/auth';
 import { createBackend, findHostBridge } from '../lib/backend';
 import { AppProviders } from './AppProviders';
 import { BackendMissing } from './BackendMissing';
@@ -8,7 +9,10 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { createAppRouter } from './router';
 import { theme } from './theme';
 
-/** The whole renderer: the app when a backend is connected, a clear full-page error when not. */
+/**
+ * The whole renderer: the sign-in gate and then the app when a backend is connected, a clear
+ * full-page error when not.
+ */
 export function App() {
   const [bridge] = useState(findHostBridge);
   const [router] = useState(createAppRouter);
@@ -23,7 +27,9 @@ export function App() {
   return (
     <AppProviders backend={backend}>
       <ErrorBoundary>
-        <RouterProvider router={router} />
+        <AuthGate>
+          <RouterProvider router={router} />
+        </AuthGate>
       </ErrorBoundary>
     </AppProviders>
   );

@@ -1,12 +1,15 @@
-import { AppShell, Box, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Box, Button, Group, Kbd, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useIsFetching, useIsMutating } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { roleLabels } from '../../../shared/auth/roles';
+import { useLockNow, useSignOut } from '../features/auth';
 import { useAppInfo } from '../lib/backend';
+import { useCan, useSession } from '../lib/session';
 import { formatCount } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
-import { navEntries } from './navigation';
+import { navEntriesFor } from './navigation';
 
 /** Header with the state and the app, the left navigation, the screen, and a status line. */
 export function Shell() {
@@ -14,6 +17,8 @@ export function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const info = useAppInfo();
+  const { user } = useSession();
+  const navEntries = navEntriesFor(user.role);
 
   useHotkeys(
     navEntries.map((entry) => [`alt+${entry.shortcutKey}`, () => void navigate(entry.path)]),
@@ -23,7 +28,7 @@ export function Shell() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 208, breakpoint: 0 }}
+      navbar={{ width: 232, breakpoint: 0 }}
       footer={{ height: 30 }}
       padding="md"
     >
@@ -56,6 +61,7 @@ export function Shell() {
               </Text>
             </Stack>
           </Group>
+          <SignedInUser />
         </Group>
       </AppShell.Header>
 
@@ -93,9 +99,50 @@ export function Shell() {
   );
 }
 
+/** Who is signed in, with the two ways to leave the desk: lock now, or sign out. */
+function SignedInUser() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const lock = useLockNow();
+  const signOut = useSignOut();
+  return (
+    <Group gap="md" wrap="nowrap" miw={0}>
+      <Stack gap={0} align="flex-end" miw={0} aria-label={t('session.signedInAs')}>
+        <Text size="sm" fw={600} c="white" lh={1.25} truncate data-testid="signed-in-user">
+          {user.fullName}
+        </Text>
+        <Text size="xs" c="indigo.1" lh={1.3} truncate>
+          {roleLabels[user.role]} · {user.officeName}
+        </Text>
+      </Stack>
+      <Group gap={6} wrap="nowrap">
+        <Button
+          size="xs"
+          variant="white"
+          color="indigo.8"
+          onClick={lock}
+          title={t('session.lockHint')}
+        >
+          {t('session.lock')}
+        </Button>
+        <Button
+          size="xs"
+          variant="outline"
+          color="white"
+          onClick={signOut}
+          styles={{ root: { borderColor: 'var(--mantine-color-indigo-3)' } }}
+        >
+          {t('session.signOut')}
+        </Button>
+      </Group>
+    </Group>
+  );
+}
+
 function StatusLine() {
   const { t } = useTranslation();
   const info = useAppInfo();
+  const canAdd = useCan('societies.create');
   const fetching = useIsFetching();
   const mutating = useIsMutating();
   const busy = fetching + mutating > 0;
@@ -114,7 +161,7 @@ function StatusLine() {
             {info.isError ? t('status.unavailable') : t('status.connected')}
           </Text>
         </Group>
-        {info.data ? (
+        {info.data?.societyCount != null ? (
           <Text size="xs" c="dark.4">
             {t('status.registerSize', {
               count: info.data.societyCount,
@@ -130,7 +177,7 @@ function StatusLine() {
       </Group>
       <Group gap="lg" wrap="nowrap" miw={0}>
         <Text size="xs" c="dimmed" truncate>
-          {t('status.shortcuts')}
+          {canAdd ? t('status.shortcuts') : t('status.shortcutsReader')}
         </Text>
         {info.data ? (
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>

@@ -1,10 +1,14 @@
 import { createHashRouter, type RouteObject } from 'react-router';
+import { ApprovalsRoute } from '../routes/ApprovalsRoute';
+import { ChangesRoute } from '../routes/ChangesRoute';
 import { EditSocietyRoute } from '../routes/EditSocietyRoute';
 import { NewSocietyRoute } from '../routes/NewSocietyRoute';
 import { NotFoundRoute } from '../routes/NotFoundRoute';
 import { ReferenceDataRoute } from '../routes/ReferenceDataRoute';
 import { RegisterRoute } from '../routes/RegisterRoute';
 import { SocietyDetailRoute } from '../routes/SocietyDetailRoute';
+import { UsersRoute } from '../routes/UsersRoute';
+import { RequireAccess } from './RequireAccess';
 import { RouteError } from './RouteError';
 import { Shell } from './Shell';
 
@@ -14,11 +18,70 @@ export const routes: RouteObject[] = [
     element: <Shell />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <RegisterRoute /> },
-      { path: 'societies/new', element: <NewSocietyRoute /> },
-      { path: 'societies/:id', element: <SocietyDetailRoute /> },
-      { path: 'societies/:id/edit', element: <EditSocietyRoute /> },
-      { path: 'reference', element: <ReferenceDataRoute /> },
+      {
+        index: true,
+        element: (
+          <RequireAccess request="societies.list">
+            <RegisterRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'societies/new',
+        element: (
+          <RequireAccess request="societies.create">
+            <NewSocietyRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'societies/:id',
+        element: (
+          <RequireAccess request="societies.get">
+            <SocietyDetailRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'societies/:id/edit',
+        element: (
+          <RequireAccess request="societies.update">
+            <EditSocietyRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'reference',
+        element: (
+          <RequireAccess request="reference.ruleParameters">
+            <ReferenceDataRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'approvals',
+        element: (
+          <RequireAccess request="statusOrders.decide">
+            <ApprovalsRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'users',
+        element: (
+          <RequireAccess request="users.list">
+            <UsersRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'changes',
+        element: (
+          <RequireAccess request="changes.list">
+            <ChangesRoute />
+          </RequireAccess>
+        ),
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

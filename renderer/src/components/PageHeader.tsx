@@ -1,4 +1,4 @@
-import { Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** The title row of a screen: heading, a line under it, and the screen's main buttons on the right. */
@@ -20,7 +20,7 @@ export function PageHeader({
           <Title order={1} size="h3" lh={1.25}>
             {title}
           </Title>
-          {badge}
+          {badge ? <Box style={{ flexShrink: 0 }}>{badge}</Box> : null}
         </Group>
         {subtitle ? (
           <Text c="dimmed" size="sm" component="div">

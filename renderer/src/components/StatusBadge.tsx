@@ -21,7 +21,15 @@ export function StatusBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColors[status]} variant="light" size={size} radius="sm" tt="none">
+    <Badge
+      color={statusColors[status]}
+      variant="light"
+      size={size}
+      radius="sm"
+      tt="none"
+      // Never cut to "Non-fu…" in a narrow table column: the word is the meaning.
+      styles={{ root: { flexShrink: 0, minWidth: 'max-content' } }}
+    >
       {t(`societyStatus.${status}`)}
     </Badge>
   );

@@ -2,6 +2,9 @@
 export const paths = {
   register: '/',
   newSociety: '/societies/new',
+  approvals: '/approvals',
+  users: '/users',
+  changes: '/changes',
   society: (id: string) => `/societies/${id}`,
   editSociety: (id: string) => `/societies/${id}/edit`,
   reference: '/reference',

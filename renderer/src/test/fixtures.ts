@@ -1,4 +1,12 @@
-import type { ReferenceData, SocietyDetail, SocietyRow } from '../../../shared/ipc/contract';
+import type {
+  AuthStatus,
+  ChangeEntry,
+  ReferenceData,
+  SessionUser,
+  SocietyDetail,
+  SocietyRow,
+  StatusOrderRow,
+} from '../../../shared/ipc/contract';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -17,6 +25,11 @@ export const ids = {
   typeFishery: uuid(51),
   typePacs: uuid(52),
   society: uuid(61),
+  clerk: uuid(71),
+  registrar: uuid(72),
+  administrator: uuid(73),
+  viewer: uuid(74),
+  order: uuid(81),
 };
 
 export const reference: ReferenceData = {
@@ -178,3 +191,98 @@ export const detail: SocietyDetail = {
   updatedAt: '2025-02-11T05:45:00.000Z',
   updatedBy: 'clerk.aizawl',
 };
+
+export const clerk: SessionUser = {
+  id: ids.clerk,
+  username: 'lalthanga',
+  fullName: 'Lalthanga Sailo',
+  role: 'clerk',
+  officeId: ids.officeAizawl,
+  officeName: 'ARCS Aizawl',
+};
+
+export const registrar: SessionUser = {
+  id: ids.registrar,
+  username: 'zothanpuii',
+  fullName: 'Zothanpuii Ralte',
+  role: 'registrar',
+  officeId: ids.officeAizawl,
+  officeName: 'ARCS Aizawl',
+};
+
+export const administrator: SessionUser = {
+  id: ids.administrator,
+  username: 'admin',
+  fullName: 'Vanlalruata Khiangte',
+  role: 'administrator',
+  officeId: ids.officeAizawl,
+  officeName: 'ARCS Aizawl',
+};
+
+export const viewer: SessionUser = {
+  id: ids.viewer,
+  username: 'viewer',
+  fullName: 'Lalremsiami Hmar',
+  role: 'viewer',
+  officeId: ids.officeAizawl,
+  officeName: 'ARCS Aizawl',
+};
+
+export function signedIn(
+  user: SessionUser,
+  overrides: Partial<NonNullable<AuthStatus['session']>> = {},
+): AuthStatus {
+  return {
+    setupNeeded: false,
+    session: { user, locked: false, mustChangePassword: false, idleLockMinutes: 10, ...overrides },
+  };
+}
+
+export function statusOrder(overrides: Partial<StatusOrderRow> = {}): StatusOrderRow {
+  return {
+    id: ids.order,
+    societyId: ids.society,
+    societyName: 'Ṭhutmun Fishery Cooperative Society Ltd.',
+    societyRegNo: 'RCS/AZL/2024-25/0007',
+    officeId: ids.officeAizawl,
+    officeName: 'ARCS Aizawl',
+    fromStatus: 'functional',
+    toStatus: 'non_functional',
+    effectiveOn: '2025-03-01',
+    orderRef: 'ARCS/AZL/ORD/2025/4',
+    reason: 'No business for two years; no general body meeting since 2022.',
+    state: 'proposed',
+    proposedBy: ids.clerk,
+    proposedByName: 'Lalthanga Sailo',
+    proposedAt: '2025-03-02T05:30:00.000Z',
+    decidedByName: null,
+    decidedAt: null,
+    decisionNote: null,
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function changeEntry(overrides: Partial<ChangeEntry> = {}): ChangeEntry {
+  return {
+    seq: 412,
+    at: '2025-03-02T05:30:00.000Z',
+    userId: ids.clerk,
+    userName: 'Lalthanga Sailo',
+    role: 'clerk',
+    officeName: 'ARCS Aizawl',
+    deviceId: '0193a2b4-c5d6-7e8f-9012-3456789abcde',
+    action: 'society.update',
+    entity: 'society',
+    entityId: ids.society,
+    subjectId: ids.society,
+    subjectName: 'Ṭhutmun Fishery Cooperative Society Ltd.',
+    changes: {
+      phone: ['0389 2345678', '98620 12345'],
+      authorisedCapitalPaise: [123_456_700, 500_000_000],
+      registeredOn: ['2024-05-02', '2024-05-12'],
+      districtId: [ids.aizawl, ids.champhai],
+    },
+    ...overrides,
+  };
+}

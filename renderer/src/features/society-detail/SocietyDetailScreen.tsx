@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Kbd, Skeleton, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,14 @@ import { ErrorState } from '../../components/ErrorState';
 import { ArrowLeftIcon, PencilIcon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
-import { isBackendError, useSociety } from '../../lib/backend';
+import { statusTransitions } from '../../../../shared/domain/status-order';
+import type { StatusOrderRow } from '../../../../shared/ipc/contract';
+import { isBackendError, useSociety, useStatusOrders } from '../../lib/backend';
+import { dateText, instantText } from '../../lib/format';
 import { paths, registerReturn } from '../../lib/paths';
+import { useCan } from '../../lib/session';
+import { HistoryTab } from './HistoryTab';
+import { ProposeStatusModal } from './ProposeStatusModal';
 import { SocietyDetailView } from './SocietyDetailView';
 
 /** Location state a form leaves after saving, so this page can confirm it. */
@@ -23,14 +29,23 @@ export function SocietyDetailScreen({ id }: { id: string }) {
   const society = useSociety(id);
   const saved = (location.state as SavedState | null)?.saved;
   const [showSaved, setShowSaved] = useState(Boolean(saved));
+  const [tab, setTab] = useState<string | null>('details');
+  const [proposing, setProposing] = useState(false);
+  const [proposed, setProposed] = useState(false);
+  const canEdit = useCan('societies.update');
+  const canPropose = useCan('statusOrders.propose');
+  const pending = useStatusOrders({ societyId: id, state: 'proposed' });
 
   const back = () => {
     const target = registerReturn(location.state, id);
     void navigate(target.to, { state: target.state });
   };
-  const edit = () => void navigate(paths.editSociety(id), { state: location.state });
+  const edit = () => {
+    if (canEdit) void navigate(paths.editSociety(id), { state: location.state });
+  };
 
-  useHotkeys([['Escape', back]]);
+  // While the proposal form is open, Esc belongs to it.
+  useHotkeys(proposing ? [] : [['Escape', back]]);
   useHotkeys([['alt+E', edit]], []);
 
   const backButton = (
@@ -80,6 +95,9 @@ export function SocietyDetailScreen({ id }: { id: string }) {
   }
 
   const data = society.data;
+  const pendingOrder = pending.data?.[0];
+  const mayPropose =
+    canPropose && statusTransitions[data.status].length > 0 && !pendingOrder && !pending.isPending;
   return (
     <Stack gap="md" pb="xl" maw={1480}>
       <PageHeader
@@ -103,18 +121,31 @@ export function SocietyDetailScreen({ id }: { id: string }) {
         actions={
           <>
             {backButton}
-            <Button
-              leftSection={<PencilIcon />}
-              rightSection={
-                <Kbd size="xs" c="indigo.9">
-                  Alt E
-                </Kbd>
-              }
-              onClick={edit}
-              aria-keyshortcuts="Alt+E"
-            >
-              {t('common.edit')}
-            </Button>
+            {mayPropose ? (
+              <Button
+                variant="light"
+                onClick={() => {
+                  setProposed(false);
+                  setProposing(true);
+                }}
+              >
+                {t('propose.button')}
+              </Button>
+            ) : null}
+            {canEdit ? (
+              <Button
+                leftSection={<PencilIcon />}
+                rightSection={
+                  <Kbd size="xs" c="indigo.9">
+                    Alt E
+                  </Kbd>
+                }
+                onClick={edit}
+                aria-keyshortcuts="Alt+E"
+              >
+                {t('common.edit')}
+              </Button>
+            ) : null}
           </>
         }
       />
@@ -129,7 +160,80 @@ export function SocietyDetailScreen({ id }: { id: string }) {
           title={saved === 'created' ? t('detail.savedCreated') : t('detail.savedUpdated')}
         />
       ) : null}
-      <SocietyDetailView society={data} />
+      {proposed ? (
+        <Alert
+          color="green"
+          variant="light"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('common.close')}
+          onClose={() => setProposed(false)}
+          title={t('propose.sent', { office: data.officeName })}
+        />
+      ) : null}
+      {pendingOrder ? <PendingOrderNotice order={pendingOrder} /> : null}
+      {pending.isError ? (
+        <ErrorState
+          title={t('detail.ordersError')}
+          error={pending.error}
+          onRetry={() => void pending.refetch()}
+        />
+      ) : null}
+      <Tabs value={tab} onChange={setTab} keepMounted={false} variant="outline">
+        <Tabs.List>
+          <Tabs.Tab value="details" fw={500}>
+            {t('detail.tabs.details')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" fw={500}>
+            {t('detail.tabs.history')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="details" pt="md">
+          <SocietyDetailView society={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <HistoryTab societyId={data.id} />
+        </Tabs.Panel>
+      </Tabs>
+      {proposing ? (
+        <ProposeStatusModal
+          society={data}
+          onClose={() => setProposing(false)}
+          onProposed={() => {
+            setProposing(false);
+            setProposed(true);
+            void pending.refetch();
+          }}
+        />
+      ) : null}
     </Stack>
+  );
+}
+
+/** A proposed order waiting for a registrar: shown so nobody proposes a second one. */
+function PendingOrderNotice({ order }: { order: StatusOrderRow }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      title={t('detail.pendingTitle')}
+      data-testid="pending-order"
+    >
+      <Text size="sm">
+        {t('detail.pendingBody', {
+          from: t(`societyStatus.${order.fromStatus}`),
+          to: t(`societyStatus.${order.toStatus}`),
+          date: dateText(order.effectiveOn),
+          orderRef: order.orderRef,
+          name: order.proposedByName,
+          at: instantText(order.proposedAt),
+          office: order.officeName,
+        })}
+      </Text>
+      <Text size="sm" c="dimmed" mt={4} style={{ whiteSpace: 'pre-wrap' }}>
+        {order.reason}
+      </Text>
+    </Alert>
   );
 }

@@ -34,6 +34,9 @@ describe('SocietyDetailView', () => {
           reason: null,
           recordedAt: '2025-01-10T04:30:00.000Z',
           recordedBy: 'clerk',
+          recordedByName: 'demo data',
+          proposedByName: null,
+          approvedByName: null,
         },
         {
           id: '00000000-0000-4000-8000-000000000902',
@@ -43,6 +46,9 @@ describe('SocietyDetailView', () => {
           reason: 'No business for two years',
           recordedAt: '2025-01-10T04:30:00.000Z',
           recordedBy: 'clerk',
+          recordedByName: 'Zothanpuii Ralte',
+          proposedByName: 'Lalthanga Sailo',
+          approvedByName: 'Zothanpuii Ralte',
         },
       ],
       nameHistory: [
@@ -63,6 +69,13 @@ describe('SocietyDetailView', () => {
       .slice(1)
       .map((row) => within(row).getAllByRole('cell')[2]?.textContent);
     expect(orders).toEqual(['RCS/ORD/2', 'RCS/ORD/1']);
+    // An order decided under maker ≠ checker names both people; an old entry shows dashes.
+    const [first, second] = within(statusTable).getAllByRole('row').slice(1);
+    expect(within(statusTable).getByRole('columnheader', { name: 'Proposed by' })).toBeTruthy();
+    expect(within(statusTable).getByRole('columnheader', { name: 'Approved by' })).toBeTruthy();
+    expect(first?.textContent).toContain('Lalthanga Sailo');
+    expect(first?.textContent).toContain('Zothanpuii Ralte');
+    expect(second?.textContent).toContain('demo data');
     const names = screen.getByRole('table', { name: 'Name history' });
     expect(within(names).getByText('Thutmun Fishery Society')).toBeTruthy();
     expect(within(names).getByText('31-03-2015')).toBeTruthy();

@@ -34,6 +34,8 @@ export function SocietyDetailView({ society }: { society: SocietyDetail }) {
       (b.effectiveOn ?? b.recordedAt).localeCompare(a.effectiveOn ?? a.recordedAt) ||
       b.recordedAt.localeCompare(a.recordedAt),
   );
+  // Orders approved under maker ≠ checker name both people; older entries have neither.
+  const withOrders = statusHistory.some((entry) => entry.proposedByName || entry.approvedByName);
   const nameHistory = [...society.nameHistory].sort(
     (a, b) => b.usedUntil.localeCompare(a.usedUntil) || b.recordedAt.localeCompare(a.recordedAt),
   );
@@ -203,6 +205,12 @@ export function SocietyDetailView({ society }: { society: SocietyDetail }) {
                   {t('detail.history.recordedAt')}
                 </Table.Th>
                 <Table.Th>{t('detail.history.recordedBy')}</Table.Th>
+                {withOrders ? (
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('detail.proposedBy')}</Table.Th>
+                ) : null}
+                {withOrders ? (
+                  <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('detail.approvedBy')}</Table.Th>
+                ) : null}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -219,7 +227,13 @@ export function SocietyDetailView({ society }: { society: SocietyDetail }) {
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {instantText(entry.recordedAt)}
                   </Table.Td>
-                  <Table.Td>{entry.recordedBy}</Table.Td>
+                  <Table.Td>{entry.recordedByName}</Table.Td>
+                  {withOrders ? (
+                    <Table.Td>{entry.proposedByName ?? t('common.none')}</Table.Td>
+                  ) : null}
+                  {withOrders ? (
+                    <Table.Td>{entry.approvedByName ?? t('common.none')}</Table.Td>
+                  ) : null}
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -29,6 +29,7 @@ import { RegisterFilters } from './RegisterFilters';
 import { hasFilters } from './register-params';
 import { SocietyTable } from './SocietyTable';
 import { useRegisterParams } from './use-register-params';
+import { useCan } from '../../lib/session';
 
 const NO_ROWS: SocietyRow[] = [];
 const SEARCH_DEBOUNCE_MS = 150;
@@ -88,7 +89,10 @@ export function SocietyRegister() {
     },
     [navigate, location.search],
   );
-  const addSociety = useCallback(() => void navigate(paths.newSociety), [navigate]);
+  const canAdd = useCan('societies.create');
+  const addSociety = useCallback(() => {
+    if (canAdd) void navigate(paths.newSociety);
+  }, [navigate, canAdd]);
   const focusSearch = useCallback(() => {
     searchRef.current?.focus();
     searchRef.current?.select();
@@ -209,11 +213,13 @@ export function SocietyRegister() {
           title={t('register.emptyRegister')}
           description={t('register.emptyRegisterHint')}
         >
-          <EmptyState.Actions>
-            <Button onClick={addSociety} leftSection={<PlusIcon />}>
-              {t('register.addFirst')}
-            </Button>
-          </EmptyState.Actions>
+          {canAdd ? (
+            <EmptyState.Actions>
+              <Button onClick={addSociety} leftSection={<PlusIcon />}>
+                {t('register.addFirst')}
+              </Button>
+            </EmptyState.Actions>
+          ) : null}
         </EmptyState>
       );
   } else {
@@ -253,18 +259,20 @@ export function SocietyRegister() {
           </Group>
         }
         actions={
-          <Button
-            leftSection={<PlusIcon />}
-            rightSection={
-              <Kbd size="xs" c="indigo.9">
-                Alt N
-              </Kbd>
-            }
-            onClick={addSociety}
-            aria-keyshortcuts="Alt+N Control+N"
-          >
-            {t('register.add')}
-          </Button>
+          canAdd ? (
+            <Button
+              leftSection={<PlusIcon />}
+              rightSection={
+                <Kbd size="xs" c="indigo.9">
+                  Alt N
+                </Kbd>
+              }
+              onClick={addSociety}
+              aria-keyshortcuts="Alt+N Control+N"
+            >
+              {t('register.add')}
+            </Button>
+          ) : null
         }
       />
 

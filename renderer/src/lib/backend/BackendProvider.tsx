@@ -8,15 +8,23 @@ const BackendContext = createContext<Backend | null>(null);
 /** Gives every screen below it the backend client, and keeps cached data fresh on backend events. */
 export function BackendProvider({ backend, children }: { backend: Backend; children: ReactNode }) {
   const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      backend.on('societies.changed', ({ id }) => {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.societyLists() });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.society(id) });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo() });
-      }),
-    [backend, queryClient],
-  );
+  useEffect(() => {
+    const offSocieties = backend.on('societies.changed', ({ id }) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.societyLists() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.society(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.societyHistory(id) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo() });
+    });
+    const offOrders = backend.on('statusOrders.changed', ({ societyId }) => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.statusOrders() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.society(societyId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.societyHistory(societyId) });
+    });
+    return () => {
+      offSocieties();
+      offOrders();
+    };
+  }, [backend, queryClient]);
   return <BackendContext value={backend}>{children}</BackendContext>;
 }
 

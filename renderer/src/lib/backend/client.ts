@@ -37,12 +37,27 @@ export interface Backend {
   call<N extends RequestName>(name: N, input: RequestInput<N>): Promise<RequestOutput<N>>;
   /** Subscribes to a backend event; returns the unsubscribe function. */
   on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void;
+  /**
+   * Hears every refusal that is about the sign-in rather than the request (the screen is
+   * locked, nobody is signed in, a password change is due), so the app can show the lock or
+   * the login screen wherever the request came from. `auth.*` requests are not reported:
+   * their screens show their own answers.
+   */
+  onSessionProblem(listener: (code: SessionProblem, request: RequestName) => void): () => void;
 }
+
+export type SessionProblem = 'session_locked' | 'unauthenticated' | 'password_change_required';
+const sessionProblems: readonly string[] = [
+  'session_locked',
+  'unauthenticated',
+  'password_change_required',
+] satisfies SessionProblem[];
 
 const UNREACHABLE_MESSAGE =
   'The registry backend did not answer. Check that the app is still running, then try again.';
 
 export function createBackend(bridge: AppBridge): Backend {
+  const problemListeners = new Set<(code: SessionProblem, request: RequestName) => void>();
   return {
     async call(name, input) {
       let result;
@@ -52,10 +67,19 @@ export function createBackend(bridge: AppBridge): Backend {
         throw new BackendError('unreachable', UNREACHABLE_MESSAGE);
       }
       if (result.ok) return result.value;
+      const { code } = result.error;
+      // A password checked again inside a request (an approval) is the request's own answer.
+      if (sessionProblems.includes(code) && !name.startsWith('auth.')) {
+        for (const listener of problemListeners) listener(code as SessionProblem, name);
+      }
       throw BackendError.fromShape(result.error);
     },
     on(name, listener) {
       return bridge.on(name, listener);
+    },
+    onSessionProblem(listener) {
+      problemListeners.add(listener);
+      return () => problemListeners.delete(listener);
     },
   };
 }

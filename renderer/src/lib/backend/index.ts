@@ -1,12 +1,20 @@
 export { BackendError, createBackend, findHostBridge, isBackendError } from './client';
-export type { Backend, BackendErrorCode } from './client';
+export type { Backend, BackendErrorCode, SessionProblem } from './client';
 export { BackendProvider, useBackend } from './BackendProvider';
 export { queryKeys } from './query-keys';
-export type { SocietySort } from './query-keys';
+export type { ChangeFilter, SocietySort } from './query-keys';
 export {
+  CHANGES_PAGE_SIZE,
+  HISTORY_PAGE_SIZE,
   REGISTER_PAGE_SIZE,
   SEARCH_LIMIT,
   useAppInfo,
+  useAuthStatus,
+  useChanges,
+  useRequest,
+  useSocietyHistory,
+  useStatusOrders,
+  useUsers,
   useCreateSociety,
   useReferenceData,
   useRuleParameters,

@@ -5,14 +5,16 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type { RequestName } from '../../../../shared/ipc/channels';
 import type {
   RequestInput,
   RequestOutput,
   SocietyDetail,
   SocietyFilter,
 } from '../../../../shared/ipc/contract';
+import type { StatusOrderState } from '../../../../shared/domain/status-order';
 import { useBackend } from './BackendProvider';
-import { queryKeys, type SocietySort } from './query-keys';
+import { queryKeys, type ChangeFilter, type SocietySort } from './query-keys';
 
 /** Rows fetched per request while the register scrolls. */
 export const REGISTER_PAGE_SIZE = 200;
@@ -112,5 +114,85 @@ export function useUpdateSociety() {
   return useMutation<RequestOutput<'societies.update'>, Error, RequestInput<'societies.update'>>({
     mutationFn: (input) => backend.call('societies.update', input),
     onSuccess: storeSaved,
+  });
+}
+
+/** Who is signed in here; the app's gate decides from it which screen to show. */
+export function useAuthStatus() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.authStatus(),
+    queryFn: () => backend.call('auth.status', {}),
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * A request that changes something, as a mutation: the screen shows its pending state and
+ * its refusal. `onSuccess` refreshes whatever the change affects.
+ */
+export function useRequest<N extends RequestName>(
+  name: N,
+  onSuccess?: (output: RequestOutput<N>, input: RequestInput<N>) => void,
+) {
+  const backend = useBackend();
+  return useMutation<RequestOutput<N>, Error, RequestInput<N>>({
+    mutationFn: (input) => backend.call(name, input),
+    onSuccess,
+  });
+}
+
+/** Rows of a society's History tab fetched per "Show more". */
+export const HISTORY_PAGE_SIZE = 25;
+
+/** A society's record of changes, newest first, a page at a time. */
+export function useSocietyHistory(societyId: string) {
+  const backend = useBackend();
+  return useInfiniteQuery({
+    queryKey: queryKeys.societyHistory(societyId),
+    queryFn: ({ pageParam }) =>
+      backend.call('societies.history', {
+        societyId,
+        offset: pageParam,
+        limit: HISTORY_PAGE_SIZE,
+      }),
+    initialPageParam: 0,
+    getNextPageParam: (lastPage, pages) => {
+      const loaded = pages.reduce((sum, page) => sum + page.entries.length, 0);
+      return lastPage.entries.length > 0 && loaded < lastPage.total ? loaded : undefined;
+    },
+  });
+}
+
+export function useStatusOrders(
+  filter: { state?: StatusOrderState; societyId?: string },
+  enabled = true,
+) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.statusOrderList(filter),
+    queryFn: () => backend.call('statusOrders.list', filter),
+    enabled,
+  });
+}
+
+export function useUsers(enabled = true) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.users(),
+    queryFn: () => backend.call('users.list', {}),
+    enabled,
+  });
+}
+
+/** Entries per page of the record of changes. */
+export const CHANGES_PAGE_SIZE = 50;
+
+export function useChanges(filter: ChangeFilter, offset: number) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.changeList(filter, offset),
+    queryFn: () => backend.call('changes.list', { ...filter, offset, limit: CHANGES_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
   });
 }

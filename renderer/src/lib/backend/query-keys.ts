@@ -1,4 +1,5 @@
 import type { SocietyFilter, SocietySortField } from '../../../../shared/ipc/contract';
+import type { StatusOrderState } from '../../../../shared/domain/status-order';
 
 export interface SocietySort {
   field: SocietySortField;
@@ -16,4 +17,21 @@ export const queryKeys = {
   societySearch: (query: string, filter: SocietyFilter) =>
     ['societies', 'list', 'search', query, filter] as const,
   society: (id: string) => ['societies', 'one', id] as const,
+  societyHistory: (id: string) => ['societies', 'history', id] as const,
+  authStatus: () => ['auth', 'status'] as const,
+  statusOrders: () => ['status-orders'] as const,
+  statusOrderList: (filter: { state?: StatusOrderState; societyId?: string }) =>
+    ['status-orders', filter] as const,
+  users: () => ['users'] as const,
+  changes: () => ['changes'] as const,
+  changeList: (filter: ChangeFilter, offset: number) => ['changes', filter, offset] as const,
 };
+
+/** The administrator's filters on the record of changes. */
+export interface ChangeFilter {
+  userId?: string;
+  entity?: string;
+  officeId?: string;
+  from?: string;
+  to?: string;
+}

@@ -1,0 +1,2 @@
+export { AuthGate } from './AuthGate';
+export { useLockNow, useSignOut } from './use-auth-actions';

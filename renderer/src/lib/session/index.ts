@@ -1,0 +1,3 @@
+export { canUse } from './access';
+export { SessionProvider, useCan, useSession } from './SessionContext';
+export type { SessionValue } from './SessionContext';

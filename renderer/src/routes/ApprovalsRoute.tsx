@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { ApprovalsScreen } from '../features/approvals';
+
+export function ApprovalsRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('approvals.title')} · ${t('app.name')}`);
+  return <ApprovalsScreen />;
+}

@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { ChangesScreen } from '../features/changes';
+
+export function ChangesRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('changes.title')} · ${t('app.name')}`);
+  return <ChangesScreen />;
+}

@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { UsersScreen } from '../features/users';
+
+export function UsersRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('users.title')} · ${t('app.name')}`);
+  return <UsersScreen />;
+}
