@@ -1,5 +1,10 @@
 import { expect, test } from './fixtures';
-import { openRegister, registerRows, saveScreenshot } from './helpers';
+import { loginAs, openApp, openRegister, registerRows, saveScreenshot } from './helpers';
+
+// The register is the dealing clerk's daily screen.
+test.beforeEach(async ({ page }) => {
+  await loginAs(page, 'clerk');
+});
 
 test.describe('the society register', () => {
   test('opens with the search box focused and the whole register listed', async ({ page }) => {
@@ -75,7 +80,7 @@ test.describe('the society register', () => {
 });
 
 test('reference data shows districts, offices, types and rules', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await page.keyboard.press('Alt+2');
   await expect(page.getByRole('heading', { name: 'Reference data' })).toBeVisible();
   const districts = page.getByRole('tabpanel');

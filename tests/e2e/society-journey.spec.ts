@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { chooseByTyping, fieldError, openRegister, registerRows, saveScreenshot } from './helpers';
+import {
+  chooseByTyping,
+  fieldError,
+  loginAs,
+  openRegister,
+  registerRows,
+  saveScreenshot,
+} from './helpers';
 
 // Ṭhutmun is also a village in the demo data, so the name carries a second, rarer word.
 const NAME = 'Ṭhutmun Ṭuikhur Fishery Cooperative Society Ltd.';
@@ -14,6 +21,11 @@ async function search(page: Page, text: string) {
 }
 
 test.describe.serial('a legacy society from paper to register', () => {
+  // Adding and correcting legacy records is the dealing clerk's work.
+  test.beforeEach(async ({ page }) => {
+    await loginAs(page, 'clerk');
+  });
+
   test('is added from the keyboard alone', async ({ page }) => {
     await openRegister(page);
     await page.keyboard.press('Alt+N');
