@@ -1,6 +1,6 @@
+import { newId } from './ids';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
 import type { EventName } from '../../shared/ipc/channels';
 import type { Caller, EventPayload, Handlers, SessionUser } from '../../shared/ipc/contract';
 import { AppError } from '../../shared/errors';
@@ -210,13 +210,13 @@ export function createCore(options: CoreOptions): Core {
 function ensureDeviceIdentity(sqlite: Sqlite, dataDir: string): string {
   let deviceId = getMeta(sqlite, 'device_id');
   if (!deviceId) {
-    deviceId = uuidv7();
+    deviceId = newId();
     setMeta(sqlite, 'device_id', deviceId);
   }
   const epochFile = join(dataDir, 'install-epoch');
   let epoch = getMeta(sqlite, 'install_epoch');
   if (!epoch) {
-    epoch = existsSync(epochFile) ? readFileSync(epochFile, 'utf8').trim() : uuidv7();
+    epoch = existsSync(epochFile) ? readFileSync(epochFile, 'utf8').trim() : newId();
     setMeta(sqlite, 'install_epoch', epoch);
   }
   if (!existsSync(epochFile)) writeFileSync(epochFile, epoch);

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../ids';
 import { DEFAULT_IDLE_LOCK_MINUTES, type Role } from '../../../shared/auth/roles';
 import { AppError } from '../../../shared/errors';
 import type { AuthStatus, SessionUser, UserRow } from '../../../shared/ipc/contract';
@@ -160,7 +160,7 @@ export class AuthService {
     this.checkPasswordNotName(input.password, input.username);
     const passwordHash = await this.hasher.hash(input.password);
     // The administrator's own creation is recorded under the administrator's id.
-    const administratorId = uuidv7();
+    const administratorId = newId();
     // Checked again inside the transaction: two first starts at once make one administrator.
     const id = this.writer.run(
       { userId: administratorId, role: 'administrator', officeId: input.officeId },

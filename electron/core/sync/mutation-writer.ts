@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../ids';
 import { formatHlc, nextHlc, parseHlc, type HlcState } from '../../../shared/sync/hlc';
 import { AUDIT_HEAD_KEY, GENESIS_HASH, hashEntry, type ChainEntry } from '../audit/audit-chain';
 import { getMeta, setMeta } from '../db/app-meta';
@@ -120,7 +120,7 @@ export class MutationWriter {
       const headBefore = head;
       const audit = (change: Omit<RecordedChange, 'mutationVersion'>) => {
         const entry: ChainEntry = {
-          id: uuidv7(),
+          id: newId(),
           at: nowIso,
           userId: actor.userId,
           role: actor.role,
@@ -143,11 +143,11 @@ export class MutationWriter {
         userId: actor.userId,
         actor,
         now: nowIso,
-        newId: () => uuidv7(),
+        newId: () => newId(),
         record: (change) => {
           this.hlc = nextHlc(this.hlc, now.getTime());
           this.insertOutbox.run({
-            mutationId: uuidv7(),
+            mutationId: newId(),
             name: change.name,
             mutationVersion: change.mutationVersion ?? 1,
             entity: change.entity,
