@@ -82,6 +82,9 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
  * at NORMAL, which can lose the last commits on power loss (quality.md "Reliability").
  */
 export function applyConnectionPragmas(sqlite: Sqlite): void {
+  // Only takes effect on a new, empty file (before WAL is on): records of change and
+  // outbox rows run to 2 KB, which on 4 KB pages spill into overflow pages.
+  sqlite.pragma('page_size = 8192');
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

@@ -456,7 +456,20 @@ export class SocietyService {
        VALUES (@id, 1, @createdAt, @createdBy, @createdAt, @createdBy, @societyId, @status, @effectiveOn, @orderRef, @reason)`,
     ).run({ ...firstStatus, societyId: id, createdAt: tx.now, createdBy: tx.userId });
 
-    const { sortKey: _sortKey, searchRowid: _searchRowid, regNoKey: _regNoKey, ...fields } = row;
+    // Derived columns stay local; the id, version, author and time travel in the outbox
+    // row's own columns, so the patch carries only what the clerk entered.
+    const {
+      sortKey: _sortKey,
+      searchRowid: _searchRowid,
+      regNoKey: _regNoKey,
+      id: _id,
+      version: _version,
+      createdAt: _createdAt,
+      createdBy: _createdBy,
+      updatedAt: _updatedAt,
+      updatedBy: _updatedBy,
+      ...fields
+    } = row;
     tx.record({
       name: 'society.create',
       entity: 'society',

@@ -195,12 +195,18 @@ export class MutationWriter {
   }
 }
 
-/** Field → [before, after] for the record of changes; before is null for a new record. */
+/**
+ * Field → [before, after] for the record of changes; before is null for a new record,
+ * whose empty fields are left out (they say nothing, and a bulk import writes millions).
+ */
 function beforeAndAfter(
   change: Pick<RecordedChange, 'args' | 'base'>,
 ): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const [field, after] of Object.entries(change.args)) {
+    if (change.base === null && (after == null || (Array.isArray(after) && after.length === 0))) {
+      continue;
+    }
     changes[field] = [change.base?.[field] ?? null, after ?? null];
   }
   return changes;
