@@ -2,7 +2,13 @@ import { newId } from './ids';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName } from '../../shared/ipc/channels';
-import type { Caller, EventPayload, Handlers, SessionUser } from '../../shared/ipc/contract';
+import type {
+  Caller,
+  EventPayload,
+  Handlers,
+  SessionUser,
+  Verification,
+} from '../../shared/ipc/contract';
 import { AppError } from '../../shared/errors';
 import { indiaDate } from '../../shared/domain/dates';
 import { openDatabase, type Sqlite } from './db/open-database';
@@ -25,6 +31,10 @@ import { PasswordHasher, PRODUCTION_HASHING, type HashingCost } from './auth/pas
 import { verifyAuditChain } from './audit/audit-chain';
 import { ChangeLog } from './audit/change-log';
 import { StatusOrderService } from './status-orders/status-order-service';
+import { CertificateService } from './certificates/certificate-service';
+import { OfficeSigner, type VerificationResult } from './certificates/signing';
+import { NumberAllocator } from './registration/number-allocator';
+import { RegistrationService } from './registration/registration-service';
 import { getMeta, setMeta } from './db/app-meta';
 
 export interface CoreOptions {
@@ -40,6 +50,8 @@ export interface CoreOptions {
   logger?: Logger;
   clock?: Clock;
   host?: HostPort;
+  /** Where certificate QR codes point: the state server's public verification page. */
+  verifyBaseUrl?: string;
   /** argon2id cost; tests pass a cheap one, everything else uses PRODUCTION_HASHING. */
   passwordHashing?: HashingCost;
 }
@@ -61,6 +73,8 @@ export interface Core {
     auth: AuthService;
     statusOrders: StatusOrderService;
     changes: ChangeLog;
+    registration: RegistrationService;
+    certificates: CertificateService;
     sqlite: Sqlite;
   };
   close(): void;
@@ -70,6 +84,12 @@ export const DATABASE_FILE = 'registry.db';
 
 /** The demo register is written by the application itself, under this name. */
 const DEMO_ACTOR: Actor = { userId: 'demo', role: 'system', officeId: null };
+
+/**
+ * The state server's public verification page, which QR codes link to. The server (issue
+ * #7) serves it; until an installation is configured with its own address, this one is used.
+ */
+export const DEFAULT_VERIFY_BASE_URL = 'https://registry.rcs.mizoram.gov.in/verify';
 
 /** Opens (or creates) the registry in `dataDir` and returns its one door, `dispatch`. */
 export function createCore(options: CoreOptions): Core {
@@ -127,10 +147,38 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger,
   );
-  const statusOrders = new StatusOrderService(sqlite, writer, reference, clock, (order) => {
-    emit('statusOrders.changed', order);
-    emit('societies.changed', { id: order.societyId });
-  });
+  const numbers = new NumberAllocator(sqlite);
+  const certificates = new CertificateService(
+    sqlite,
+    new OfficeSigner(sqlite, options.dataDir, options.host ?? headlessHost),
+    numbers,
+    reference,
+    options.verifyBaseUrl ?? DEFAULT_VERIFY_BASE_URL,
+  );
+  const registration = new RegistrationService(
+    sqlite,
+    writer,
+    reference,
+    societies,
+    numbers,
+    certificates,
+    clock,
+    (change) => {
+      emit('applications.changed', { id: change.id });
+      if (change.societyId) emit('societies.changed', { id: change.societyId });
+    },
+  );
+  const statusOrders = new StatusOrderService(
+    sqlite,
+    writer,
+    reference,
+    clock,
+    certificates,
+    (order) => {
+      emit('statusOrders.changed', order);
+      emit('societies.changed', { id: order.societyId });
+    },
+  );
   const changes = new ChangeLog(sqlite);
 
   const handlers: Handlers = {
@@ -184,6 +232,43 @@ export function createCore(options: CoreOptions): Core {
     'statusOrders.list': (input, caller) => statusOrders.list(input, signedIn(caller)),
     'changes.list': (input) => changes.list(input, input.offset, input.limit),
     'changes.verify': () => verifyAuditChain(sqlite),
+    'applications.receive': (input, caller) =>
+      registration.receive(signedIn(caller), input.application),
+    'applications.get': (input) => registration.get(input.id),
+    'applications.list': (input, caller) => registration.list(signedIn(caller), input),
+    'applications.startScrutiny': (input, caller) =>
+      registration.startScrutiny(signedIn(caller), input.id, input.baseVersion),
+    'applications.issueDeficiency': (input, caller) =>
+      registration.issueDeficiency(signedIn(caller), input.id, input.baseVersion, input.items),
+    'applications.recordReply': (input, caller) =>
+      registration.recordReply(
+        signedIn(caller),
+        input.id,
+        input.baseVersion,
+        input.replyOn,
+        input.note,
+      ),
+    'applications.decide': (input, caller) =>
+      registration.decide(
+        signedIn(caller),
+        input.id,
+        input.baseVersion,
+        input.decision,
+        input.reasons,
+      ),
+    'applications.withdraw': (input, caller) =>
+      registration.withdraw(signedIn(caller), input.id, input.baseVersion, input.reason),
+    'certificates.list': (input) => certificates.list(input),
+    'certificates.verify': (input) => verificationOutput(certificates.verify(input.text)),
+    'certificates.issueDuplicate': (input, caller) => {
+      const registrar = signedIn(caller);
+      const { serial } = writer.run(actorFor(registrar), (tx) =>
+        certificates.issueDuplicate(tx, registrar, input.serial, indiaDate(clock.now())),
+      );
+      const row = certificates.list({}).find((certificate) => certificate.serial === serial);
+      if (!row) throw new AppError('not_found', 'The duplicate was not saved.');
+      return row;
+    },
   };
   const dispatch = createDispatch(handlers, logger, auth);
   logger.info('core.started', { migrations: migrationCount });
@@ -194,7 +279,16 @@ export function createCore(options: CoreOptions): Core {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    services: { societies, reference, auth, statusOrders, changes, sqlite },
+    services: {
+      societies,
+      reference,
+      auth,
+      statusOrders,
+      changes,
+      registration,
+      certificates,
+      sqlite,
+    },
     close() {
       listeners.clear();
       sqlite.close();
@@ -227,4 +321,27 @@ function ensureDeviceIdentity(sqlite: Sqlite, dataDir: string): string {
 function signedIn(caller: Caller): SessionUser {
   if (!caller.user) throw new AppError('unauthenticated', 'Sign in first.');
   return caller.user;
+}
+
+/** The verifier's answer in the contract's words (the QR's short claim keys spelled out). */
+function verificationOutput(result: VerificationResult): Verification {
+  if (result.status === 'unreadable')
+    return { status: 'unreadable', claims: null, revokedReason: null };
+  const claims = result.claims
+    ? {
+        serial: result.claims.s,
+        kind: result.claims.t === 'D' ? ('duplicate' as const) : ('registration' as const),
+        officeCode: result.claims.o,
+        regNo: result.claims.n,
+        societyName: result.claims.m,
+        registeredOn: result.claims.d,
+        issuedOn: result.claims.i,
+        keyId: result.claims.k,
+      }
+    : null;
+  return {
+    status: result.status,
+    claims,
+    revokedReason: 'revokedReason' in result ? result.revokedReason : null,
+  };
 }

@@ -24,6 +24,13 @@ export interface HostPort {
   revealInFolder(path: string): Promise<void>;
   /** The host's guess whether the network is up (a hint; sync decides by trying). */
   isOnline(): boolean;
+  /**
+   * Protects a small secret (an office's signing key) for storage at rest: Electron's
+   * safeStorage (DPAPI on Windows) in the app. Browser mode and tests keep it as it is and
+   * rely on the key file being readable by its owner only.
+   */
+  protectSecret(plain: Buffer): Buffer;
+  unprotectSecret(stored: Buffer): Buffer;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -46,4 +53,6 @@ export const headlessHost: HostPort = {
   chooseSavePath: () => Promise.resolve(null),
   revealInFolder: () => Promise.resolve(),
   isOnline: () => true,
+  protectSecret: (plain) => Buffer.from(plain),
+  unprotectSecret: (stored) => Buffer.from(stored),
 };

@@ -6,17 +6,34 @@ function setup(result: { canceled: boolean; filePath: string }, parent: object |
   const dialog = { showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve(result)) };
   const shell = { showItemInFolder: vi.fn() };
   const net = { isOnline: vi.fn(() => false) };
+  // A stand-in for safeStorage: reversible, but visibly not the plain text.
+  const safeStorage = {
+    isEncryptionAvailable: vi.fn(() => true),
+    encryptString: vi.fn((text: string) => Buffer.from(`enc:${[...text].reverse().join('')}`)),
+    decryptString: vi.fn((data: Buffer) => [...data.toString().slice(4)].reverse().join('')),
+  };
   const host = createElectronHost({
     dialog: dialog as never,
     shell,
     net,
+    safeStorage,
     documentsDir: () => '/home/clerk/Documents',
     parentWindow: () => parent as never,
   });
-  return { host, dialog, shell, net };
+  return { host, dialog, shell, net, safeStorage };
 }
 
 describe('createElectronHost', () => {
+  it('protects a secret with the operating system and gets it back', () => {
+    const { host, safeStorage } = setup({ canceled: true, filePath: '' });
+    const key = Buffer.from('private key bytes');
+    const stored = host.protectSecret(key);
+    expect(stored.includes(key)).toBe(false);
+    expect(host.unprotectSecret(stored)).toEqual(key);
+    safeStorage.isEncryptionAvailable.mockReturnValue(false);
+    expect(() => host.protectSecret(key)).toThrow(/no protected storage/);
+  });
+
   it('asks where to save, starting in Documents with the suggested name', async () => {
     const { host, dialog } = setup({
       canceled: false,

@@ -1,11 +1,12 @@
 import { basename, isAbsolute, join } from 'node:path';
-import type { BaseWindow, Dialog, Net, Shell } from 'electron';
+import type { BaseWindow, Dialog, Net, SafeStorage, Shell } from 'electron';
 import type { HostPort } from '../core/ports';
 
 export interface ElectronHostOptions {
   dialog: Pick<Dialog, 'showSaveDialog'>;
   shell: Pick<Shell, 'showItemInFolder'>;
   net: Pick<Net, 'isOnline'>;
+  safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
   /** Folder the save dialog starts in (`app.getPath('documents')`). */
   documentsDir: () => string;
   /** The window a dialog belongs to, so it is modal to it; null when none is open. */
@@ -36,6 +37,17 @@ export function createElectronHost(options: ElectronHostOptions): HostPort {
     },
     isOnline() {
       return options.net.isOnline();
+    },
+    protectSecret(plain) {
+      // A signing key must never be written in the clear on a desktop: refuse rather
+      // than fall back when the operating system offers no protection.
+      if (!options.safeStorage.isEncryptionAvailable()) {
+        throw new Error('The operating system offers no protected storage for the office key.');
+      }
+      return options.safeStorage.encryptString(plain.toString('base64'));
+    },
+    unprotectSecret(stored) {
+      return Buffer.from(options.safeStorage.decryptString(stored), 'base64');
     },
   };
 }

@@ -65,6 +65,11 @@ const fakes = vi.hoisted(() => {
       dialog: { showErrorBox: vi.fn(), showSaveDialog: vi.fn() },
       ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
       net: { isOnline: () => true },
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (text: string) => Buffer.from(text),
+        decryptString: (data: Buffer) => data.toString(),
+      },
       protocol: {
         registerSchemesAsPrivileged: vi.fn(() => order.push('schemes')),
         handle: vi.fn(),
@@ -107,6 +112,9 @@ vi.mock('electron', () => ({
   },
   get protocol() {
     return fakes.current.electron.protocol;
+  },
+  get safeStorage() {
+    return fakes.current.electron.safeStorage;
   },
   get session() {
     return fakes.current.electron.session;

@@ -1,4 +1,14 @@
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  net,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { AppError } from '../../shared/errors';
 import { createCore, type Core } from '../core';
 import { createElectronHost } from './host';
@@ -72,6 +82,7 @@ function start(): void {
           dialog,
           shell,
           net,
+          safeStorage,
           documentsDir: () => app.getPath('documents'),
           parentWindow: () => mainWindow,
         }),

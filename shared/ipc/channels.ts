@@ -29,11 +29,26 @@ export const requestNames = [
   'statusOrders.list',
   'changes.list',
   'changes.verify',
+  'applications.receive',
+  'applications.get',
+  'applications.list',
+  'applications.startScrutiny',
+  'applications.issueDeficiency',
+  'applications.recordReply',
+  'applications.decide',
+  'applications.withdraw',
+  'certificates.list',
+  'certificates.verify',
+  'certificates.issueDuplicate',
 ] as const;
 
 export type RequestName = (typeof requestNames)[number];
 
-export const eventNames = ['societies.changed', 'statusOrders.changed'] as const;
+export const eventNames = [
+  'societies.changed',
+  'statusOrders.changed',
+  'applications.changed',
+] as const;
 
 export type EventName = (typeof eventNames)[number];
 

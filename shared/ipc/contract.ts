@@ -14,6 +14,14 @@ import {
   statusOrderProposalSchema,
   statusOrderStates,
 } from '../domain/status-order';
+import {
+  applicationCreateSchema,
+  applicationModes,
+  applicationStates,
+  scrutinyItems,
+  type ScrutinyItemCode,
+} from '../domain/registration';
+import { isIsoDate } from '../domain/dates';
 import type { Result } from '../errors';
 import type { EventName, RequestName } from './channels';
 
@@ -303,6 +311,114 @@ const chainVerdictSchema = z.object({
 });
 export type ChainVerdict = z.infer<typeof chainVerdictSchema>;
 
+const clockSchema = z.object({
+  daysElapsed: z.number().int(),
+  daysPaused: z.number().int(),
+  /** Negative once the deemed date has passed. */
+  daysLeft: z.number().int(),
+  paused: z.boolean(),
+  dueOn: isoDate,
+});
+
+const applicationRowSchema = z.object({
+  id: uuid,
+  ackNo: z.string(),
+  proposedName: z.string(),
+  typeName: z.string(),
+  officeName: z.string(),
+  receivedOn: isoDate,
+  receivedBy: uuid,
+  receivedByName: z.string(),
+  state: z.enum(applicationStates),
+  open: z.boolean(),
+  /** The statutory clock while the application is open; null once decided. */
+  clock: clockSchema.nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: isoInstant.nullable(),
+  societyId: uuid.nullable(),
+});
+export type ApplicationRow = z.infer<typeof applicationRowSchema>;
+
+const applicationDetailSchema = applicationRowSchema.extend({
+  proposedNameMizo: z.string().nullable(),
+  typeId: uuid,
+  officeId: uuid,
+  districtId: uuid,
+  villageId: uuid.nullable(),
+  address: z.string(),
+  areaOfOperation: z.array(z.object({ id: uuid, name: z.string() })),
+  mode: z.enum(applicationModes),
+  shareCapitalPaise: z.number().int(),
+  bankCertificateRef: z.string().nullable(),
+  byLaws: z.enum(['model', 'own']),
+  feeReceiptNo: z.string().nullable(),
+  minPromoters: z.number().int(),
+  promoters: z.array(
+    z.object({
+      name: z.string(),
+      relationName: z.string(),
+      age: z.number().int(),
+      occupation: z.string(),
+      address: z.string(),
+      shares: z.number().int(),
+      amountPaidPaise: z.number().int(),
+      isChief: z.boolean(),
+    }),
+  ),
+  deficiencyLetters: z.array(
+    z.object({
+      id: uuid,
+      issuedOn: isoDate,
+      items: z.array(z.object({ code: z.string(), note: z.string() })),
+      replyOn: isoDate.nullable(),
+      replyNote: z.string().nullable(),
+    }),
+  ),
+  /** Registered societies with the same or a close name: a warning for the clerk. */
+  closeNames: z.array(z.string()),
+  decisionReasons: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;
+
+const certificateRowSchema = z.object({
+  id: uuid,
+  serial: z.string(),
+  kind: z.enum(['registration', 'duplicate']),
+  societyId: uuid,
+  societyName: z.string(),
+  regNo: z.string(),
+  issuedOn: isoDate,
+  officeName: z.string(),
+  registrarName: z.string(),
+  duplicateOf: z.string().nullable(),
+  revokedAt: isoInstant.nullable(),
+  revokedReason: z.string().nullable(),
+  keyId: z.string(),
+});
+export type CertificateRow = z.infer<typeof certificateRowSchema>;
+
+const claimsSchema = z.object({
+  serial: z.string(),
+  kind: z.enum(['registration', 'duplicate']),
+  officeCode: z.string(),
+  regNo: z.string(),
+  societyName: z.string(),
+  registeredOn: isoDate,
+  issuedOn: isoDate,
+  keyId: z.string(),
+});
+
+const verificationSchema = z.object({
+  /** valid; altered (signature or text changed); unknown_key; revoked; unreadable (not a certificate code). */
+  status: z.enum(['valid', 'altered', 'unknown_key', 'revoked', 'unreadable']),
+  claims: claimsSchema.nullable(),
+  revokedReason: z.string().nullable(),
+});
+export type Verification = z.infer<typeof verificationSchema>;
+
+const versioned = { id: uuid, baseVersion: z.number().int().min(1) };
+
 const empty = z.object({}).strict();
 
 export const contract = {
@@ -564,10 +680,126 @@ export const contract = {
     },
     /** "Verify the record of changes": walks the hash chain and names the first bad entry. */
     'changes.verify': { access: ['administrator'], input: empty, output: chainVerdictSchema },
+
+    /** A clerk records an application received at the counter or by post; the acknowledgement number is given at once. */
+    'applications.receive': {
+      access: ['clerk', 'registrar'],
+      input: z.object({ application: applicationCreateSchema }).strict(),
+      output: applicationDetailSchema,
+    },
+    'applications.get': {
+      access: registerReaders,
+      input: z.object({ id: uuid }).strict(),
+      output: applicationDetailSchema,
+    },
+    /** Applications of the user's office, open ones first by days left before deemed registration. */
+    'applications.list': {
+      access: registerReaders,
+      input: z.object({ state: z.enum(applicationStates).optional() }).strict(),
+      output: z.array(applicationRowSchema),
+    },
+    'applications.startScrutiny': {
+      access: ['clerk', 'registrar'],
+      input: z.object(versioned).strict(),
+      output: applicationDetailSchema,
+    },
+    /** A deficiency letter listing what is missing; the statutory clock stops until the reply. */
+    'applications.issueDeficiency': {
+      access: ['clerk', 'registrar'],
+      input: z
+        .object({
+          ...versioned,
+          items: z
+            .array(
+              z.object({
+                code: z.enum(
+                  scrutinyItems.map((item) => item.code) as [
+                    ScrutinyItemCode,
+                    ...ScrutinyItemCode[],
+                  ],
+                ),
+                note: z.string().trim().min(1, { message: 'Say what is missing.' }).max(1000),
+              }),
+            )
+            .min(1, { message: 'List at least one deficiency.' }),
+        })
+        .strict(),
+      output: applicationDetailSchema,
+    },
+    'applications.recordReply': {
+      access: ['clerk', 'registrar'],
+      input: z
+        .object({
+          ...versioned,
+          replyOn: z
+            .string()
+            .refine(isIsoDate, { message: 'Enter the date of the reply as DD-MM-YYYY.' }),
+          note: z.string().trim().min(1, { message: 'Say what the applicants sent.' }).max(2000),
+        })
+        .strict(),
+      output: applicationDetailSchema,
+    },
+    /**
+     * The registrar approves (the society is registered, numbered and its certificate
+     * issued) or refuses with reasons, confirming with their password; never the clerk who
+     * received the application.
+     */
+    'applications.decide': {
+      access: ['registrar'],
+      confirmPassword: true,
+      input: z
+        .object({
+          ...versioned,
+          decision: z.enum(['approve', 'refuse'], { message: 'Choose approve or refuse.' }),
+          reasons: z.string().trim().max(4000).nullable(),
+          password: enteredPasswordSchema,
+        })
+        .strict()
+        .refine((value) => value.decision === 'approve' || (value.reasons ?? '') !== '', {
+          message: 'Give the reasons for the refusal; they are printed on the order.',
+          path: ['reasons'],
+        }),
+      output: applicationDetailSchema,
+    },
+    'applications.withdraw': {
+      access: ['clerk', 'registrar'],
+      input: z
+        .object({
+          ...versioned,
+          reason: z.string().trim().min(1, { message: 'Say why it is withdrawn.' }).max(1000),
+        })
+        .strict(),
+      output: applicationDetailSchema,
+    },
+    /** The certificate register: every certificate issued, newest first, or one society's. */
+    'certificates.list': {
+      access: registerReaders,
+      input: z.object({ societyId: uuid.optional() }).strict(),
+      output: z.array(certificateRowSchema),
+    },
+    /** Checks the text of a certificate's QR code offline: valid, altered, unknown key or revoked. */
+    'certificates.verify': {
+      access: registerReaders,
+      input: z
+        .object({ text: z.string().min(1, { message: 'Paste or scan the code.' }).max(4000) })
+        .strict(),
+      output: verificationSchema,
+    },
+    /** A duplicate for a lost certificate, marked as such; the registrar confirms with their password. */
+    'certificates.issueDuplicate': {
+      access: ['registrar'],
+      confirmPassword: true,
+      input: z
+        .object({ serial: z.string().min(1).max(80), password: enteredPasswordSchema })
+        .strict(),
+      output: certificateRowSchema,
+    },
   },
   events: {
     /** A society was added or changed (by this user, another window, or sync). */
     'societies.changed': z.object({ id: uuid }),
+    /** An application was received or moved on: lists and the home screen refresh. */
+    'applications.changed': z.object({ id: uuid }),
     /** A status order was proposed or decided: approval lists refresh. */
     'statusOrders.changed': z.object({ id: uuid, societyId: uuid }),
   },

@@ -40,6 +40,17 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'statusOrders.list': READERS,
   'changes.list': ['administrator'],
   'changes.verify': ['administrator'],
+  'applications.receive': ['clerk', 'registrar'],
+  'applications.get': READERS,
+  'applications.list': READERS,
+  'applications.startScrutiny': ['clerk', 'registrar'],
+  'applications.issueDeficiency': ['clerk', 'registrar'],
+  'applications.recordReply': ['clerk', 'registrar'],
+  'applications.decide': ['registrar'],
+  'applications.withdraw': ['clerk', 'registrar'],
+  'certificates.list': READERS,
+  'certificates.verify': READERS,
+  'certificates.issueDuplicate': ['registrar'],
 };
 
 describe('the permission matrix: every request × every role', () => {

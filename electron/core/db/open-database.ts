@@ -25,6 +25,11 @@ export const SYNCED_TABLES = [
   'society_name_history',
   'users',
   'status_orders',
+  'registration_applications',
+  'application_promoters',
+  'deficiency_letters',
+  'number_allocations',
+  'certificates',
 ] as const;
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';

@@ -264,6 +264,21 @@ export class ReferenceService {
       .all();
   }
 
+  /**
+   * The value of a rule parameter in force on `onDate`: the latest version effective by
+   * then, for `scope` (e.g. a society type code) if one exists, else the general one.
+   * Rules are data (domain.md §3); code never hard-wires their values.
+   */
+  rule(key: string, onDate: string, scope = ''): string {
+    const versions = this.ruleParameters().filter(
+      (p) => p.key === key && p.effectiveFrom <= onDate,
+    );
+    const pick = (s: string) => versions.filter((p) => p.scope === s).at(-1);
+    const found = (scope ? pick(scope) : undefined) ?? pick('');
+    if (!found) throw new Error(`No rule parameter ${key} is in force on ${onDate}.`);
+    return found.value;
+  }
+
   /** Does `officeId` cover `districtId` wholly, or the given village of it? */
   officeCovers(
     officeId: string,

@@ -386,8 +386,22 @@ export class SocietyService {
     return done;
   }
 
-  private insert(tx: MutationTx, input: NewSociety, searchRowid: number): string {
-    const id = tx.newId();
+  /**
+   * Puts a society registered on application on the register, inside the registration
+   * service's transaction, with the same checks, search index and outbox as any other.
+   */
+  insertRegistered(tx: MutationTx, id: string, input: NewSociety, statusReason: string): void {
+    throwIfInvalid(this.validate(input, null, this.today()));
+    this.insert(tx, input, this.nextSearchRowid(), { id, statusReason });
+  }
+
+  private insert(
+    tx: MutationTx,
+    input: NewSociety,
+    searchRowid: number,
+    options: { id?: string; statusReason?: string } = {},
+  ): string {
+    const id = options.id ?? tx.newId();
     const row = {
       id,
       version: 1,
@@ -449,7 +463,7 @@ export class SocietyService {
       status: input.status,
       effectiveOn: input.statusSince,
       orderRef: input.statusOrderRef,
-      reason: 'Status when the record was entered from paper',
+      reason: options.statusReason ?? 'Status when the record was entered from paper',
     };
     this.prepare(
       `INSERT INTO society_status_history (id, version, created_at, created_by, updated_at, updated_by, society_id, status, effective_on, order_ref, reason)

@@ -10,6 +10,7 @@ import {
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../db/open-database';
 import { statementCache, type Prepare } from '../db/statement-cache';
+import type { CertificateService } from '../certificates/certificate-service';
 import type { Clock } from '../ports';
 import type { ReferenceService } from '../reference/reference-service';
 import { actorFor, type MutationWriter } from '../sync/mutation-writer';
@@ -49,6 +50,7 @@ export class StatusOrderService {
     private readonly writer: MutationWriter,
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
+    private readonly certificates: Pick<CertificateService, 'revokeForSociety'>,
     private readonly onChanged: (order: { id: string; societyId: string }) => void,
   ) {
     // Preparing dominates the cost of a small query, so each SQL text is prepared once.
@@ -195,6 +197,14 @@ export class StatusOrderService {
            effective_on, order_ref, reason, order_id)
          VALUES (@id, 1, @now, @by, @now, @by, @societyId, @status, @effectiveOn, @orderRef, @reason, @orderId)`,
       ).run({ ...history, now: tx.now, by: user.id });
+      if (order.toStatus === 'deregistered') {
+        // A deregistered society's certificates no longer certify anything.
+        this.certificates.revokeForSociety(
+          tx,
+          society.id,
+          `Society deregistered by order ${order.orderRef}`,
+        );
+      }
       tx.record({
         name: 'societyStatus.record',
         entity: 'society_status',

@@ -4,3 +4,5 @@ export * from './societies';
 export * from './users';
 export * from './status-orders';
 export * from './audit-trail';
+export * from './registration';
+export * from './certificates';

@@ -1,0 +1,289 @@
+import { AppError } from '../../../shared/errors';
+import { financialYearOf } from '../../../shared/domain/dates';
+import type { CertificateRow, SessionUser } from '../../../shared/ipc/contract';
+import type { Sqlite } from '../db/open-database';
+import { statementCache, type Prepare } from '../db/statement-cache';
+import type { ReferenceService } from '../reference/reference-service';
+import type { NumberAllocator } from '../registration/number-allocator';
+import type { MutationTx } from '../sync/mutation-writer';
+import {
+  qrText,
+  type CertificateClaims,
+  type OfficeSigner,
+  type VerificationResult,
+} from './signing';
+
+/** Everything printed on a certificate but the QR code (which is derived from the signature). */
+export interface CertificateContent {
+  kind: 'registration';
+  duplicate: { originalSerial: string; issuedOn: string } | null;
+  stateName: string;
+  officeName: string;
+  officeAddress: string;
+  societyName: string;
+  societyNameMizo: string | null;
+  regNo: string;
+  registeredOn: string;
+  typeName: string;
+  address: string;
+  areaOfOperation: string[];
+  registrarName: string;
+  registrarDesignation: string;
+  serial: string;
+  issuedOn: string;
+}
+
+const SELECT_ROWS = `
+  SELECT c.id, c.serial, c.kind, c.society_id AS societyId, json_extract(c.document, '$.societyName') AS societyName,
+         json_extract(c.document, '$.regNo') AS regNo, c.issued_on AS issuedOn, o.short_name AS officeName,
+         json_extract(c.document, '$.registrarName') AS registrarName, c.duplicate_of AS duplicateOf,
+         c.revoked_at AS revokedAt, c.revoked_reason AS revokedReason, c.key_id AS keyId
+  FROM certificates c JOIN offices o ON o.id = c.office_id`;
+
+/**
+ * Issues, lists, verifies and revokes certificates (domain.md §4 "Certificates"). What is
+ * signed and printed is stored at issue, so a reprint gives the same document.
+ */
+export class CertificateService {
+  private readonly prepare: Prepare;
+
+  constructor(
+    sqlite: Sqlite,
+    private readonly signer: OfficeSigner,
+    private readonly numbers: NumberAllocator,
+    private readonly reference: ReferenceService,
+    private readonly verifyBaseUrl: string,
+  ) {
+    this.prepare = statementCache(sqlite);
+  }
+
+  /** Issues the registration certificate of a society just registered, in the caller's transaction. */
+  issueRegistration(
+    tx: MutationTx,
+    registrar: SessionUser,
+    societyId: string,
+    issuedOn: string,
+  ): { serial: string } {
+    const society = this.prepare(
+      `SELECT s.name, s.name_mizo AS nameMizo, s.reg_no AS regNo, s.registered_on AS registeredOn, s.address,
+              s.office_id AS officeId, t.name AS typeName
+       FROM societies s JOIN society_types t ON t.id = s.type_id WHERE s.id = ?`,
+    ).get(societyId) as {
+      name: string;
+      nameMizo: string | null;
+      regNo: string;
+      registeredOn: string;
+      address: string;
+      officeId: string;
+      typeName: string;
+    };
+    const area = (
+      this.prepare(
+        `SELECT v.name FROM society_area_villages a JOIN villages v ON v.id = a.village_id
+         WHERE a.society_id = ? AND a.deleted_at IS NULL ORDER BY v.name`,
+      ).all(societyId) as { name: string }[]
+    ).map((row) => row.name);
+    const office = this.office(society.officeId);
+    const { number: serial } = this.numbers.allocate(
+      tx,
+      `RC/${office.code}/${financialYearOf(issuedOn)}`,
+      'certificate',
+      societyId,
+      (n) => `RC/${office.code}/${financialYearOf(issuedOn)}/${String(n).padStart(6, '0')}`,
+    );
+    const content: CertificateContent = {
+      kind: 'registration',
+      duplicate: null,
+      stateName: this.reference.get().stateName,
+      officeName: office.name,
+      officeAddress: office.address,
+      societyName: society.name,
+      societyNameMizo: society.nameMizo,
+      regNo: society.regNo,
+      registeredOn: society.registeredOn,
+      typeName: society.typeName,
+      address: society.address,
+      areaOfOperation: area,
+      registrarName: registrar.fullName,
+      registrarDesignation: designationOf(office),
+      serial,
+      issuedOn,
+    };
+    this.store(tx, content, societyId, office, null);
+    return { serial };
+  }
+
+  /** A duplicate of a lost certificate: a new serial, marked as such, naming the original. */
+  issueDuplicate(
+    tx: MutationTx,
+    registrar: SessionUser,
+    originalSerial: string,
+    issuedOn: string,
+  ): { serial: string } {
+    const original = this.stored(originalSerial);
+    if (original.revokedAt) {
+      throw new AppError(
+        'conflict',
+        `Certificate ${originalSerial} was revoked; no duplicate can be issued.`,
+      );
+    }
+    const office = this.office(original.officeId);
+    const { number: serial } = this.numbers.allocate(
+      tx,
+      `RC/${office.code}/${financialYearOf(issuedOn)}`,
+      'certificate',
+      original.societyId,
+      (n) => `RC/${office.code}/${financialYearOf(issuedOn)}/${String(n).padStart(6, '0')}`,
+    );
+    const content: CertificateContent = {
+      ...original.content,
+      duplicate: { originalSerial, issuedOn: original.content.issuedOn },
+      registrarName: registrar.fullName,
+      serial,
+      issuedOn,
+    };
+    this.store(tx, content, original.societyId, office, originalSerial);
+    return { serial };
+  }
+
+  /** Revokes every live certificate of a society (deregistration), in the caller's transaction. */
+  revokeForSociety(tx: MutationTx, societyId: string, reason: string): number {
+    const live = this.prepare(
+      'SELECT id, version FROM certificates WHERE society_id = ? AND revoked_at IS NULL AND deleted_at IS NULL',
+    ).all(societyId) as { id: string; version: number }[];
+    for (const certificate of live) {
+      this.prepare(
+        'UPDATE certificates SET revoked_at = ?, revoked_reason = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?',
+      ).run(tx.now, reason, tx.now, tx.userId, certificate.id);
+      tx.record({
+        name: 'certificate.revoke',
+        entity: 'certificate',
+        entityId: certificate.id,
+        subjectId: societyId,
+        args: { revokedAt: tx.now, revokedReason: reason },
+        baseVersion: certificate.version,
+        base: { revokedAt: null, revokedReason: null },
+      });
+    }
+    return live.length;
+  }
+
+  /** The certificate register, newest first; one society's when `societyId` is given. */
+  list(filter: { societyId?: string | undefined }): CertificateRow[] {
+    return filter.societyId
+      ? (this.prepare(
+          `${SELECT_ROWS} WHERE c.society_id = ? ORDER BY c.issued_on DESC, c.serial DESC`,
+        ).all(filter.societyId) as CertificateRow[])
+      : (this.prepare(
+          `${SELECT_ROWS} ORDER BY c.issued_on DESC, c.serial DESC LIMIT 1000`,
+        ).all() as CertificateRow[]);
+  }
+
+  /** What to print for a serial: the stored content and the QR text, identical on every reprint. */
+  printable(serial: string): CertificateContent & { qrText: string } {
+    const stored = this.stored(serial);
+    return {
+      ...stored.content,
+      qrText: qrText(this.verifyBaseUrl, stored.payload, stored.signature),
+    };
+  }
+
+  verify(text: string): VerificationResult {
+    return this.signer.verify(text);
+  }
+
+  private store(
+    tx: MutationTx,
+    content: CertificateContent,
+    societyId: string,
+    office: { id: string; code: string },
+    duplicateOf: string | null,
+  ): void {
+    const key = this.signer.keyFor(office.id, office.code, tx.now);
+    const claims: CertificateClaims = {
+      v: 1,
+      k: key.keyId,
+      s: content.serial,
+      t: duplicateOf ? 'D' : 'R',
+      o: office.code,
+      n: content.regNo,
+      m: content.societyName,
+      d: content.registeredOn,
+      i: content.issuedOn,
+    };
+    const { payload, signature } = this.signer.sign(claims, key.privateKey);
+    const id = tx.newId();
+    const row = {
+      id,
+      serial: content.serial,
+      kind: duplicateOf ? 'duplicate' : 'registration',
+      societyId,
+      officeId: office.id,
+      issuedOn: content.issuedOn,
+      document: JSON.stringify(content),
+      payload,
+      signature,
+      keyId: key.keyId,
+      duplicateOf,
+    };
+    this.prepare(
+      `INSERT INTO certificates (id, version, created_at, created_by, updated_at, updated_by, serial, kind, society_id, office_id,
+         issued_on, document, payload, signature, key_id, duplicate_of)
+       VALUES (@id, 1, @now, @by, @now, @by, @serial, @kind, @societyId, @officeId, @issuedOn, @document, @payload, @signature,
+         @keyId, @duplicateOf)`,
+    ).run({ ...row, now: tx.now, by: tx.userId });
+    tx.record({
+      name: duplicateOf ? 'certificate.issueDuplicate' : 'certificate.issue',
+      entity: 'certificate',
+      entityId: id,
+      subjectId: societyId,
+      args: {
+        serial: row.serial,
+        kind: row.kind,
+        issuedOn: row.issuedOn,
+        keyId: row.keyId,
+        duplicateOf,
+      },
+      baseVersion: null,
+      base: null,
+    });
+  }
+
+  private stored(serial: string): {
+    societyId: string;
+    officeId: string;
+    content: CertificateContent;
+    payload: string;
+    signature: string;
+    revokedAt: string | null;
+  } {
+    const row = this.prepare(
+      `SELECT society_id AS societyId, office_id AS officeId, document, payload, signature, revoked_at AS revokedAt
+       FROM certificates WHERE serial = ? AND deleted_at IS NULL`,
+    ).get(serial) as
+      | {
+          societyId: string;
+          officeId: string;
+          document: string;
+          payload: string;
+          signature: string;
+          revokedAt: string | null;
+        }
+      | undefined;
+    if (!row) throw new AppError('not_found', `There is no certificate ${serial} in the register.`);
+    return { ...row, content: JSON.parse(row.document) as CertificateContent };
+  }
+
+  private office(officeId: string) {
+    const office = this.reference.get().offices.find((candidate) => candidate.id === officeId);
+    if (!office)
+      throw new AppError('not_found', 'The issuing office is not in the reference data.');
+    return office;
+  }
+}
+
+/** The registrar's designation as printed under the signature. */
+function designationOf(office: { level: string; name: string }): string {
+  // "Office of the Assistant Registrar of Cooperative Societies, Aizawl" → "Assistant Registrar of …"
+  return office.name.replace(/^Office of the /u, '');
+}

@@ -1,0 +1,180 @@
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Sqlite } from '../db/open-database';
+import type { HostPort } from '../ports';
+
+/**
+ * What a certificate's QR code carries, signed with the issuing office's Ed25519 key: short
+ * keys because every character makes the code denser.
+ */
+export interface CertificateClaims {
+  /** Format version. */
+  v: 1;
+  /** Key id of the signing key. */
+  k: string;
+  /** Certificate serial. */
+  s: string;
+  /** Kind: R registration, D duplicate. */
+  t: 'R' | 'D';
+  /** Issuing office code. */
+  o: string;
+  /** Registration number. */
+  n: string;
+  /** Society name as printed. */
+  m: string;
+  /** Date of registration, YYYY-MM-DD. */
+  d: string;
+  /** Date of issue, YYYY-MM-DD. */
+  i: string;
+}
+
+export type VerificationResult =
+  | { status: 'valid' | 'revoked'; claims: CertificateClaims; revokedReason: string | null }
+  | { status: 'altered' | 'unknown_key'; claims: CertificateClaims | null }
+  | { status: 'unreadable' };
+
+const base64url = (bytes: Buffer) => bytes.toString('base64url');
+
+/** The text a QR code holds: `<base URL>?c=<payload>.<signature>`. */
+export function qrText(baseUrl: string, payload: string, signature: string): string {
+  return `${baseUrl}?c=${payload}.${signature}`;
+}
+
+/**
+ * Offices' signing keys. The private key is made once per office on this device, written
+ * to `keys/` in the data folder through the host's protection (safeStorage in the app),
+ * readable by its owner only; the public key goes to `office_keys` for every verifier.
+ */
+export class OfficeSigner {
+  private readonly cache = new Map<string, { keyId: string; privateKey: KeyObject }>();
+
+  constructor(
+    private readonly sqlite: Sqlite,
+    private readonly dataDir: string,
+    private readonly host: Pick<HostPort, 'protectSecret' | 'unprotectSecret'>,
+  ) {}
+
+  /** The office's current key, made on first use. */
+  keyFor(
+    officeId: string,
+    officeCode: string,
+    now: string,
+  ): { keyId: string; privateKey: KeyObject } {
+    const cached = this.cache.get(officeId);
+    if (cached) return cached;
+    const row = this.sqlite
+      .prepare('SELECT key_id AS keyId FROM office_keys WHERE office_id = ? AND retired_at IS NULL')
+      .get(officeId) as { keyId: string } | undefined;
+    const dir = join(this.dataDir, 'keys');
+    let entry: { keyId: string; privateKey: KeyObject };
+    if (row && existsSync(join(dir, `${row.keyId}.key`))) {
+      const der = this.host.unprotectSecret(readFileSync(join(dir, `${row.keyId}.key`)));
+      entry = {
+        keyId: row.keyId,
+        privateKey: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }),
+      };
+    } else {
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      const raw = rawPublicKey(publicKey);
+      // The key id names the office and the key: short, printable, stable.
+      const keyId = `${officeCode}-${base64url(createHash('sha256').update(raw).digest()).slice(0, 8)}`;
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const file = join(dir, `${keyId}.key`);
+      writeFileSync(
+        file,
+        this.host.protectSecret(privateKey.export({ format: 'der', type: 'pkcs8' })),
+        {
+          mode: 0o600,
+        },
+      );
+      chmodSync(file, 0o600);
+      if (row) {
+        // The key file was lost (a restored database without its data folder): retire the
+        // old key, whose certificates stay verifiable by its public half.
+        this.sqlite
+          .prepare('UPDATE office_keys SET retired_at = ? WHERE key_id = ?')
+          .run(now, row.keyId);
+      }
+      this.sqlite
+        .prepare(
+          'INSERT INTO office_keys (key_id, office_id, public_key, created_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(keyId, officeId, base64url(raw), now);
+      entry = { keyId, privateKey };
+    }
+    this.cache.set(officeId, entry);
+    return entry;
+  }
+
+  /** Signs the claims; returns the payload and signature as they go into the QR code. */
+  sign(claims: CertificateClaims, privateKey: KeyObject): { payload: string; signature: string } {
+    const payload = base64url(Buffer.from(JSON.stringify(claims), 'utf8'));
+    const signature = base64url(sign(null, Buffer.from(payload, 'ascii'), privateKey));
+    return { payload, signature };
+  }
+
+  /**
+   * Checks a QR text (or just its `payload.signature` part) offline: the signature against
+   * the listed public key of the office, then the certificate register for a revocation.
+   */
+  verify(text: string): VerificationResult {
+    const token = /(?:[?&]c=)?([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\s*$/u.exec(text.trim());
+    if (!token) return { status: 'unreadable' };
+    const [, payload, signature] = token as unknown as [string, string, string];
+    let claims: CertificateClaims | null = null;
+    try {
+      const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
+      if (isClaims(parsed)) claims = parsed;
+    } catch {
+      claims = null;
+    }
+    if (!claims) return { status: 'altered', claims: null };
+    const key = this.sqlite
+      .prepare('SELECT public_key AS publicKey FROM office_keys WHERE key_id = ?')
+      .get(claims.k) as { publicKey: string } | undefined;
+    if (!key) return { status: 'unknown_key', claims };
+    const publicKey = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey },
+      format: 'jwk',
+    });
+    const good = verify(
+      null,
+      Buffer.from(payload, 'ascii'),
+      publicKey,
+      Buffer.from(signature, 'base64url'),
+    );
+    if (!good) return { status: 'altered', claims };
+    const register = this.sqlite
+      .prepare(
+        'SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM certificates WHERE serial = ?',
+      )
+      .get(claims.s) as { revokedAt: string | null; revokedReason: string | null } | undefined;
+    return register?.revokedAt
+      ? { status: 'revoked', claims, revokedReason: register.revokedReason }
+      : { status: 'valid', claims, revokedReason: null };
+  }
+}
+
+function rawPublicKey(publicKey: KeyObject): Buffer {
+  const jwk = publicKey.export({ format: 'jwk' });
+  return Buffer.from(jwk.x as string, 'base64url');
+}
+
+function isClaims(value: unknown): value is CertificateClaims {
+  if (typeof value !== 'object' || value === null) return false;
+  const claims = value as Record<string, unknown>;
+  return (
+    claims['v'] === 1 &&
+    ['k', 's', 'o', 'n', 'm', 'd', 'i'].every((key) => typeof claims[key] === 'string') &&
+    (claims['t'] === 'R' || claims['t'] === 'D')
+  );
+}

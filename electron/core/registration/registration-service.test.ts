@@ -1,0 +1,471 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApplicationCreate } from '../../../shared/domain/registration';
+import type { ReferenceData, SessionUser } from '../../../shared/ipc/contract';
+import {
+  createTestCore,
+  FIXED_NOW,
+  TEST_PASSWORD,
+  type TestCore,
+} from '../../../tests/fixtures/test-core';
+import { BLOCK_SIZE, numberPattern } from './number-allocator';
+
+/** A clock the test moves by whole days. */
+function movableClock() {
+  let now = FIXED_NOW.getTime();
+  return { now: () => new Date(now), advanceDays: (days: number) => (now += days * 86_400_000) };
+}
+
+let core: TestCore;
+let clock: ReturnType<typeof movableClock>;
+let reference: ReferenceData;
+let registrar: SessionUser;
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: { code: string; message: string; fields?: Record<string, string> }) => error,
+  );
+
+function application(overrides: Partial<ApplicationCreate> = {}): ApplicationCreate {
+  const aizawl = reference.districts.find((d) => d.code === 'AIZ')!;
+  const villages = reference.villages.filter((v) => v.districtId === aizawl.id);
+  const promoters = Array.from({ length: 10 }, (_, i) => ({
+    name: `Lalṭhanpuia ${i + 1}`,
+    relationName: `Zoramthanga ${i + 1}`,
+    age: 30 + i,
+    occupation: 'Fish farmer',
+    address: `House ${i + 1}, Ṭhutmun`,
+    shares: 10,
+    amountPaidPaise: 100_000,
+    isChief: i === 0,
+  }));
+  return {
+    proposedName: 'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
+    proposedNameMizo: null,
+    typeId: reference.societyTypes.find((t) => t.code === 'FISHERY')!.id,
+    officeId: reference.offices.find((o) => o.code === 'AIZ')!.id,
+    districtId: aizawl.id,
+    villageId: villages[0]!.id,
+    address: 'Ṭhutmun veng, Aizawl',
+    areaVillageIds: villages.slice(0, 3).map((v) => v.id),
+    receivedOn: '2026-11-02',
+    mode: 'counter',
+    promoters,
+    shareCapitalPaise: 1_000_000,
+    bankCertificateRef: 'MCAB/2026/117',
+    byLaws: 'model',
+    feeReceiptNo: 'TR-5/2026-27/881',
+    ...overrides,
+  };
+}
+
+beforeEach(async () => {
+  clock = movableClock();
+  core = createTestCore({ clock });
+  await core.signInAs('clerk', { sessionId: 'clerk' });
+  registrar = await core.signInAs('registrar', { sessionId: 'registrar' });
+  reference = await core.call('reference.get', {}, 'clerk');
+});
+afterEach(() => core.dispose());
+
+describe('an application for registration', () => {
+  it('gets an acknowledgement number at once and shows the days left', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    expect(received).toMatchObject({
+      ackNo: 'ACK/AIZ/2026-27/0001',
+      state: 'received',
+      minPromoters: 10,
+      clock: { daysElapsed: 21, daysLeft: 69, dueOn: '2027-01-31', paused: false },
+    });
+    const second = await core.call('applications.receive', { application: application() }, 'clerk');
+    expect(second.ackNo).toBe('ACK/AIZ/2026-27/0002');
+  });
+
+  it('is refused with the reason when promoters are fewer than the type needs, saving nothing', async () => {
+    const few = application();
+    few.promoters = few.promoters.slice(0, 6);
+    const error = await failure(core.call('applications.receive', { application: few }, 'clerk'));
+    expect(error.fields?.['promoters']).toBe(
+      'A fishery cooperative society needs at least 10 promoters; 6 are listed.',
+    );
+    expect(await core.call('applications.list', {}, 'clerk')).toEqual([]);
+  });
+
+  it('warns about registered societies with a close name', async () => {
+    await core.call('applications.receive', { application: application() }, 'clerk');
+    const [row] = await core.call('applications.list', {}, 'clerk');
+    const first = await core.call('applications.get', { id: row!.id }, 'clerk');
+    expect(first.closeNames).toEqual([]);
+    // Once one is registered, a new application with a near name is flagged.
+    await approve(first.id);
+    const near = await core.call(
+      'applications.receive',
+      { application: application({ proposedName: 'Thutmun Fish Farmers Society' }) },
+      'clerk',
+    );
+    expect(near.closeNames).toEqual([
+      'Ṭhutmun Fish Farmers Cooperative Society Ltd. (RCS/AIZ/2026-27/0001)',
+    ]);
+  });
+
+  it('stops the statutory clock while a deficiency letter waits for its reply', async () => {
+    let detail = await core.call('applications.receive', { application: application() }, 'clerk');
+    detail = await core.call(
+      'applications.startScrutiny',
+      { id: detail.id, baseVersion: detail.version },
+      'clerk',
+    );
+    detail = await core.call(
+      'applications.issueDeficiency',
+      {
+        id: detail.id,
+        baseVersion: detail.version,
+        items: [{ code: 'share_capital', note: 'The bank certificate is not attested.' }],
+      },
+      'clerk',
+    );
+    expect(detail).toMatchObject({ state: 'deficient', clock: { daysElapsed: 21, paused: true } });
+    clock.advanceDays(15);
+    // Fifteen days later both officers sign in again (their screens locked meanwhile).
+    for (const session of ['clerk', 'registrar']) {
+      await core.call('auth.unlock', { password: TEST_PASSWORD }, session);
+    }
+    const waiting = await core.call('applications.get', { id: detail.id }, 'clerk');
+    expect(waiting.clock).toMatchObject({
+      daysElapsed: 21,
+      daysPaused: 15,
+      daysLeft: 69,
+      paused: true,
+    });
+    const approveEarly = await failure(
+      core.call(
+        'applications.decide',
+        {
+          id: detail.id,
+          baseVersion: waiting.version,
+          decision: 'approve',
+          reasons: null,
+          password: TEST_PASSWORD,
+        },
+        'registrar',
+      ),
+    );
+    expect(approveEarly).toMatchObject({
+      code: 'conflict',
+      message:
+        'The application is waiting for the applicants’ reply to a deficiency letter, so you cannot approve it.',
+    });
+    const replied = await core.call(
+      'applications.recordReply',
+      {
+        id: detail.id,
+        baseVersion: waiting.version,
+        replyOn: '2026-12-05',
+        note: 'Attested certificate brought',
+      },
+      'clerk',
+    );
+    expect(replied).toMatchObject({
+      state: 'under_scrutiny',
+      clock: { daysElapsed: 24, daysPaused: 12, daysLeft: 66, paused: false, dueOn: '2027-02-12' },
+    });
+  });
+
+  it('is approved by a registrar: registered with the next number, a certificate issued and verifiable', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const approved = await approve(received.id);
+    expect(approved).toMatchObject({ state: 'approved', decidedByName: registrar.fullName });
+    const society = await core.call('societies.get', { id: approved.societyId! }, 'clerk');
+    expect(society).toMatchObject({
+      name: 'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
+      regNo: 'RCS/AIZ/2026-27/0001',
+      registeredOn: '2026-11-23',
+      basis: 'normal',
+      status: 'registered',
+    });
+    expect(society.areaOfOperation).toHaveLength(3);
+    const [certificate] = await core.call('certificates.list', { societyId: society.id }, 'clerk');
+    expect(certificate).toMatchObject({
+      serial: 'RC/AIZ/2026-27/000001',
+      kind: 'registration',
+      regNo: 'RCS/AIZ/2026-27/0001',
+      registrarName: registrar.fullName,
+      revokedAt: null,
+    });
+    const printed = core.services.certificates.printable(certificate!.serial);
+    expect(printed.qrText).toMatch(
+      /^https:\/\/registry\.rcs\.mizoram\.gov\.in\/verify\?c=[\w-]+\.[\w-]+$/,
+    );
+    expect(await core.call('certificates.verify', { text: printed.qrText }, 'clerk')).toEqual({
+      status: 'valid',
+      claims: {
+        serial: 'RC/AIZ/2026-27/000001',
+        kind: 'registration',
+        officeCode: 'AIZ',
+        regNo: 'RCS/AIZ/2026-27/0001',
+        societyName: 'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
+        registeredOn: '2026-11-23',
+        issuedOn: '2026-11-23',
+        keyId: expect.stringMatching(/^AIZ-[\w-]{8}$/),
+      },
+      revokedReason: null,
+    });
+    // A reprint is the same document with the same code.
+    expect(core.services.certificates.printable(certificate!.serial)).toEqual(printed);
+  });
+
+  it('is never decided by the person who received it, in the service and in the database', async () => {
+    const own = await core.call(
+      'applications.receive',
+      { application: application() },
+      'registrar',
+    );
+    const error = await failure(
+      core.call(
+        'applications.decide',
+        {
+          id: own.id,
+          baseVersion: own.version,
+          decision: 'approve',
+          reasons: null,
+          password: TEST_PASSWORD,
+        },
+        'registrar',
+      ),
+    );
+    expect(error).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/another officer/),
+    });
+    const sqlite = core.services.sqlite;
+    expect(() =>
+      sqlite.transaction(() => {
+        sqlite.prepare('INSERT INTO temp.mutation_guard (open) VALUES (1)').run();
+        sqlite
+          .prepare('UPDATE registration_applications SET decided_by = received_by WHERE id = ?')
+          .run(own.id);
+      })(),
+    ).toThrow(/registration_applications_maker_checker_ck/);
+  });
+
+  it('is refused only with reasons, and then can no longer be approved', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const noReasons = await failure(
+      core.call(
+        'applications.decide',
+        {
+          id: received.id,
+          baseVersion: received.version,
+          decision: 'refuse',
+          reasons: null,
+          password: TEST_PASSWORD,
+        },
+        'registrar',
+      ),
+    );
+    expect(noReasons.fields).toEqual({
+      reasons: 'Give the reasons for the refusal; they are printed on the order.',
+    });
+    const refused = await core.call(
+      'applications.decide',
+      {
+        id: received.id,
+        baseVersion: received.version,
+        decision: 'refuse',
+        reasons: 'The area of operation overlaps an existing fishery society.',
+        password: TEST_PASSWORD,
+      },
+      'registrar',
+    );
+    expect(refused).toMatchObject({ state: 'refused', clock: null, societyId: null });
+    const again = await failure(
+      core.call(
+        'applications.decide',
+        {
+          id: received.id,
+          baseVersion: refused.version,
+          decision: 'approve',
+          reasons: null,
+          password: TEST_PASSWORD,
+        },
+        'registrar',
+      ),
+    );
+    expect(again.message).toBe('The application is refused, so you cannot approve it.');
+  });
+});
+
+describe('certificates', () => {
+  it('tell an altered code, an unknown key and a revoked certificate apart', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const approved = await approve(received.id);
+    const [certificate] = await core.call(
+      'certificates.list',
+      { societyId: approved.societyId! },
+      'clerk',
+    );
+    const { qrText } = core.services.certificates.printable(certificate!.serial);
+    const verify = (text: string) => core.call('certificates.verify', { text }, 'clerk');
+
+    // One bit of the payload changed (the society name): the signature no longer matches.
+    const [url, token] = qrText.split('?c=') as [string, string];
+    const [payload, signature] = token.split('.') as [string, string];
+    const bytes = Buffer.from(payload, 'base64url');
+    const at = bytes.indexOf(Buffer.from('Fish'));
+    bytes.writeUInt8(bytes.readUInt8(at) ^ 0x01, at);
+    expect((await verify(`${url}?c=${bytes.toString('base64url')}.${signature}`)).status).toBe(
+      'altered',
+    );
+    const sig = Buffer.from(signature, 'base64url');
+    sig.writeUInt8(sig.readUInt8(0) ^ 0x01, 0);
+    expect((await verify(`${payload}.${sig.toString('base64url')}`)).status).toBe('altered');
+    expect((await verify('not a certificate')).status).toBe('unreadable');
+    const otherKey = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    otherKey['k'] = 'AIZ-forged00';
+    expect(
+      (await verify(`${Buffer.from(JSON.stringify(otherKey)).toString('base64url')}.${signature}`))
+        .status,
+    ).toBe('unknown_key');
+
+    // Deregistration (two status orders: liquidation, then deregistration) revokes it.
+    for (const toStatus of ['under_liquidation', 'deregistered'] as const) {
+      const order = await core.call(
+        'statusOrders.propose',
+        {
+          societyId: approved.societyId!,
+          toStatus,
+          effectiveOn: '2026-11-23',
+          orderRef: `ARCS/AZL/${toStatus}`,
+          reason: 'Promoters asked for winding up',
+        },
+        'clerk',
+      );
+      await core.call(
+        'statusOrders.decide',
+        { id: order.id, decision: 'approve', note: null, password: TEST_PASSWORD },
+        'registrar',
+      );
+    }
+    expect(await verify(qrText)).toMatchObject({
+      status: 'revoked',
+      revokedReason: 'Society deregistered by order ARCS/AZL/deregistered',
+    });
+  });
+
+  it('issue a duplicate with a new serial, marked as such', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const approved = await approve(received.id);
+    const [original] = await core.call(
+      'certificates.list',
+      { societyId: approved.societyId! },
+      'clerk',
+    );
+    const duplicate = await core.call(
+      'certificates.issueDuplicate',
+      { serial: original!.serial, password: TEST_PASSWORD },
+      'registrar',
+    );
+    expect(duplicate).toMatchObject({
+      serial: 'RC/AIZ/2026-27/000002',
+      kind: 'duplicate',
+      duplicateOf: original!.serial,
+    });
+    const printed = core.services.certificates.printable(duplicate.serial);
+    expect(printed.duplicate).toEqual({ originalSerial: original!.serial, issuedOn: '2026-11-23' });
+    expect(
+      (await core.call('certificates.verify', { text: printed.qrText }, 'clerk')).claims?.kind,
+    ).toBe('duplicate');
+  });
+
+  it('keep the office key out of the database, in a file only its owner can read', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    await approve(received.id);
+    const { statSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const [file] = readdirSync(join(core.dataDir, 'keys'));
+    expect(file).toMatch(/^AIZ-[\w-]{8}\.key$/);
+    expect(statSync(join(core.dataDir, 'keys', file!)).mode & 0o777).toBe(0o600);
+    const tables = JSON.stringify(core.services.sqlite.prepare('SELECT * FROM office_keys').all());
+    expect(tables).not.toContain('PRIVATE');
+  });
+});
+
+describe('numbers', () => {
+  it('follow the pattern of the rule parameters', () => {
+    const pattern = numberPattern('RCS/{office}/{fy}/{serial:4}', { office: 'LUN', fy: '2026-27' });
+    expect(pattern.series).toBe('RCS/LUN/2026-27');
+    expect(pattern.format(7)).toBe('RCS/LUN/2026-27/0007');
+  });
+
+  it('are given in order across blocks, and a voided number is never given again', async () => {
+    const allocator = core.services.registration['numbers'];
+    const actor = { userId: 'test', role: 'system', officeId: null };
+    const given: string[] = [];
+    await core.services.registration['writer'].run(actor, (tx) => {
+      for (let i = 0; i < BLOCK_SIZE + 2; i += 1) {
+        given.push(
+          allocator.allocate(tx, 'T/2026-27', 'test', `owner-${i}`, (n) => `T/2026-27/${n}`).number,
+        );
+      }
+      allocator.void(
+        tx,
+        `T/2026-27/${BLOCK_SIZE + 2}`,
+        'Application withdrawn before registration',
+      );
+      given.push(
+        allocator.allocate(tx, 'T/2026-27', 'test', 'after-void', (n) => `T/2026-27/${n}`).number,
+      );
+    });
+    expect(given.slice(0, 3)).toEqual(['T/2026-27/1', 'T/2026-27/2', 'T/2026-27/3']);
+    expect(new Set(given).size).toBe(given.length);
+    expect(given.at(-1)).toBe(`T/2026-27/${BLOCK_SIZE + 3}`);
+    const voided = core.services.sqlite
+      .prepare('SELECT void_reason AS reason FROM number_allocations WHERE number = ?')
+      .get(`T/2026-27/${BLOCK_SIZE + 2}`);
+    expect(voided).toEqual({ reason: 'Application withdrawn before registration' });
+  });
+});
+
+async function approve(id: string) {
+  const detail = await core.call('applications.get', { id }, 'registrar');
+  return core.call(
+    'applications.decide',
+    {
+      id,
+      baseVersion: detail.version,
+      decision: 'approve',
+      reasons: null,
+      password: TEST_PASSWORD,
+    },
+    'registrar',
+  );
+}

@@ -1,0 +1,573 @@
+import { indiaDate, financialYearOf } from '../../../shared/domain/dates';
+import { foldForSearch } from '../../../shared/domain/mizo-text';
+import {
+  applicationTransitions,
+  statutoryClock,
+  stepRefusal,
+  type ApplicationCreate,
+  type ApplicationState,
+  type ApplicationStep,
+  type ScrutinyItemCode,
+} from '../../../shared/domain/registration';
+import { AppError } from '../../../shared/errors';
+import type { ApplicationDetail, ApplicationRow, SessionUser } from '../../../shared/ipc/contract';
+import type { CertificateService } from '../certificates/certificate-service';
+import type { Sqlite } from '../db/open-database';
+import { personNameSql } from '../db/person-name';
+import { statementCache, type Prepare } from '../db/statement-cache';
+import type { Clock } from '../ports';
+import type { ReferenceService } from '../reference/reference-service';
+import type { SocietyService } from '../societies/society-service';
+import { assertCanDecide } from '../status-orders/status-order-service';
+import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
+import { numberPattern, type NumberAllocator } from './number-allocator';
+
+/** Words every society name has; left out when looking for close names. */
+const GENERIC_WORDS = new Set([
+  'cooperative',
+  'co',
+  'operative',
+  'society',
+  'societies',
+  'ltd',
+  'limited',
+  'the',
+  'of',
+]);
+
+interface ApplicationRecord {
+  id: string;
+  version: number;
+  ackNo: string;
+  proposedName: string;
+  proposedNameMizo: string | null;
+  typeId: string;
+  officeId: string;
+  districtId: string;
+  villageId: string | null;
+  address: string;
+  areaVillageIds: string;
+  receivedOn: string;
+  mode: 'counter' | 'post';
+  shareCapitalPaise: number;
+  bankCertificateRef: string | null;
+  byLaws: 'model' | 'own';
+  feeReceiptNo: string | null;
+  state: ApplicationState;
+  receivedBy: string;
+  receivedByName: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionReasons: string | null;
+  societyId: string | null;
+}
+
+const SELECT_APPLICATION = `
+  SELECT a.id, a.version, a.ack_no AS ackNo, a.proposed_name AS proposedName, a.proposed_name_mizo AS proposedNameMizo,
+         a.type_id AS typeId, a.office_id AS officeId, a.district_id AS districtId, a.village_id AS villageId,
+         a.address, a.area_village_ids AS areaVillageIds, a.received_on AS receivedOn, a.mode,
+         a.share_capital_paise AS shareCapitalPaise, a.bank_certificate_ref AS bankCertificateRef, a.by_laws AS byLaws,
+         a.fee_receipt_no AS feeReceiptNo, a.state, a.received_by AS receivedBy,
+         ${personNameSql('a.received_by')} AS receivedByName,
+         (SELECT full_name FROM users WHERE id = a.decided_by) AS decidedByName, a.decided_at AS decidedAt,
+         a.decision_reasons AS decisionReasons, a.society_id AS societyId
+  FROM registration_applications a`;
+
+/**
+ * Registration of a new society (issue #4): the application received at the counter, its
+ * scrutiny, deficiency letters that stop the statutory clock, and the registrar's decision.
+ * Approval puts the society on the register with the next number of its office and year
+ * and issues the registration certificate, all in one transaction.
+ */
+export class RegistrationService {
+  private readonly prepare: Prepare;
+
+  constructor(
+    sqlite: Sqlite,
+    private readonly writer: MutationWriter,
+    private readonly reference: ReferenceService,
+    private readonly societies: SocietyService,
+    private readonly numbers: NumberAllocator,
+    private readonly certificates: CertificateService,
+    private readonly clock: Clock,
+    private readonly onChanged: (ids: { id: string; societyId: string | null }) => void,
+  ) {
+    this.prepare = statementCache(sqlite);
+  }
+
+  receive(user: SessionUser, input: ApplicationCreate): ApplicationDetail {
+    const today = indiaDate(this.clock.now());
+    const errors: Record<string, string> = {};
+    const reference = this.reference.get();
+    const type = reference.societyTypes.find((candidate) => candidate.id === input.typeId);
+    const office = reference.offices.find((candidate) => candidate.id === input.officeId);
+    if (!type) errors['typeId'] = 'Choose the type of society.';
+    if (!office) errors['officeId'] = 'Choose the office.';
+    if (input.receivedOn > today)
+      errors['receivedOn'] = 'The date received cannot be in the future.';
+    if (type) {
+      const minimum = Number(
+        this.reference.rule('registration.min_promoters', input.receivedOn, type.code),
+      );
+      if (input.promoters.length < minimum) {
+        errors['promoters'] =
+          `A ${type.name.toLowerCase()} needs at least ${minimum} promoters; ${input.promoters.length} are listed.`;
+      }
+    }
+    const chiefs = input.promoters.filter((promoter) => promoter.isChief).length;
+    if (input.promoters.length > 0 && chiefs !== 1) {
+      errors['promoters'] ??= 'Mark exactly one promoter as the chief promoter.';
+    }
+    const villages = new Set(reference.villages.map((village) => village.id));
+    if (input.areaVillageIds.some((id) => !villages.has(id))) {
+      errors['areaVillageIds'] = 'Choose the villages of the area of operation from the list.';
+    }
+    if (
+      office &&
+      !errors['areaVillageIds'] &&
+      this.reference.officeCovers(office.id, input.districtId, input.villageId) === 'no'
+    ) {
+      errors['officeId'] = `${office.shortName} does not cover the society’s district.`;
+    }
+    if (Object.keys(errors).length > 0) {
+      throw new AppError('invalid_input', Object.values(errors).join(' '), errors);
+    }
+    const id = this.writer.run(actorFor(user), (tx) => {
+      const applicationId = tx.newId();
+      const fy = financialYearOf(input.receivedOn);
+      const { number: ackNo } = this.numbers.allocate(
+        tx,
+        `ACK/${office!.code}/${fy}`,
+        'acknowledgement',
+        applicationId,
+        (serial) => `ACK/${office!.code}/${fy}/${String(serial).padStart(4, '0')}`,
+      );
+      const row = {
+        id: applicationId,
+        ackNo,
+        proposedName: input.proposedName,
+        proposedNameMizo: input.proposedNameMizo,
+        typeId: input.typeId,
+        officeId: input.officeId,
+        districtId: input.districtId,
+        villageId: input.villageId,
+        address: input.address,
+        areaVillageIds: JSON.stringify(input.areaVillageIds),
+        receivedOn: input.receivedOn,
+        mode: input.mode,
+        shareCapitalPaise: input.shareCapitalPaise,
+        bankCertificateRef: input.bankCertificateRef,
+        byLaws: input.byLaws,
+        feeReceiptNo: input.feeReceiptNo,
+        receivedBy: user.id,
+      };
+      this.prepare(
+        `INSERT INTO registration_applications (id, version, created_at, created_by, updated_at, updated_by, ack_no,
+           proposed_name, proposed_name_mizo, type_id, office_id, district_id, village_id, address, area_village_ids,
+           received_on, mode, share_capital_paise, bank_certificate_ref, by_laws, fee_receipt_no, received_by)
+         VALUES (@id, 1, @now, @receivedBy, @now, @receivedBy, @ackNo, @proposedName, @proposedNameMizo, @typeId, @officeId,
+           @districtId, @villageId, @address, @areaVillageIds, @receivedOn, @mode, @shareCapitalPaise,
+           @bankCertificateRef, @byLaws, @feeReceiptNo, @receivedBy)`,
+      ).run({ ...row, now: tx.now });
+      const promoters = input.promoters.map((promoter, position) => ({
+        id: tx.newId(),
+        position,
+        ...promoter,
+      }));
+      for (const promoter of promoters) {
+        this.prepare(
+          `INSERT INTO application_promoters (id, version, created_at, created_by, updated_at, updated_by, application_id,
+             position, name, relation_name, age, occupation, address, shares, amount_paid_paise, is_chief)
+           VALUES (@id, 1, @now, @by, @now, @by, @applicationId, @position, @name, @relationName, @age, @occupation,
+             @address, @shares, @amountPaidPaise, @isChief)`,
+        ).run({
+          ...promoter,
+          isChief: promoter.isChief ? 1 : 0,
+          applicationId,
+          now: tx.now,
+          by: user.id,
+        });
+      }
+      tx.record({
+        name: 'application.receive',
+        entity: 'registration_application',
+        entityId: applicationId,
+        args: { ...row, areaVillageIds: input.areaVillageIds, promoters },
+        baseVersion: null,
+        base: null,
+      });
+      return applicationId;
+    });
+    this.onChanged({ id, societyId: null });
+    return this.get(id);
+  }
+
+  startScrutiny(user: SessionUser, id: string, baseVersion: number): ApplicationDetail {
+    return this.step(user, id, baseVersion, 'startScrutiny', () => ({}));
+  }
+
+  /** A deficiency letter listing what is missing; the clock stops from its date. */
+  issueDeficiency(
+    user: SessionUser,
+    id: string,
+    baseVersion: number,
+    items: { code: ScrutinyItemCode; note: string }[],
+  ): ApplicationDetail {
+    return this.step(user, id, baseVersion, 'issueDeficiency', (tx) => {
+      const letterId = tx.newId();
+      const letter = {
+        id: letterId,
+        applicationId: id,
+        issuedOn: indiaDate(new Date(tx.now)),
+        items: JSON.stringify(items),
+      };
+      this.prepare(
+        `INSERT INTO deficiency_letters (id, version, created_at, created_by, updated_at, updated_by, application_id, issued_on, items)
+         VALUES (@id, 1, @now, @by, @now, @by, @applicationId, @issuedOn, @items)`,
+      ).run({ ...letter, now: tx.now, by: user.id });
+      tx.record({
+        name: 'deficiency.issue',
+        entity: 'deficiency_letter',
+        entityId: letterId,
+        subjectId: id,
+        args: { ...letter, items },
+        baseVersion: null,
+        base: null,
+      });
+      return {};
+    });
+  }
+
+  /** The applicants answered the letter: the clock runs again from the reply's date. */
+  recordReply(
+    user: SessionUser,
+    id: string,
+    baseVersion: number,
+    replyOn: string,
+    note: string,
+  ): ApplicationDetail {
+    const today = indiaDate(this.clock.now());
+    return this.step(user, id, baseVersion, 'recordReply', (tx) => {
+      const letter = this.prepare(
+        `SELECT id, version, issued_on AS issuedOn FROM deficiency_letters
+         WHERE application_id = ? AND reply_on IS NULL ORDER BY issued_on DESC LIMIT 1`,
+      ).get(id) as { id: string; version: number; issuedOn: string };
+      if (replyOn > today || replyOn < letter.issuedOn) {
+        const message =
+          replyOn > today
+            ? 'The reply date cannot be in the future.'
+            : 'The reply cannot be dated before the deficiency letter.';
+        throw new AppError('invalid_input', message, { replyOn: message });
+      }
+      this.prepare(
+        'UPDATE deficiency_letters SET reply_on = ?, reply_note = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?',
+      ).run(replyOn, note, tx.now, user.id, letter.id);
+      tx.record({
+        name: 'deficiency.reply',
+        entity: 'deficiency_letter',
+        entityId: letter.id,
+        subjectId: id,
+        args: { replyOn, replyNote: note },
+        baseVersion: letter.version,
+        base: { replyOn: null, replyNote: null },
+      });
+      return {};
+    });
+  }
+
+  /**
+   * The registrar's decision (never the clerk who received it). Approval registers the
+   * society with the next number of its office and year, and issues its certificate.
+   */
+  decide(
+    user: SessionUser,
+    id: string,
+    baseVersion: number,
+    decision: 'approve' | 'refuse',
+    reasons: string | null,
+  ): ApplicationDetail {
+    const application = this.record(id);
+    assertCanDecide(user, application.receivedBy);
+    this.assertJurisdiction(user, application.officeId);
+    let societyId: string | null = null;
+    const detail = this.step(
+      user,
+      id,
+      baseVersion,
+      decision === 'approve' ? 'approve' : 'refuse',
+      (tx) => {
+        const fields: Record<string, unknown> = {
+          decidedBy: user.id,
+          decidedAt: tx.now,
+          decisionReasons: reasons,
+        };
+        if (decision === 'approve') {
+          societyId = this.register(tx, user, application);
+          fields['societyId'] = societyId;
+        }
+        return fields;
+      },
+    );
+    if (societyId) this.onChanged({ id, societyId });
+    return detail;
+  }
+
+  withdraw(user: SessionUser, id: string, baseVersion: number, reason: string): ApplicationDetail {
+    return this.step(user, id, baseVersion, 'withdraw', () => ({ decisionReasons: reason }));
+  }
+
+  get(id: string): ApplicationDetail {
+    const application = this.record(id);
+    const promoters = this.prepare(
+      `SELECT name, relation_name AS relationName, age, occupation, address, shares, amount_paid_paise AS amountPaidPaise,
+              is_chief AS isChief
+       FROM application_promoters WHERE application_id = ? AND deleted_at IS NULL ORDER BY position`,
+    ).all(id) as (Omit<ApplicationDetail['promoters'][number], 'isChief'> & { isChief: number })[];
+    const letters = (
+      this.prepare(
+        `SELECT id, issued_on AS issuedOn, items, reply_on AS replyOn, reply_note AS replyNote
+         FROM deficiency_letters WHERE application_id = ? AND deleted_at IS NULL ORDER BY issued_on`,
+      ).all(id) as {
+        id: string;
+        issuedOn: string;
+        items: string;
+        replyOn: string | null;
+        replyNote: string | null;
+      }[]
+    ).map((letter) => ({
+      ...letter,
+      items: JSON.parse(letter.items) as ApplicationDetail['deficiencyLetters'][number]['items'],
+    }));
+    const reference = this.reference.get();
+    const type = reference.societyTypes.find((candidate) => candidate.id === application.typeId);
+    const areaVillageIds = JSON.parse(application.areaVillageIds) as string[];
+    return {
+      ...this.row(application, letters),
+      proposedNameMizo: application.proposedNameMizo,
+      typeId: application.typeId,
+      officeId: application.officeId,
+      districtId: application.districtId,
+      villageId: application.villageId,
+      address: application.address,
+      areaOfOperation: areaVillageIds.map((villageId) => ({
+        id: villageId,
+        name: reference.villages.find((village) => village.id === villageId)?.name ?? '—',
+      })),
+      mode: application.mode,
+      shareCapitalPaise: application.shareCapitalPaise,
+      bankCertificateRef: application.bankCertificateRef,
+      byLaws: application.byLaws,
+      feeReceiptNo: application.feeReceiptNo,
+      minPromoters: type
+        ? Number(
+            this.reference.rule('registration.min_promoters', application.receivedOn, type.code),
+          )
+        : 0,
+      promoters: promoters.map((promoter) => ({ ...promoter, isChief: Boolean(promoter.isChief) })),
+      deficiencyLetters: letters,
+      closeNames: this.closeNames(application.proposedName),
+      decisionReasons: application.decisionReasons,
+      version: application.version,
+    };
+  }
+
+  /** Applications of the user's office (all offices for the state office), open ones first. */
+  list(user: SessionUser, filter: { state?: ApplicationState | undefined }): ApplicationRow[] {
+    const where = ['a.deleted_at IS NULL'];
+    const params: unknown[] = [];
+    if (filter.state) {
+      where.push('a.state = ?');
+      params.push(filter.state);
+    }
+    if (!this.isStateOffice(user.officeId)) {
+      where.push('a.office_id = ?');
+      params.push(user.officeId);
+    }
+    const records = this.prepare(
+      `${SELECT_APPLICATION} WHERE ${where.join(' AND ')} ORDER BY a.received_on DESC LIMIT 1000`,
+    ).all(...params) as ApplicationRecord[];
+    const pauses = this.prepare(
+      'SELECT issued_on AS issuedOn, reply_on AS replyOn FROM deficiency_letters WHERE application_id = ? AND deleted_at IS NULL',
+    );
+    return records
+      .map((record) =>
+        this.row(record, pauses.all(record.id) as { issuedOn: string; replyOn: string | null }[]),
+      )
+      .sort(
+        (a, b) =>
+          Number(b.open) - Number(a.open) || (a.clock?.daysLeft ?? 0) - (b.clock?.daysLeft ?? 0),
+      );
+  }
+
+  private row(
+    record: ApplicationRecord,
+    letters: { issuedOn: string; replyOn: string | null }[],
+  ): ApplicationRow {
+    const open = !['approved', 'refused', 'deemed', 'withdrawn'].includes(record.state);
+    const deemedAfter = Number(
+      this.reference.rule('registration.deemed_after_days', record.receivedOn),
+    );
+    const reference = this.reference.get();
+    return {
+      id: record.id,
+      ackNo: record.ackNo,
+      proposedName: record.proposedName,
+      typeName: reference.societyTypes.find((type) => type.id === record.typeId)?.name ?? '—',
+      officeName:
+        reference.offices.find((office) => office.id === record.officeId)?.shortName ?? '—',
+      receivedOn: record.receivedOn,
+      receivedBy: record.receivedBy,
+      receivedByName: record.receivedByName,
+      state: record.state,
+      open,
+      clock: open
+        ? statutoryClock(
+            record.receivedOn,
+            letters.map((letter) => ({ from: letter.issuedOn, to: letter.replyOn })),
+            indiaDate(this.clock.now()),
+            deemedAfter,
+          )
+        : null,
+      decidedByName: record.decidedByName,
+      decidedAt: record.decidedAt,
+      societyId: record.societyId,
+    };
+  }
+
+  /** Takes a named step if the state allows it and nobody saved since `baseVersion`. */
+  private step(
+    user: SessionUser,
+    id: string,
+    baseVersion: number,
+    step: ApplicationStep,
+    work: (tx: MutationTx) => Record<string, unknown>,
+  ): ApplicationDetail {
+    this.writer.run(actorFor(user), (tx) => {
+      const current = this.record(id);
+      if (current.version !== baseVersion) {
+        throw new AppError(
+          'conflict',
+          'Someone else changed this application after you opened it. Reload it.',
+        );
+      }
+      const refusal = stepRefusal(step, current.state);
+      if (refusal) throw new AppError('conflict', refusal);
+      const fields = work(tx);
+      const to = applicationTransitions[step].to;
+      const columns: Record<string, string> = {
+        decidedBy: 'decided_by',
+        decidedAt: 'decided_at',
+        decisionReasons: 'decision_reasons',
+        societyId: 'society_id',
+      };
+      const assignments = Object.keys(fields).map((field) => `${columns[field]} = @${field}`);
+      this.prepare(
+        `UPDATE registration_applications SET state = @state, ${[...assignments, ''].join(', ')}version = version + 1,
+           updated_at = @now, updated_by = @by WHERE id = @id`,
+      ).run({ ...fields, state: to, now: tx.now, by: user.id, id });
+      tx.record({
+        name: `application.${step}`,
+        entity: 'registration_application',
+        entityId: id,
+        args: { state: to, ...fields },
+        baseVersion,
+        base: { state: current.state },
+      });
+    });
+    this.onChanged({ id, societyId: null });
+    return this.get(id);
+  }
+
+  /** Puts the approved society on the register and issues its certificate; returns its id. */
+  private register(tx: MutationTx, registrar: SessionUser, application: ApplicationRecord): string {
+    const today = indiaDate(new Date(tx.now));
+    const office = this.reference
+      .get()
+      .offices.find((candidate) => candidate.id === application.officeId);
+    const type = this.reference
+      .get()
+      .societyTypes.find((candidate) => candidate.id === application.typeId);
+    if (!office || !type)
+      throw new AppError('not_found', 'The office or type of this application is gone.');
+    const pattern = numberPattern(this.reference.rule('registration_no.pattern', today), {
+      office: office.code,
+      fy: financialYearOf(today),
+    });
+    const societyId = tx.newId();
+    const { number: regNo } = this.numbers.allocate(
+      tx,
+      pattern.series,
+      'registration',
+      societyId,
+      pattern.format,
+    );
+    this.societies.insertRegistered(
+      tx,
+      societyId,
+      {
+        name: application.proposedName,
+        nameMizo: application.proposedNameMizo,
+        regNo,
+        registeredOn: today,
+        basis: 'normal',
+        typeId: application.typeId,
+        tier: type.tier,
+        liability: 'limited',
+        address: application.address,
+        districtId: application.districtId,
+        villageId: application.villageId,
+        officeId: application.officeId,
+        areaVillageIds: JSON.parse(application.areaVillageIds) as string[],
+        shareValuePaise: null,
+        admissionFeePaise: null,
+        authorisedCapitalPaise: null,
+        financingBank: null,
+        federation: null,
+        contactPerson: null,
+        phone: null,
+        email: null,
+        ncdId: null,
+        remarks: null,
+        status: 'registered',
+        statusSince: today,
+        statusOrderRef: application.ackNo,
+      },
+      `Registered on approval of application ${application.ackNo}`,
+    );
+    this.certificates.issueRegistration(tx, registrar, societyId, today);
+    return societyId;
+  }
+
+  /** Registered societies whose name is the same or close, for the clerk's warning. */
+  private closeNames(name: string): string[] {
+    const words = foldForSearch(name)
+      .split(' ')
+      .filter((word) => word.length > 1 && !GENERIC_WORDS.has(word));
+    if (words.length === 0) return [];
+    return this.societies
+      .search(words.join(' '), 5, {})
+      .map((society) => `${society.name} (${society.regNo})`);
+  }
+
+  private record(id: string): ApplicationRecord {
+    const record = this.prepare(
+      `${SELECT_APPLICATION} WHERE a.id = ? AND a.deleted_at IS NULL`,
+    ).get(id) as ApplicationRecord | undefined;
+    if (!record) throw new AppError('not_found', 'This application does not exist.');
+    return record;
+  }
+
+  private assertJurisdiction(user: SessionUser, officeId: string): void {
+    if (user.officeId === officeId || this.isStateOffice(user.officeId)) return;
+    throw new AppError(
+      'forbidden',
+      'Only the registrar of the application’s office can decide it.',
+    );
+  }
+
+  private isStateOffice(officeId: string): boolean {
+    return this.reference
+      .get()
+      .offices.some((office) => office.id === officeId && office.level === 'state');
+  }
+}
