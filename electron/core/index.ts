@@ -154,6 +154,11 @@ export function createCore(options: CoreOptions): Core {
     numbers,
     reference,
     options.verifyBaseUrl ?? DEFAULT_VERIFY_BASE_URL,
+    {
+      fontsDir: join(options.resourcesDir, 'fonts'),
+      printoutsDir: join(options.dataDir, 'printouts'),
+      host: options.host ?? headlessHost,
+    },
   );
   const registration = new RegistrationService(
     sqlite,
@@ -260,6 +265,7 @@ export function createCore(options: CoreOptions): Core {
       registration.withdraw(signedIn(caller), input.id, input.baseVersion, input.reason),
     'certificates.list': (input) => certificates.list(input),
     'certificates.verify': (input) => verificationOutput(certificates.verify(input.text)),
+    'certificates.print': (input) => certificates.print(input.serial),
     'certificates.issueDuplicate': (input, caller) => {
       const registrar = signedIn(caller);
       const { serial } = writer.run(actorFor(registrar), (tx) =>

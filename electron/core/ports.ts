@@ -31,6 +31,12 @@ export interface HostPort {
    */
   protectSecret(plain: Buffer): Buffer;
   unprotectSecret(stored: Buffer): Buffer;
+  /**
+   * Puts a file the core wrote (a certificate PDF) in front of the user: the desktop app
+   * opens it in the system's viewer and answers `url: null`; browser mode answers a
+   * same-origin URL that serves it, for the page to open.
+   */
+  presentFile(path: string): Promise<{ url: string | null }>;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -55,4 +61,5 @@ export const headlessHost: HostPort = {
   isOnline: () => true,
   protectSecret: (plain) => Buffer.from(plain),
   unprotectSecret: (stored) => Buffer.from(stored),
+  presentFile: () => Promise.resolve({ url: null }),
 };

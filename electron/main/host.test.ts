@@ -4,7 +4,7 @@ import { createElectronHost, safeFileName } from './host';
 
 function setup(result: { canceled: boolean; filePath: string }, parent: object | null = null) {
   const dialog = { showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve(result)) };
-  const shell = { showItemInFolder: vi.fn() };
+  const shell = { showItemInFolder: vi.fn(), openPath: vi.fn(() => Promise.resolve('')) };
   const net = { isOnline: vi.fn(() => false) };
   // A stand-in for safeStorage: reversible, but visibly not the plain text.
   const safeStorage = {
@@ -24,6 +24,14 @@ function setup(result: { canceled: boolean; filePath: string }, parent: object |
 }
 
 describe('createElectronHost', () => {
+  it('opens a file in the system viewer, and says when it cannot', async () => {
+    const { host, shell } = setup({ canceled: true, filePath: '' });
+    await expect(host.presentFile('/data/printouts/RC-AIZ.pdf')).resolves.toEqual({ url: null });
+    expect(shell.openPath).toHaveBeenCalledWith('/data/printouts/RC-AIZ.pdf');
+    shell.openPath.mockResolvedValueOnce('No application is associated with PDF files');
+    await expect(host.presentFile('/data/printouts/RC-AIZ.pdf')).rejects.toThrow(/No application/);
+  });
+
   it('protects a secret with the operating system and gets it back', () => {
     const { host, safeStorage } = setup({ canceled: true, filePath: '' });
     const key = Buffer.from('private key bytes');

@@ -4,7 +4,7 @@ import type { HostPort } from '../core/ports';
 
 export interface ElectronHostOptions {
   dialog: Pick<Dialog, 'showSaveDialog'>;
-  shell: Pick<Shell, 'showItemInFolder'>;
+  shell: Pick<Shell, 'showItemInFolder' | 'openPath'>;
   net: Pick<Net, 'isOnline'>;
   safeStorage: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
   /** Folder the save dialog starts in (`app.getPath('documents')`). */
@@ -48,6 +48,12 @@ export function createElectronHost(options: ElectronHostOptions): HostPort {
     },
     unprotectSecret(stored) {
       return Buffer.from(options.safeStorage.decryptString(stored), 'base64');
+    },
+    async presentFile(path) {
+      // openPath answers an error message, or '' when the viewer opened.
+      const problem = await options.shell.openPath(path);
+      if (problem) throw new Error(`The file could not be opened: ${problem}`);
+      return { url: null };
     },
   };
 }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { createCore } from '../core';
 import { createFileLogger } from '../core/logging/file-logger';
+import { createBrowserFiles } from './files';
 import { startWebBridge } from './server';
 
 // `npm run start:web`: the registry in a browser, for machines without an Electron binary
@@ -41,15 +42,22 @@ const logger = createFileLogger({
   dir: join(dataDir, 'logs'),
   mirror: (line) => process.stderr.write(line),
 });
+const files = createBrowserFiles();
 const core = createCore({
   logger,
+  host: files.host,
   dataDir,
   resourcesDir: join(root, 'resources'),
   migrationsDir: join(root, 'electron', 'core', 'db', 'migrations'),
   appVersion: version,
   demoSocieties,
 });
-const bridge = await startWebBridge({ core, rendererDir: join(root, 'out', 'renderer'), port });
+const bridge = await startWebBridge({
+  core,
+  rendererDir: join(root, 'out', 'renderer'),
+  port,
+  files,
+});
 console.log(`Cooperative Societies Registry (browser mode) is running at ${bridge.url}`);
 console.log(`Data folder: ${dataDir}. Press Ctrl+C to stop.`);
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, type TestCore } from '../../tests/fixtures/test-core';
+import { createBrowserFiles } from './files';
 import { injectBridge, resolveStaticFile, startWebBridge, type WebBridge } from './server';
 
 let core: TestCore;
@@ -132,5 +133,28 @@ describe('browser mode bridge', () => {
     expect(injectBridge('<html><head></head></html>')).toContain(
       '<script src="/__bridge.js"></script></head>',
     );
+  });
+});
+
+describe('files the core presents in browser mode', () => {
+  it('are served under an unguessable path, and nothing else is', async () => {
+    const files = createBrowserFiles();
+    const withFiles = await startWebBridge({ core, rendererDir, port: 0, files });
+    try {
+      const pdf = join(rendererDir, 'RC-AIZ-2026-27-000001.pdf');
+      writeFileSync(pdf, '%PDF-1.7 test');
+      const { url } = await files.host.presentFile(pdf);
+      expect(url).toMatch(/^\/__files\/[\w-]{22}\/RC-AIZ-2026-27-000001\.pdf$/);
+      const served = await fetch(new URL(url!, withFiles.url));
+      expect(served.status).toBe(200);
+      expect(served.headers.get('content-type')).toBe('application/pdf');
+      expect(await served.text()).toBe('%PDF-1.7 test');
+      const guessed = await fetch(
+        new URL('/__files/AAAAAAAAAAAAAAAAAAAAAA/RC-AIZ-2026-27-000001.pdf', withFiles.url),
+      );
+      expect(guessed.status).toBe(404);
+    } finally {
+      await withFiles.close();
+    }
   });
 });

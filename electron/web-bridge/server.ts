@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Core } from '../core';
+import type { BrowserFiles } from './files';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 
 const MIME_TYPES: Record<string, string> = {
@@ -31,6 +32,8 @@ export interface WebBridgeOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** Files the core presented (browser-mode host), served under /__files/. */
+  files?: Pick<BrowserFiles, 'lookup'>;
 }
 
 export interface WebBridge {
@@ -77,6 +80,24 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     }
     if (url.pathname === '/__bridge.js') {
       send(response, 200, MIME_TYPES['.js'] as string, BRIDGE_SCRIPT);
+      return;
+    }
+    const served = /^\/__files\/([\w-]+)\/([^/]+)$/u.exec(url.pathname);
+    if (served) {
+      const file = options.files?.lookup(
+        served[1] as string,
+        decodeURIComponent(served[2] as string),
+      );
+      if (!file) {
+        send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+        return;
+      }
+      send(
+        response,
+        200,
+        MIME_TYPES[extname(file)] ?? 'application/octet-stream',
+        await readFile(file),
+      );
       return;
     }
     if (url.pathname === '/__events') {

@@ -39,6 +39,7 @@ export const requestNames = [
   'applications.withdraw',
   'certificates.list',
   'certificates.verify',
+  'certificates.print',
   'certificates.issueDuplicate',
 ] as const;
 

@@ -785,6 +785,16 @@ export const contract = {
         .strict(),
       output: verificationSchema,
     },
+    /**
+     * Makes the certificate's PDF (the same bytes at every reprint) and hands it to the
+     * printer's side: the desktop app opens it in the PDF viewer (`url` null); browser mode
+     * answers a same-origin `url` for the page to open.
+     */
+    'certificates.print': {
+      access: registerReaders,
+      input: z.object({ serial: z.string().min(1).max(80) }).strict(),
+      output: z.object({ fileName: z.string(), url: z.string().nullable() }),
+    },
     /** A duplicate for a lost certificate, marked as such; the registrar confirms with their password. */
     'certificates.issueDuplicate': {
       access: ['registrar'],

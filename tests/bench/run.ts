@@ -8,6 +8,11 @@ import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { createCore, type Core } from '../../electron/core';
 import { verifyAuditChain } from '../../electron/core/audit/audit-chain';
+import {
+  renderCertificatePdf,
+  renderCertificatesPdf,
+  type CertificateDocument,
+} from '../../electron/core/certificates/pdf/certificate-pdf';
 import { systemClock } from '../../electron/core/ports';
 import { MutationWriter, type Actor } from '../../electron/core/sync/mutation-writer';
 import { demoSocieties, readDemoVocabulary } from '../../electron/core/demo/demo-register';
@@ -124,6 +129,51 @@ function benchAuditChain(dataDir: string, count: number): number {
     throw new Error(`The verifier found a problem in a clean chain: ${JSON.stringify(verdict)}`);
   }
   return verdict.ms / 1000;
+}
+
+/** One certificate (median of 20, fonts already loaded) and 1,000 in one file. */
+async function benchCertificates(): Promise<{
+  oneMs: number;
+  thousandS: number;
+  thousandMb: number;
+}> {
+  const fontsDir = join(resourcesDir, 'fonts');
+  const doc = (n: number): CertificateDocument => ({
+    kind: 'registration',
+    duplicate: null,
+    stateName: 'Mizoram',
+    officeName: 'Office of the Assistant Registrar of Cooperative Societies, Aizawl',
+    officeAddress: 'Aizawl, Mizoram - 796001',
+    societyName: `Ṭhutmun Fishery Cooperative Society Ltd. ${n}`,
+    societyNameMizo: 'Ṭhutmun Sangha Vulh Cooperative Society',
+    regNo: `RCS/AIZ/2026-27/${String(n).padStart(4, '0')}`,
+    registeredOn: '2026-11-23',
+    typeName: 'Fishery cooperative society',
+    address: 'Ṭhutmun veng, Aizawl',
+    areaOfOperation: ['Ṭhutmun', 'Durtlang', 'Sairang', 'Sihphir', 'Zemabawk'],
+    registrarName: 'Lalṭhangliana Ralte',
+    registrarDesignation: 'Assistant Registrar of Cooperative Societies, Aizawl',
+    serial: `RC/AIZ/2026-27/${String(n).padStart(6, '0')}`,
+    issuedOn: '2026-11-23',
+    qrText: `https://registry.rcs.mizoram.gov.in/verify?c=${'e'.repeat(180)}.${'s'.repeat(86)}`,
+  });
+  await renderCertificatePdf(doc(0), fontsDir); // the first render reads the fonts
+  const singles: number[] = [];
+  for (let n = 1; n <= 20; n += 1) {
+    const started = performance.now();
+    await renderCertificatePdf(doc(n), fontsDir);
+    singles.push(performance.now() - started);
+  }
+  const started = performance.now();
+  const batch = await renderCertificatesPdf(
+    Array.from({ length: 1_000 }, (_, n) => doc(n + 100)),
+    fontsDir,
+  );
+  return {
+    oneMs: percentile(singles, 50),
+    thousandS: (performance.now() - started) / 1000,
+    thousandMb: batch.length / 1_048_576,
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'registry-bench-'));
@@ -301,6 +351,14 @@ try {
   );
   report('login_ms', percentile(loginMs, 50), 250, 'lower', 'ms');
   console.log(`(median of ${loginMs.length} sign-ins; argon2id m=64 MiB, t=3, p=1)`);
+
+  console.log('\nRendering certificates (embedded font, QR code, signed payload)…');
+  const certificates = await benchCertificates();
+  report('certificate_pdf_ms', certificates.oneMs, 100, 'lower', 'ms');
+  report('certificates_1000_s', certificates.thousandS, 30, 'lower', 's');
+  console.log(
+    `(median of 20 single certificates after the first; 1,000 pages in one ${certificates.thousandMb.toFixed(1)} MB file)`,
+  );
 
   console.log('\nWriting 1,000,000 entries to a record of changes, then verifying the chain…');
   const verifySeconds = benchAuditChain(join(dir, 'chain'), 1_000_000);

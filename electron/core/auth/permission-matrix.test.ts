@@ -50,6 +50,7 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'applications.withdraw': ['clerk', 'registrar'],
   'certificates.list': READERS,
   'certificates.verify': READERS,
+  'certificates.print': READERS,
   'certificates.issueDuplicate': ['registrar'],
 };
 

@@ -1,7 +1,11 @@
 import { AppError } from '../../../shared/errors';
 import { financialYearOf } from '../../../shared/domain/dates';
 import type { CertificateRow, SessionUser } from '../../../shared/ipc/contract';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Sqlite } from '../db/open-database';
+import type { HostPort } from '../ports';
+import { renderCertificatePdf, type CertificateDocument } from './pdf/certificate-pdf';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { ReferenceService } from '../reference/reference-service';
 import type { NumberAllocator } from '../registration/number-allocator';
@@ -14,24 +18,7 @@ import {
 } from './signing';
 
 /** Everything printed on a certificate but the QR code (which is derived from the signature). */
-export interface CertificateContent {
-  kind: 'registration';
-  duplicate: { originalSerial: string; issuedOn: string } | null;
-  stateName: string;
-  officeName: string;
-  officeAddress: string;
-  societyName: string;
-  societyNameMizo: string | null;
-  regNo: string;
-  registeredOn: string;
-  typeName: string;
-  address: string;
-  areaOfOperation: string[];
-  registrarName: string;
-  registrarDesignation: string;
-  serial: string;
-  issuedOn: string;
-}
+export type CertificateContent = Omit<CertificateDocument, 'qrText'>;
 
 const SELECT_ROWS = `
   SELECT c.id, c.serial, c.kind, c.society_id AS societyId, json_extract(c.document, '$.societyName') AS societyName,
@@ -53,6 +40,11 @@ export class CertificateService {
     private readonly numbers: NumberAllocator,
     private readonly reference: ReferenceService,
     private readonly verifyBaseUrl: string,
+    private readonly files: {
+      fontsDir: string;
+      printoutsDir: string;
+      host: Pick<HostPort, 'presentFile'>;
+    },
   ) {
     this.prepare = statementCache(sqlite);
   }
@@ -186,6 +178,22 @@ export class CertificateService {
       ...stored.content,
       qrText: qrText(this.verifyBaseUrl, stored.payload, stored.signature),
     };
+  }
+
+  /**
+   * Writes the certificate's PDF to the data folder's `printouts/` (the same bytes at every
+   * reprint) and presents it to the user for printing.
+   */
+  async print(serial: string): Promise<{ fileName: string; url: string | null }> {
+    const pdf = await renderCertificatePdf(this.printable(serial), this.files.fontsDir);
+    const fileName = `${serial.replaceAll('/', '-')}.pdf`;
+    mkdirSync(this.files.printoutsDir, { recursive: true });
+    const path = join(this.files.printoutsDir, fileName);
+    // Written beside and renamed, so a viewer never opens half a file.
+    writeFileSync(`${path}.partial`, pdf);
+    renameSync(`${path}.partial`, path);
+    const { url } = await this.files.host.presentFile(path);
+    return { fileName, url };
   }
 
   verify(text: string): VerificationResult {

@@ -402,6 +402,32 @@ describe('certificates', () => {
     ).toBe('duplicate');
   });
 
+  it('print as the same PDF at every reprint, with the society’s name in Mizo letters', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const approved = await approve(received.id);
+    const [certificate] = await core.call(
+      'certificates.list',
+      { societyId: approved.societyId! },
+      'clerk',
+    );
+    const printed = await core.call('certificates.print', { serial: certificate!.serial }, 'clerk');
+    expect(printed).toEqual({ fileName: 'RC-AIZ-2026-27-000001.pdf', url: null });
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { execFileSync } = await import('node:child_process');
+    const file = join(core.dataDir, 'printouts', printed.fileName);
+    const first = readFileSync(file);
+    await core.call('certificates.print', { serial: certificate!.serial }, 'registrar');
+    expect(readFileSync(file).equals(first)).toBe(true);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Ṭhutmun Fish Farmers Cooperative Society Ltd.');
+    expect(text).toContain('RCS/AIZ/2026-27/0001');
+  });
+
   it('keep the office key out of the database, in a file only its owner can read', async () => {
     const received = await core.call(
       'applications.receive',
