@@ -263,6 +263,8 @@ export function createCore(options: CoreOptions): Core {
       ),
     'applications.withdraw': (input, caller) =>
       registration.withdraw(signedIn(caller), input.id, input.baseVersion, input.reason),
+    'names.reserve': (input, caller) => registration.reserveName(signedIn(caller), input),
+    'names.list': (_input, caller) => registration.listReservations(signedIn(caller)),
     'certificates.list': (input) => certificates.list(input),
     'certificates.verify': (input) => verificationOutput(certificates.verify(input.text)),
     'certificates.print': (input) => certificates.print(input.serial),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
+import { foldForSearch } from './mizo-text';
 import { optionalText, paise, text } from './society';
 
 /**
@@ -179,3 +180,27 @@ export const scrutinyItems = [
   { code: 'viability', label: 'Viability note: the society can work as proposed' },
 ] as const;
 export type ScrutinyItemCode = (typeof scrutinyItems)[number]['code'];
+
+/** Words every society name has; they do not tell one name from another. */
+const GENERIC_NAME_WORDS = new Set([
+  'cooperative',
+  'co',
+  'operative',
+  'society',
+  'societies',
+  'ltd',
+  'limited',
+  'the',
+  'of',
+]);
+
+/**
+ * A society name reduced to what tells it apart: folded (case, ṭ/t, legacy \\) and
+ * without the generic words. "Ṭhutmun Fishery Co-operative Society Ltd." → "thutmun fishery".
+ */
+export function distinctiveName(name: string): string {
+  return foldForSearch(name.replaceAll('-', ' '))
+    .split(' ')
+    .filter((word) => word.length > 0 && !GENERIC_NAME_WORDS.has(word))
+    .join(' ');
+}

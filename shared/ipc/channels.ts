@@ -37,6 +37,8 @@ export const requestNames = [
   'applications.recordReply',
   'applications.decide',
   'applications.withdraw',
+  'names.reserve',
+  'names.list',
   'certificates.list',
   'certificates.verify',
   'certificates.print',

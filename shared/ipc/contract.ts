@@ -417,6 +417,20 @@ const verificationSchema = z.object({
 });
 export type Verification = z.infer<typeof verificationSchema>;
 
+const nameReservationRowSchema = z.object({
+  id: uuid,
+  name: z.string(),
+  typeId: uuid,
+  typeName: z.string(),
+  officeName: z.string(),
+  applicantName: z.string(),
+  reservedOn: isoDate,
+  expiresOn: isoDate,
+  /** The application that used it; null while it only holds the name. */
+  applicationId: uuid.nullable(),
+});
+export type NameReservationRow = z.infer<typeof nameReservationRowSchema>;
+
 const versioned = { id: uuid, baseVersion: z.number().int().min(1) };
 
 const empty = z.object({}).strict();
@@ -770,6 +784,26 @@ export const contract = {
         })
         .strict(),
       output: applicationDetailSchema,
+    },
+    /**
+     * Holds a proposed name for promoters until it expires (rule parameter
+     * `registration.name_reservation_days`); refused when registered or already held.
+     */
+    'names.reserve': {
+      access: ['clerk', 'registrar'],
+      input: z
+        .object({
+          name: z.string().trim().min(3, { message: 'Enter the name to reserve.' }).max(200),
+          typeId: z.string().uuid({ message: 'Choose the type of society.' }),
+          applicantName: z.string().trim().min(1, { message: 'Enter who asks for it.' }).max(120),
+        })
+        .strict(),
+      output: nameReservationRowSchema,
+    },
+    'names.list': {
+      access: registerReaders,
+      input: empty,
+      output: z.array(nameReservationRowSchema),
     },
     /** The certificate register: every certificate issued, newest first, or one society's. */
     'certificates.list': {

@@ -48,6 +48,8 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'applications.recordReply': ['clerk', 'registrar'],
   'applications.decide': ['registrar'],
   'applications.withdraw': ['clerk', 'registrar'],
+  'names.reserve': ['clerk', 'registrar'],
+  'names.list': READERS,
   'certificates.list': READERS,
   'certificates.verify': READERS,
   'certificates.print': READERS,

@@ -30,6 +30,7 @@ export const SYNCED_TABLES = [
   'deficiency_letters',
   'number_allocations',
   'certificates',
+  'name_reservations',
 ] as const;
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';

@@ -309,6 +309,65 @@ describe('an application for registration', () => {
   });
 });
 
+describe('name reservations', () => {
+  it('hold a name until it expires, warn other applicants, and are used by the application', async () => {
+    const typeId = reference.societyTypes.find((t) => t.code === 'FISHERY')!.id;
+    const held = await core.call(
+      'names.reserve',
+      { name: 'Ṭhutmun Fish Farmers Cooperative Society', typeId, applicantName: 'Lalṭhanpuia' },
+      'clerk',
+    );
+    expect(held).toMatchObject({
+      reservedOn: '2026-11-23',
+      expiresOn: '2027-02-21',
+      applicationId: null,
+    });
+    const again = await failure(
+      core.call(
+        'names.reserve',
+        {
+          name: 'THUTMUN fish farmers co-operative society ltd.',
+          typeId,
+          applicantName: 'Someone else',
+        },
+        'clerk',
+      ),
+    );
+    expect(again.fields?.['name']).toBe(
+      'Ṭhutmun Fish Farmers Cooperative Society is reserved until 21-02-2027.',
+    );
+    // The promoters apply under the name: the reservation is used and no longer warns.
+    const applied = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    expect(applied.closeNames).toEqual([]);
+    const [used] = await core.call('names.list', {}, 'clerk');
+    expect(used?.applicationId).toBe(applied.id);
+  });
+
+  it('are refused for a name already registered', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    await approve(received.id);
+    const typeId = reference.societyTypes.find((t) => t.code === 'FISHERY')!.id;
+    const error = await failure(
+      core.call(
+        'names.reserve',
+        { name: 'Thutmun Fish Farmers Society', typeId, applicantName: 'X' },
+        'clerk',
+      ),
+    );
+    expect(error.fields?.['name']).toBe(
+      'Ṭhutmun Fish Farmers Cooperative Society Ltd. is already registered (RCS/AIZ/2026-27/0001).',
+    );
+  });
+});
+
 describe('certificates', () => {
   it('tell an altered code, an unknown key and a revoked certificate apart', async () => {
     const received = await core.call(

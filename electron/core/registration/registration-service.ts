@@ -1,7 +1,7 @@
-import { indiaDate, financialYearOf } from '../../../shared/domain/dates';
-import { foldForSearch } from '../../../shared/domain/mizo-text';
+import { formatDate, indiaDate, financialYearOf } from '../../../shared/domain/dates';
 import {
   applicationTransitions,
+  distinctiveName,
   statutoryClock,
   stepRefusal,
   type ApplicationCreate,
@@ -10,7 +10,12 @@ import {
   type ScrutinyItemCode,
 } from '../../../shared/domain/registration';
 import { AppError } from '../../../shared/errors';
-import type { ApplicationDetail, ApplicationRow, SessionUser } from '../../../shared/ipc/contract';
+import type {
+  ApplicationDetail,
+  ApplicationRow,
+  NameReservationRow,
+  SessionUser,
+} from '../../../shared/ipc/contract';
 import type { CertificateService } from '../certificates/certificate-service';
 import type { Sqlite } from '../db/open-database';
 import { personNameSql } from '../db/person-name';
@@ -22,18 +27,6 @@ import { assertCanDecide } from '../status-orders/status-order-service';
 import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
 import { numberPattern, type NumberAllocator } from './number-allocator';
 
-/** Words every society name has; left out when looking for close names. */
-const GENERIC_WORDS = new Set([
-  'cooperative',
-  'co',
-  'operative',
-  'society',
-  'societies',
-  'ltd',
-  'limited',
-  'the',
-  'of',
-]);
 
 interface ApplicationRecord {
   id: string;
@@ -72,6 +65,11 @@ const SELECT_APPLICATION = `
          (SELECT full_name FROM users WHERE id = a.decided_by) AS decidedByName, a.decided_at AS decidedAt,
          a.decision_reasons AS decisionReasons, a.society_id AS societyId
   FROM registration_applications a`;
+
+const SELECT_RESERVATION = `
+  SELECT r.id, r.name, r.type_id AS typeId, t.name AS typeName, o.short_name AS officeName, r.applicant_name AS applicantName,
+         r.reserved_on AS reservedOn, r.expires_on AS expiresOn, r.application_id AS applicationId
+  FROM name_reservations r JOIN society_types t ON t.id = r.type_id JOIN offices o ON o.id = r.office_id`;
 
 /**
  * Registration of a new society (issue #4): the application received at the counter, its
@@ -186,6 +184,21 @@ export class RegistrationService {
           applicationId,
           now: tx.now,
           by: user.id,
+        });
+      }
+      // The promoters who reserved this name now apply under it: the reservation is used.
+      for (const reservation of this.activeReservations(distinctiveName(input.proposedName))) {
+        this.prepare(
+          'UPDATE name_reservations SET application_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?',
+        ).run(applicationId, tx.now, user.id, reservation.id);
+        tx.record({
+          name: 'nameReservation.use',
+          entity: 'name_reservation',
+          entityId: reservation.id,
+          subjectId: applicationId,
+          args: { applicationId },
+          baseVersion: null,
+          base: { applicationId: null },
         });
       }
       tx.record({
@@ -538,15 +551,93 @@ export class RegistrationService {
     return societyId;
   }
 
-  /** Registered societies whose name is the same or close, for the clerk's warning. */
+  /**
+   * Registered societies whose name is the same or close, and names reserved for someone
+   * else, for the clerk's warning.
+   */
   private closeNames(name: string): string[] {
-    const words = foldForSearch(name)
-      .split(' ')
-      .filter((word) => word.length > 1 && !GENERIC_WORDS.has(word));
-    if (words.length === 0) return [];
-    return this.societies
-      .search(words.join(' '), 5, {})
+    const key = distinctiveName(name);
+    if (key === '') return [];
+    const registered = this.societies
+      .search(key, 5, {})
       .map((society) => `${society.name} (${society.regNo})`);
+    const reserved = this.activeReservations(key).map(
+      (reservation) => `${reservation.name} (reserved until ${formatDate(reservation.expiresOn)})`,
+    );
+    return [...registered, ...reserved];
+  }
+
+  /** Unexpired reservations of the same distinctive name, not yet used by an application. */
+  private activeReservations(key: string): NameReservationRow[] {
+    return this.prepare(
+      `${SELECT_RESERVATION} WHERE r.name_key = ? AND r.expires_on >= ? AND r.application_id IS NULL AND r.deleted_at IS NULL`,
+    ).all(key, indiaDate(this.clock.now())) as NameReservationRow[];
+  }
+
+  /**
+   * Holds a name for promoters until the reservation expires (rule parameter
+   * `registration.name_reservation_days`). Refused when the name is registered or held.
+   */
+  reserveName(
+    user: SessionUser,
+    input: { name: string; typeId: string; applicantName: string },
+  ): NameReservationRow {
+    const key = distinctiveName(input.name);
+    const today = indiaDate(this.clock.now());
+    const refuse = (message: string) => {
+      throw new AppError('invalid_input', message, { name: message });
+    };
+    if (key === '') refuse('The name needs a word of its own besides “cooperative society”.');
+    if (!this.reference.get().societyTypes.some((type) => type.id === input.typeId)) {
+      throw new AppError('invalid_input', 'Choose the type of society.', {
+        typeId: 'Choose the type of society.',
+      });
+    }
+    const [held] = this.activeReservations(key);
+    if (held) refuse(`${held.name} is reserved until ${formatDate(held.expiresOn)}.`);
+    const registered = this.societies
+      .search(key, 20, {})
+      .find((society) => distinctiveName(society.name) === key);
+    if (registered) refuse(`${registered.name} is already registered (${registered.regNo}).`);
+    const days = Number(this.reference.rule('registration.name_reservation_days', today));
+    const expiresOn = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const id = this.writer.run(actorFor(user), (tx) => {
+      const row = {
+        id: tx.newId(),
+        name: input.name,
+        nameKey: key,
+        typeId: input.typeId,
+        officeId: user.officeId,
+        applicantName: input.applicantName,
+        reservedOn: today,
+        expiresOn,
+      };
+      this.prepare(
+        `INSERT INTO name_reservations (id, version, created_at, created_by, updated_at, updated_by, name, name_key, type_id,
+           office_id, applicant_name, reserved_on, expires_on)
+         VALUES (@id, 1, @now, @by, @now, @by, @name, @nameKey, @typeId, @officeId, @applicantName, @reservedOn, @expiresOn)`,
+      ).run({ ...row, now: tx.now, by: user.id });
+      tx.record({
+        name: 'nameReservation.create',
+        entity: 'name_reservation',
+        entityId: row.id,
+        args: row,
+        baseVersion: null,
+        base: null,
+      });
+      return row.id;
+    });
+    return this.prepare(`${SELECT_RESERVATION} WHERE r.id = ?`).get(id) as NameReservationRow;
+  }
+
+  /** Reservations of the user's office (all for the state office), unexpired first. */
+  listReservations(user: SessionUser): NameReservationRow[] {
+    const own = this.isStateOffice(user.officeId) ? '' : 'AND r.office_id = ?';
+    return this.prepare(
+      `${SELECT_RESERVATION} WHERE r.deleted_at IS NULL ${own} ORDER BY r.expires_on < ?, r.expires_on DESC LIMIT 500`,
+    ).all(...(own ? [user.officeId] : []), indiaDate(this.clock.now())) as NameReservationRow[];
   }
 
   private record(id: string): ApplicationRecord {

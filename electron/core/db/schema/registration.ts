@@ -139,3 +139,29 @@ export const numberAllocations = sqliteTable(
   },
   (t) => [uniqueIndex('number_allocations_uq').on(t.series, t.serial)],
 );
+
+/**
+ * A proposed name held for the promoters until its expiry (rule parameter
+ * `registration.name_reservation_days`), so nobody else registers it meanwhile.
+ */
+export const nameReservations = sqliteTable(
+  'name_reservations',
+  {
+    ...syncedColumns(),
+    name: text().notNull(),
+    /** The name folded for comparison (case, ṭ/t, generic words). */
+    nameKey: text().notNull(),
+    typeId: text()
+      .notNull()
+      .references(() => societyTypes.id),
+    officeId: text()
+      .notNull()
+      .references(() => offices.id),
+    applicantName: text().notNull(),
+    reservedOn: text().notNull(),
+    expiresOn: text().notNull(),
+    /** The application that used the reservation. */
+    applicationId: text().references(() => registrationApplications.id),
+  },
+  (t) => [index('name_reservations_key_idx').on(t.nameKey, t.expiresOn)],
+);
