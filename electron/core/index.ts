@@ -31,6 +31,7 @@ import { PasswordHasher, PRODUCTION_HASHING, type HashingCost } from './auth/pas
 import { verifyAuditChain } from './audit/audit-chain';
 import { ChangeLog } from './audit/change-log';
 import { StatusOrderService } from './status-orders/status-order-service';
+import { DocumentService } from './documents/document-service';
 import { CertificateService } from './certificates/certificate-service';
 import { OfficeSigner, type VerificationResult } from './certificates/signing';
 import { NumberAllocator } from './registration/number-allocator';
@@ -173,6 +174,12 @@ export function createCore(options: CoreOptions): Core {
       if (change.societyId) emit('societies.changed', { id: change.societyId });
     },
   );
+  const documents = new DocumentService(
+    sqlite,
+    writer,
+    options.dataDir,
+    options.host ?? headlessHost,
+  );
   const statusOrders = new StatusOrderService(
     sqlite,
     writer,
@@ -263,6 +270,16 @@ export function createCore(options: CoreOptions): Core {
       ),
     'applications.withdraw': (input, caller) =>
       registration.withdraw(signedIn(caller), input.id, input.baseVersion, input.reason),
+    'documents.add': (input, caller) =>
+      documents.add(signedIn(caller), {
+        ownerEntity: input.ownerEntity,
+        ownerId: input.ownerId,
+        purpose: input.purpose,
+        fileName: input.fileName,
+        content: Buffer.from(input.contentBase64, 'base64'),
+      }),
+    'documents.list': (input) => documents.list(input.ownerId),
+    'documents.open': (input) => documents.open(input.id),
     'names.reserve': (input, caller) => registration.reserveName(signedIn(caller), input),
     'names.list': (_input, caller) => registration.listReservations(signedIn(caller)),
     'certificates.list': (input) => certificates.list(input),

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createElectronHost, safeFileName } from './host';
+import { safeFileName } from '../core/safe-file-name';
+import { createElectronHost } from './host';
 
 function setup(result: { canceled: boolean; filePath: string }, parent: object | null = null) {
   const dialog = { showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve(result)) };

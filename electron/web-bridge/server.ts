@@ -23,7 +23,8 @@ const MIME_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
 };
 
-const MAX_REQUEST_BYTES = 1_048_576;
+// Attached documents travel as base64 in the request: up to 10 MB of file, 14 MB of text.
+const MAX_REQUEST_BYTES = 15 * 1_048_576;
 const BRIDGE_SCRIPT = readFileSync(new URL('./bridge-client.js', import.meta.url), 'utf8');
 
 export interface WebBridgeOptions {

@@ -431,6 +431,23 @@ const nameReservationRowSchema = z.object({
 });
 export type NameReservationRow = z.infer<typeof nameReservationRowSchema>;
 
+const documentRowSchema = z.object({
+  id: uuid,
+  sha256: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  ownerEntity: z.string(),
+  ownerId: uuid,
+  purpose: z.string(),
+  addedAt: isoInstant,
+  addedBy: z.string(),
+});
+export type DocumentRow = z.infer<typeof documentRowSchema>;
+
+/** What a document attached to a record is for. */
+export const documentPurposes = ['bank_certificate', 'bye_laws', 'fee_receipt', 'other'] as const;
+
 const versioned = { id: uuid, baseVersion: z.number().int().min(1) };
 
 const empty = z.object({}).strict();
@@ -804,6 +821,38 @@ export const contract = {
       access: registerReaders,
       input: empty,
       output: z.array(nameReservationRowSchema),
+    },
+    /**
+     * Attaches a PDF, JPEG or PNG (at most 10 MB, sent as base64) to an application or a
+     * society; kept under its SHA-256, never overwritten.
+     */
+    'documents.add': {
+      access: ['clerk', 'registrar'],
+      input: z
+        .object({
+          ownerEntity: z.enum(['registration_application', 'society']),
+          ownerId: uuid,
+          purpose: z.enum(documentPurposes, { message: 'Choose what the document is.' }),
+          fileName: z.string().trim().min(1).max(200),
+          contentBase64: z
+            .string()
+            .max(14_000_000, {
+              message: 'The file is larger than 10 MB; scan it at a lower resolution.',
+            }),
+        })
+        .strict(),
+      output: documentRowSchema,
+    },
+    'documents.list': {
+      access: registerReaders,
+      input: z.object({ ownerId: uuid }).strict(),
+      output: z.array(documentRowSchema),
+    },
+    /** Opens a document in the system viewer (desktop) or answers a URL to open (browser mode). */
+    'documents.open': {
+      access: registerReaders,
+      input: z.object({ id: uuid }).strict(),
+      output: z.object({ fileName: z.string(), url: z.string().nullable() }),
     },
     /** The certificate register: every certificate issued, newest first, or one society's. */
     'certificates.list': {

@@ -31,6 +31,7 @@ export const SYNCED_TABLES = [
   'number_allocations',
   'certificates',
   'name_reservations',
+  'documents',
 ] as const;
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';

@@ -27,7 +27,6 @@ import { assertCanDecide } from '../status-orders/status-order-service';
 import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
 import { numberPattern, type NumberAllocator } from './number-allocator';
 
-
 interface ApplicationRecord {
   id: string;
   version: number;

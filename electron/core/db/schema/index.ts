@@ -6,3 +6,4 @@ export * from './status-orders';
 export * from './audit-trail';
 export * from './registration';
 export * from './certificates';
+export * from './documents';
