@@ -77,6 +77,7 @@ export function createDispatch(handlers: Handlers, logger: Logger, gate: Session
     const caller: Caller = { sessionId: context.sessionId, user: state?.user ?? null };
     try {
       if (!PASSIVE_REQUESTS.has(name)) gate.touch(context.sessionId);
+      let current = caller;
       if (spec.confirmPassword && state) {
         const { password } = parsed.data as { password: string };
         await gate.checkPassword(state.user.id, password).catch((error: unknown) => {
@@ -87,9 +88,14 @@ export function createDispatch(handlers: Handlers, logger: Logger, gate: Session
           }
           throw error;
         });
+        // The check took a while: a deactivation or change of role meanwhile must count.
+        const after = gate.sessionState(context.sessionId);
+        const late = accessRefusal(spec.access, after);
+        if (late) return { ok: false, error: late };
+        current = { sessionId: context.sessionId, user: after?.user ?? null };
       }
       const handler = handlers[name] as (input: unknown, caller: Caller) => unknown;
-      const value = await handler(parsed.data, caller);
+      const value = await handler(parsed.data, current);
       const ms = performance.now() - started;
       if (ms > SLOW_HANDLER_MS)
         logger.warn('dispatch.slow_handler', { request: name, ms: Math.round(ms) });

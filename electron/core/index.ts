@@ -154,6 +154,7 @@ export function createCore(options: CoreOptions): Core {
     new OfficeSigner(sqlite, options.dataDir, options.host ?? headlessHost),
     numbers,
     reference,
+    writer,
     options.verifyBaseUrl ?? DEFAULT_VERIFY_BASE_URL,
     {
       fontsDir: join(options.resourcesDir, 'fonts'),
@@ -284,16 +285,9 @@ export function createCore(options: CoreOptions): Core {
     'names.list': (_input, caller) => registration.listReservations(signedIn(caller)),
     'certificates.list': (input) => certificates.list(input),
     'certificates.verify': (input) => verificationOutput(certificates.verify(input.text)),
-    'certificates.print': (input) => certificates.print(input.serial),
-    'certificates.issueDuplicate': (input, caller) => {
-      const registrar = signedIn(caller);
-      const { serial } = writer.run(actorFor(registrar), (tx) =>
-        certificates.issueDuplicate(tx, registrar, input.serial, indiaDate(clock.now())),
-      );
-      const row = certificates.list({}).find((certificate) => certificate.serial === serial);
-      if (!row) throw new AppError('not_found', 'The duplicate was not saved.');
-      return row;
-    },
+    'certificates.print': (input, caller) => certificates.print(signedIn(caller), input.serial),
+    'certificates.issueDuplicate': (input, caller) =>
+      certificates.issueDuplicateFor(signedIn(caller), input.serial, indiaDate(clock.now())),
   };
   const dispatch = createDispatch(handlers, logger, auth);
   logger.info('core.started', { migrations: migrationCount });

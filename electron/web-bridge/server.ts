@@ -85,10 +85,14 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     }
     const served = /^\/__files\/([\w-]+)\/([^/]+)$/u.exec(url.pathname);
     if (served) {
-      const file = options.files?.lookup(
-        served[1] as string,
-        decodeURIComponent(served[2] as string),
-      );
+      let name: string | null;
+      try {
+        name = decodeURIComponent(served[2] as string);
+      } catch {
+        name = null; // a malformed escape names no file
+      }
+      const file =
+        name === null ? null : (options.files?.lookup(served[1] as string, name) ?? null);
       if (!file) {
         send(response, 404, 'text/plain; charset=utf-8', 'Not found');
         return;

@@ -163,6 +163,8 @@ export const applicationCreateSchema = z.object({
   bankCertificateRef: optionalText('bank certificate', 120),
   byLaws: z.enum(['model', 'own'], { message: 'Choose the bye-laws.' }),
   feeReceiptNo: optionalText('fee receipt number', 60),
+  /** The name reservation the promoters made, if any: it is used up by this application. */
+  reservationId: z.string().uuid({ message: 'Choose the reservation from the list.' }).nullish(),
 });
 export type ApplicationCreate = z.output<typeof applicationCreateSchema>;
 

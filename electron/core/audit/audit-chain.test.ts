@@ -127,14 +127,40 @@ describe('the record of changes', () => {
     });
   });
 
-  it('names a removed entry even when the numbers were closed up after it', () => {
+  it('names where the chain breaks when entries were removed and the numbers closed up', () => {
     const db = tamperedCopy((d) => {
       d.prepare('DELETE FROM audit_trail WHERE seq = 5').run();
       const last = (d.prepare('SELECT max(seq) AS n FROM audit_trail').get() as { n: number }).n;
       for (let seq = 6; seq <= last; seq += 1)
         d.prepare('UPDATE audit_trail SET seq = ? WHERE seq = ?').run(seq - 1, seq);
     });
-    expect(verifyAuditChain(db).firstBad).toMatchObject({ seq: 5, problem: 'removed' });
+    expect(verifyAuditChain(db)).toMatchObject({
+      intactUpTo: 3,
+      firstBad: {
+        seq: 4,
+        problem: 'altered',
+        message:
+          'Entry 4 was altered, or entries after it were removed: entry 5 was written after an entry that is no longer in the record.',
+      },
+    });
+  });
+
+  it('names an entry altered and sealed again with a new hash (the hash needs no key)', () => {
+    const db = tamperedCopy((d) => {
+      const victim = entry(d, 6);
+      const forged: ChainEntry = {
+        ...victim,
+        changes: JSON.stringify({ phone: [null, '9999999999'] }),
+      };
+      d.prepare('UPDATE audit_trail SET changes = ?, hash = ? WHERE seq = 6').run(
+        forged.changes,
+        hashEntry(forged),
+      );
+    });
+    expect(verifyAuditChain(db)).toMatchObject({
+      intactUpTo: 5,
+      firstBad: { seq: 6, problem: 'altered' },
+    });
   });
 
   it('names an inserted entry, whether it links to the one before it or not', () => {

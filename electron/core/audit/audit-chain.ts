@@ -67,6 +67,12 @@ const SELECT_ENTRIES = `SELECT seq, id, at, user_id AS userId, role, office_id A
  * as on the live file (the command line verifier opens copies read-only).
  */
 export function verifyAuditChain(sqlite: Sqlite): ChainVerdict {
+  // One read transaction: the entries and the head the application kept are read as of one
+  // moment, even while the application goes on writing.
+  return sqlite.transaction(() => verifyNow(sqlite))();
+}
+
+function verifyNow(sqlite: Sqlite): ChainVerdict {
   const started = performance.now();
   // Everything before the first bad entry is intact; with none, everything checked is.
   const verdict = (
@@ -179,14 +185,20 @@ function classifyBrokenLink(
       message: `Entry ${entry.seq} was inserted: the entries around it were written without it.`,
     };
   }
-  const missing = entry.seq > previousSeq + 1 ? previousSeq + 1 : entry.seq;
+  if (entry.seq > previousSeq + 1) {
+    return {
+      seq: previousSeq + 1,
+      problem: 'removed',
+      message: `Entry ${previousSeq + 1} was removed.`,
+    };
+  }
+  // No gap, and the entry this one was written after is nowhere: either the one before it
+  // was altered and sealed again with a new hash, or entries were removed and the numbers
+  // closed up. Both break the chain at the previous entry, so name that one.
   return {
-    seq: missing,
-    problem: 'removed',
-    message:
-      entry.seq > previousSeq + 1
-        ? `Entry ${missing} was removed.`
-        : `An entry just before entry ${entry.seq} was removed.`,
+    seq: previousSeq,
+    problem: 'altered',
+    message: `Entry ${previousSeq} was altered, or entries after it were removed: entry ${entry.seq} was written after an entry that is no longer in the record.`,
   };
 }
 

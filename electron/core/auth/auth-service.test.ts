@@ -133,6 +133,17 @@ describe('signing in', () => {
     expect((await attempt()).code).toBe('unauthenticated');
   });
 
+  it('counts guesses made in parallel one by one, so they reach the lockout too', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        failure(core.call('auth.login', { username: 'test.clerk', password: 'guess' })),
+      ),
+    );
+    const codes = guesses.map((error) => error.code);
+    expect(codes.filter((code) => code === 'unauthenticated')).toHaveLength(4);
+    expect(codes.filter((code) => code === 'too_many_attempts')).toHaveLength(16);
+  });
+
   it('locks the screen after the idle minutes, keeps the session, and unlocks with the password', async () => {
     await core.call('auth.login', { username: 'test.clerk', password: TEST_PASSWORD });
     clock.advance(9 * 60_000);

@@ -57,6 +57,7 @@ const WRONG_CREDENTIALS = 'The user name or password is wrong.';
  */
 export class AuthService {
   private readonly sessions = new Map<string, Session>();
+  private readonly passwordChecks = new Map<string, Promise<void>>();
   private readonly prepare: Prepare;
 
   constructor(
@@ -79,7 +80,11 @@ export class AuthService {
     if (!session) return { setupNeeded, session: null };
     const user = this.findUser(session.userId);
     const credential = this.credential(session.userId);
-    if (!user || !credential) return { setupNeeded, session: null };
+    // A user deactivated by any route (here, another process, or sync later) is signed out.
+    if (!user || !credential || !user.active) {
+      this.sessions.delete(sessionId);
+      return { setupNeeded, session: null };
+    }
     return {
       setupNeeded,
       session: {
@@ -221,7 +226,14 @@ export class AuthService {
     const session = this.requireSession(sessionId);
     const user = this.findUser(session.userId);
     if (!user) throw new AppError('unauthenticated', 'Sign in again.');
-    await this.checkPassword(user.id, currentPassword);
+    await this.checkPassword(user.id, currentPassword).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'unauthenticated') {
+        throw new AppError('invalid_input', 'Your current password is wrong.', {
+          currentPassword: 'Your current password is wrong.',
+        });
+      }
+      throw error;
+    });
     this.checkPasswordNotName(newPassword, user.username, 'newPassword');
     if (await this.hasher.verify(this.credential(user.id)?.passwordHash ?? '', newPassword)) {
       throw new AppError('invalid_input', 'Choose a password different from the current one.', {
@@ -251,7 +263,24 @@ export class AuthService {
    * FREE_ATTEMPTS failures the account waits 30 s, then twice as long after each further
    * failure, up to an hour. A good password clears the count and upgrades an old hash.
    */
-  async checkPassword(userId: string, password: string): Promise<void> {
+  checkPassword(userId: string, password: string): Promise<void> {
+    // One check at a time per user: the count of failures is read before the slow hash and
+    // written after it, so parallel guesses would otherwise all see the same count and
+    // never reach the lockout.
+    const previous = this.passwordChecks.get(userId) ?? Promise.resolve();
+    const check = previous.then(
+      () => this.checkPasswordNow(userId, password),
+      () => this.checkPasswordNow(userId, password),
+    );
+    const settled = check.catch(() => undefined);
+    this.passwordChecks.set(userId, settled);
+    void settled.then(() => {
+      if (this.passwordChecks.get(userId) === settled) this.passwordChecks.delete(userId);
+    });
+    return check;
+  }
+
+  private async checkPasswordNow(userId: string, password: string): Promise<void> {
     const credential = this.credential(userId);
     if (!credential) throw new AppError('unauthenticated', WRONG_CREDENTIALS);
     const nowMs = this.clock.now().getTime();

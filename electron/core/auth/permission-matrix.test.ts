@@ -55,7 +55,7 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'names.list': READERS,
   'certificates.list': READERS,
   'certificates.verify': READERS,
-  'certificates.print': READERS,
+  'certificates.print': ['clerk', 'registrar'],
   'certificates.issueDuplicate': ['registrar'],
 };
 

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import { financialYearOf } from '../../../shared/domain/dates';
+import { financialYearOf, formatDate } from '../../../shared/domain/dates';
 import type { CertificateRow, SessionUser } from '../../../shared/ipc/contract';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +9,8 @@ import { renderCertificatePdf, type CertificateDocument } from './pdf/certificat
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { ReferenceService } from '../reference/reference-service';
 import type { NumberAllocator } from '../registration/number-allocator';
-import type { MutationTx } from '../sync/mutation-writer';
+import { assertJurisdiction } from '../jurisdiction';
+import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
 import {
   qrText,
   type CertificateClaims,
@@ -39,6 +40,7 @@ export class CertificateService {
     private readonly signer: OfficeSigner,
     private readonly numbers: NumberAllocator,
     private readonly reference: ReferenceService,
+    private readonly writer: MutationWriter,
     private readonly verifyBaseUrl: string,
     private readonly files: {
       fontsDir: string;
@@ -47,6 +49,35 @@ export class CertificateService {
     },
   ) {
     this.prepare = statementCache(sqlite);
+  }
+
+  /** Makes the office's signing key if it has none; call before a transaction that signs. */
+  prepareSigning(officeId: string): void {
+    const office = this.office(officeId);
+    this.signer.keyFor(office.id, office.code, new Date().toISOString());
+  }
+
+  /**
+   * A duplicate of a lost certificate, by a registrar of the issuing office, in its own
+   * transaction; returns the register's row for it.
+   */
+  issueDuplicateFor(
+    registrar: SessionUser,
+    originalSerial: string,
+    issuedOn: string,
+  ): CertificateRow {
+    const original = this.stored(originalSerial);
+    assertJurisdiction(
+      this.reference,
+      registrar,
+      original.officeId,
+      'issue a duplicate of this certificate',
+    );
+    this.prepareSigning(original.officeId);
+    const { serial } = this.writer.run(actorFor(registrar), (tx) =>
+      this.issueDuplicate(tx, registrar, originalSerial, issuedOn),
+    );
+    return this.row(serial);
   }
 
   /** Issues the registration certificate of a society just registered, in the caller's transaction. */
@@ -76,13 +107,7 @@ export class CertificateService {
       ).all(societyId) as { name: string }[]
     ).map((row) => row.name);
     const office = this.office(society.officeId);
-    const { number: serial } = this.numbers.allocate(
-      tx,
-      `RC/${office.code}/${financialYearOf(issuedOn)}`,
-      'certificate',
-      societyId,
-      (n) => `RC/${office.code}/${financialYearOf(issuedOn)}/${String(n).padStart(6, '0')}`,
-    );
+    const serial = this.nextSerial(tx, office.code, issuedOn, societyId);
     const content: CertificateContent = {
       kind: 'registration',
       duplicate: null,
@@ -106,7 +131,7 @@ export class CertificateService {
   }
 
   /** A duplicate of a lost certificate: a new serial, marked as such, naming the original. */
-  issueDuplicate(
+  private issueDuplicate(
     tx: MutationTx,
     registrar: SessionUser,
     originalSerial: string,
@@ -120,13 +145,7 @@ export class CertificateService {
       );
     }
     const office = this.office(original.officeId);
-    const { number: serial } = this.numbers.allocate(
-      tx,
-      `RC/${office.code}/${financialYearOf(issuedOn)}`,
-      'certificate',
-      original.societyId,
-      (n) => `RC/${office.code}/${financialYearOf(issuedOn)}/${String(n).padStart(6, '0')}`,
-    );
+    const serial = this.nextSerial(tx, office.code, issuedOn, original.societyId);
     const content: CertificateContent = {
       ...original.content,
       duplicate: { originalSerial, issuedOn: original.content.issuedOn },
@@ -184,8 +203,31 @@ export class CertificateService {
    * Writes the certificate's PDF to the data folder's `printouts/` (the same bytes at every
    * reprint) and presents it to the user for printing.
    */
-  async print(serial: string): Promise<{ fileName: string; url: string | null }> {
+  async print(
+    user: SessionUser,
+    serial: string,
+  ): Promise<{ fileName: string; url: string | null }> {
+    const stored = this.stored(serial);
+    if (stored.revokedAt) {
+      throw new AppError(
+        'conflict',
+        `Certificate ${serial} was revoked on ${formatDate(stored.revokedAt.slice(0, 10))}; it cannot be printed.`,
+      );
+    }
+    assertJurisdiction(this.reference, user, stored.officeId, 'print this certificate');
     const pdf = await renderCertificatePdf(this.printable(serial), this.files.fontsDir);
+    // Every print is on the record: who printed which certificate, and when.
+    this.writer.run(actorFor(user), (tx) =>
+      tx.note({
+        name: 'certificate.print',
+        entity: 'certificate',
+        entityId: serial,
+        subjectId: stored.societyId,
+        args: { serial },
+        baseVersion: null,
+        base: null,
+      }),
+    );
     const fileName = `${serial.replaceAll('/', '-')}.pdf`;
     mkdirSync(this.files.printoutsDir, { recursive: true });
     const path = join(this.files.printoutsDir, fileName);
@@ -198,6 +240,30 @@ export class CertificateService {
 
   verify(text: string): VerificationResult {
     return this.signer.verify(text);
+  }
+
+  /** Certificate serials run per office and financial year: RC/AIZ/2026-27/000001. */
+  private nextSerial(
+    tx: MutationTx,
+    officeCode: string,
+    issuedOn: string,
+    societyId: string,
+  ): string {
+    const series = `RC/${officeCode}/${financialYearOf(issuedOn)}`;
+    return this.numbers.allocate(
+      tx,
+      `${series}/{serial}`,
+      'certificate',
+      societyId,
+      (n) => `${series}/${String(n).padStart(6, '0')}`,
+    ).number;
+  }
+
+  private row(serial: string): CertificateRow {
+    const row = this.prepare(`${SELECT_ROWS} WHERE c.serial = ?`).get(serial) as
+      CertificateRow | undefined;
+    if (!row) throw new AppError('not_found', `There is no certificate ${serial} in the register.`);
+    return row;
   }
 
   private store(

@@ -83,6 +83,9 @@ export class OfficeSigner {
         privateKey: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }),
       };
     } else {
+      if (this.sqlite.inTransaction) {
+        throw new Error('An office key must be made before the transaction that signs with it.');
+      }
       const { privateKey, publicKey } = generateKeyPairSync('ed25519');
       const raw = rawPublicKey(publicKey);
       // The key id names the office and the key: short, printable, stable.
@@ -138,9 +141,13 @@ export class OfficeSigner {
       claims = null;
     }
     if (!claims) return { status: 'altered', claims: null };
+    // The key must be one of the office the claims name: a key of another office proves nothing.
     const key = this.sqlite
-      .prepare('SELECT public_key AS publicKey FROM office_keys WHERE key_id = ?')
-      .get(claims.k) as { publicKey: string } | undefined;
+      .prepare(
+        `SELECT k.public_key AS publicKey FROM office_keys k JOIN offices o ON o.id = k.office_id
+         WHERE k.key_id = ? AND o.code = ?`,
+      )
+      .get(claims.k, claims.o) as { publicKey: string } | undefined;
     if (!key) return { status: 'unknown_key', claims };
     const publicKey = createPublicKey({
       key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey },
@@ -155,9 +162,13 @@ export class OfficeSigner {
     if (!good) return { status: 'altered', claims };
     const register = this.sqlite
       .prepare(
-        'SELECT revoked_at AS revokedAt, revoked_reason AS revokedReason FROM certificates WHERE serial = ?',
+        'SELECT payload, revoked_at AS revokedAt, revoked_reason AS revokedReason FROM certificates WHERE serial = ?',
       )
-      .get(claims.s) as { revokedAt: string | null; revokedReason: string | null } | undefined;
+      .get(claims.s) as
+      { payload: string; revokedAt: string | null; revokedReason: string | null } | undefined;
+    // A validly signed code that differs from what the register holds for its serial was
+    // not issued as such (another certificate signed under an existing serial).
+    if (register && register.payload !== payload) return { status: 'altered', claims };
     return register?.revokedAt
       ? { status: 'revoked', claims, revokedReason: register.revokedReason }
       : { status: 'valid', claims, revokedReason: null };

@@ -32,29 +32,72 @@ export class NumberAllocator {
     purpose: string,
     ownerId: string,
     format: (serial: number) => string,
+    options: { isTaken?: (number: string) => boolean } = {},
   ): { serial: number; number: string } {
-    let block = this.prepare(
-      'SELECT id, next, last FROM number_blocks WHERE series = ? AND next <= last ORDER BY first LIMIT 1',
-    ).get(series) as { id: number; next: number; last: number } | undefined;
-    if (!block) block = this.grantBlock(tx, series);
-    const serial = block.next;
-    this.prepare('UPDATE number_blocks SET next = next + 1 WHERE id = ?').run(block.id);
-    const number = format(serial);
+    for (;;) {
+      let block = this.prepare(
+        'SELECT id, next, last FROM number_blocks WHERE series = ? AND next <= last ORDER BY first LIMIT 1',
+      ).get(series) as { id: number; next: number; last: number } | undefined;
+      if (!block) block = this.grantBlock(tx, series);
+      const serial = block.next;
+      this.prepare('UPDATE number_blocks SET next = next + 1 WHERE id = ?').run(block.id);
+      const number = format(serial);
+      if (options.isTaken?.(number)) {
+        // Already carried by a record entered from paper: passed over, never given.
+        this.record(
+          tx,
+          series,
+          serial,
+          number,
+          purpose,
+          ownerId,
+          'Already used by a society entered from old records',
+        );
+        continue;
+      }
+      this.record(tx, series, serial, number, purpose, ownerId, null);
+      return { serial, number };
+    }
+  }
+
+  private record(
+    tx: MutationTx,
+    series: string,
+    serial: number,
+    number: string,
+    purpose: string,
+    ownerId: string,
+    voidReason: string | null,
+  ): void {
     const id = tx.newId();
+    const voidedAt = voidReason ? tx.now : null;
     this.prepare(
-      `INSERT INTO number_allocations (id, version, created_at, created_by, updated_at, updated_by, series, serial, number, purpose, owner_id)
-       VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, tx.now, tx.userId, tx.now, tx.userId, series, serial, number, purpose, ownerId);
+      `INSERT INTO number_allocations (id, version, created_at, created_by, updated_at, updated_by, series, serial, number, purpose,
+         owner_id, voided_at, void_reason)
+       VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      tx.now,
+      tx.userId,
+      tx.now,
+      tx.userId,
+      series,
+      serial,
+      number,
+      purpose,
+      ownerId,
+      voidedAt,
+      voidReason,
+    );
     tx.record({
       name: 'number.allocate',
       entity: 'number_allocation',
       entityId: id,
       subjectId: ownerId,
-      args: { series, serial, number, purpose, ownerId },
+      args: { series, serial, number, purpose, ownerId, voidedAt, voidReason },
       baseVersion: null,
       base: null,
     });
-    return { serial, number };
   }
 
   /** Voids a number given to something that did not go ahead; it is never given again. */
@@ -100,8 +143,8 @@ export class NumberAllocator {
 
 /**
  * A registration number from the pattern in the rule parameters, e.g.
- * `RCS/{office}/{fy}/{serial:4}` → series `RCS/AIZ/2026-27`, number `RCS/AIZ/2026-27/0001`.
- * The series is everything before the serial.
+ * `RCS/{office}/{fy}/{serial:4}` → series `RCS/AIZ/2026-27/{serial}`, number
+ * `RCS/AIZ/2026-27/0001`.
  */
 export function numberPattern(
   pattern: string,
@@ -111,7 +154,9 @@ export function numberPattern(
   const match = /\{serial(?::(\d+))?\}/u.exec(filled);
   if (!match) throw new Error(`The number pattern "${pattern}" has no {serial}.`);
   const width = Number(match[1] ?? 1);
-  const series = filled.slice(0, match.index).replace(/[/\-_ ]+$/u, '');
+  // The whole pattern names the series (serial left as a placeholder), so patterns that put
+  // the serial first still keep offices and years apart.
+  const series = filled.replace(match[0], '{serial}');
   return {
     series,
     format: (serial) => filled.replace(match[0], String(serial).padStart(width, '0')),

@@ -7,6 +7,7 @@ import {
   TEST_PASSWORD,
   type TestCore,
 } from '../../../tests/fixtures/test-core';
+import { validSociety } from '../../../tests/fixtures/societies';
 import { BLOCK_SIZE, numberPattern } from './number-allocator';
 
 /** A clock the test moves by whole days. */
@@ -336,15 +337,30 @@ describe('name reservations', () => {
     expect(again.fields?.['name']).toBe(
       'Ṭhutmun Fish Farmers Cooperative Society is reserved until 21-02-2027.',
     );
-    // The promoters apply under the name: the reservation is used and no longer warns.
+    // Another group's application under the name is warned; the promoters who reserved it
+    // apply with their reservation, which is used up and warns nobody after.
+    const other = await core.call('applications.receive', { application: application() }, 'clerk');
+    expect(other.closeNames).toEqual([
+      'Ṭhutmun Fish Farmers Cooperative Society (reserved until 21-02-2027)',
+    ]);
     const applied = await core.call(
       'applications.receive',
-      { application: application() },
+      { application: application({ reservationId: held.id }) },
       'clerk',
     );
     expect(applied.closeNames).toEqual([]);
     const [used] = await core.call('names.list', {}, 'clerk');
     expect(used?.applicationId).toBe(applied.id);
+    const twice = await failure(
+      core.call(
+        'applications.receive',
+        { application: application({ reservationId: held.id }) },
+        'clerk',
+      ),
+    );
+    expect(twice.fields?.['reservationId']).toBe(
+      'That name reservation was already used by another application.',
+    );
   });
 
   it('are refused for a name already registered', async () => {
@@ -365,6 +381,63 @@ describe('name reservations', () => {
     expect(error.fields?.['name']).toBe(
       'Ṭhutmun Fish Farmers Cooperative Society Ltd. is already registered (RCS/AIZ/2026-27/0001).',
     );
+  });
+});
+
+describe('offices', () => {
+  it('keep to their own applications and certificates', async () => {
+    await core.signInAs('clerk', {
+      sessionId: 'lunglei',
+      username: 'test.lunglei',
+      officeCode: 'LUN',
+    });
+    const foreign = await failure(
+      core.call('applications.receive', { application: application() }, 'lunglei'),
+    );
+    expect(foreign).toMatchObject({
+      code: 'forbidden',
+      message: 'Only ARCS Aizawl can receive applications for that office.',
+    });
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const withdraw = await failure(
+      core.call(
+        'applications.withdraw',
+        { id: received.id, baseVersion: received.version, reason: 'x' },
+        'lunglei',
+      ),
+    );
+    expect(withdraw.message).toBe('Only ARCS Aizawl can act on this application.');
+  });
+
+  it('never give a number already carried by a society entered from paper', async () => {
+    await core.call(
+      'societies.create',
+      {
+        society: validSociety(reference, {
+          regNo: 'RCS/AIZ/2026-27/0001',
+          name: 'Zemabawk Dairy Society',
+          registeredOn: '2026-05-01',
+          statusSince: '2026-05-01',
+        }),
+      },
+      'clerk',
+    );
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const approved = await approve(received.id);
+    const society = await core.call('societies.get', { id: approved.societyId! }, 'clerk');
+    expect(society.regNo).toBe('RCS/AIZ/2026-27/0002');
+    const passed = core.services.sqlite
+      .prepare('SELECT void_reason AS reason FROM number_allocations WHERE number = ?')
+      .get('RCS/AIZ/2026-27/0001');
+    expect(passed).toEqual({ reason: 'Already used by a society entered from old records' });
   });
 });
 
@@ -430,6 +503,41 @@ describe('certificates', () => {
       status: 'revoked',
       revokedReason: 'Society deregistered by order ARCS/AZL/deregistered',
     });
+  });
+
+  it('refuse a code signed with one office’s key for another office, or a second code for one serial', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const approved = await approve(received.id);
+    const [certificate] = await core.call(
+      'certificates.list',
+      { societyId: approved.societyId! },
+      'clerk',
+    );
+    const { qrText } = core.services.certificates.printable(certificate!.serial);
+    const payload = qrText.split('?c=')[1]!.split('.')[0]!;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<
+      string,
+      string
+    >;
+    // Someone holding the AIZ key signs other claims themselves.
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { createPrivateKey, sign } = await import('node:crypto');
+    const keyFile = join(core.dataDir, 'keys', readdirSync(join(core.dataDir, 'keys'))[0]!);
+    const key = createPrivateKey({ key: readFileSync(keyFile), format: 'der', type: 'pkcs8' });
+    const forge = (changes: Record<string, string>) => {
+      const forged = Buffer.from(JSON.stringify({ ...claims, ...changes })).toString('base64url');
+      return `${forged}.${sign(null, Buffer.from(forged, 'ascii'), key).toString('base64url')}`;
+    };
+    const verify = (text: string) => core.call('certificates.verify', { text }, 'clerk');
+    expect((await verify(forge({ o: 'LUN', s: 'RC/LUN/2026-27/000009' }))).status).toBe(
+      'unknown_key',
+    );
+    expect((await verify(forge({ m: 'Another Society Ltd.' }))).status).toBe('altered');
   });
 
   it('issue a duplicate with a new serial, marked as such', async () => {
@@ -507,8 +615,13 @@ describe('certificates', () => {
 describe('numbers', () => {
   it('follow the pattern of the rule parameters', () => {
     const pattern = numberPattern('RCS/{office}/{fy}/{serial:4}', { office: 'LUN', fy: '2026-27' });
-    expect(pattern.series).toBe('RCS/LUN/2026-27');
+    expect(pattern.series).toBe('RCS/LUN/2026-27/{serial}');
     expect(pattern.format(7)).toBe('RCS/LUN/2026-27/0007');
+    // With the serial first, offices and years still get series of their own.
+    const first = numberPattern('{serial:3}/{office}/{fy}', { office: 'AIZ', fy: '2026-27' });
+    const other = numberPattern('{serial:3}/{office}/{fy}', { office: 'LUN', fy: '2027-28' });
+    expect(first.series).not.toBe(other.series);
+    expect(first.format(12)).toBe('012/AIZ/2026-27');
   });
 
   it('are given in order across blocks, and a voided number is never given again', async () => {

@@ -2,6 +2,7 @@ import { formatDate, indiaDate, financialYearOf } from '../../../shared/domain/d
 import {
   applicationTransitions,
   distinctiveName,
+  finalApplicationStates,
   statutoryClock,
   stepRefusal,
   type ApplicationCreate,
@@ -10,6 +11,7 @@ import {
   type ScrutinyItemCode,
 } from '../../../shared/domain/registration';
 import { AppError } from '../../../shared/errors';
+import { assertJurisdiction, isStateOffice } from '../jurisdiction';
 import type {
   ApplicationDetail,
   ApplicationRow,
@@ -100,6 +102,8 @@ export class RegistrationService {
     const office = reference.offices.find((candidate) => candidate.id === input.officeId);
     if (!type) errors['typeId'] = 'Choose the type of society.';
     if (!office) errors['officeId'] = 'Choose the office.';
+    else
+      assertJurisdiction(this.reference, user, office.id, 'receive applications for that office');
     if (input.receivedOn > today)
       errors['receivedOn'] = 'The date received cannot be in the future.';
     if (type) {
@@ -134,7 +138,7 @@ export class RegistrationService {
       const fy = financialYearOf(input.receivedOn);
       const { number: ackNo } = this.numbers.allocate(
         tx,
-        `ACK/${office!.code}/${fy}`,
+        `ACK/${office!.code}/${fy}/{serial}`,
         'acknowledgement',
         applicationId,
         (serial) => `ACK/${office!.code}/${fy}/${String(serial).padStart(4, '0')}`,
@@ -185,21 +189,8 @@ export class RegistrationService {
           by: user.id,
         });
       }
-      // The promoters who reserved this name now apply under it: the reservation is used.
-      for (const reservation of this.activeReservations(distinctiveName(input.proposedName))) {
-        this.prepare(
-          'UPDATE name_reservations SET application_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?',
-        ).run(applicationId, tx.now, user.id, reservation.id);
-        tx.record({
-          name: 'nameReservation.use',
-          entity: 'name_reservation',
-          entityId: reservation.id,
-          subjectId: applicationId,
-          args: { applicationId },
-          baseVersion: null,
-          base: { applicationId: null },
-        });
-      }
+      if (input.reservationId)
+        this.useReservation(tx, input.reservationId, applicationId, input.proposedName);
       tx.record({
         name: 'application.receive',
         entity: 'registration_application',
@@ -300,7 +291,9 @@ export class RegistrationService {
   ): ApplicationDetail {
     const application = this.record(id);
     assertCanDecide(user, application.receivedBy);
-    this.assertJurisdiction(user, application.officeId);
+    assertJurisdiction(this.reference, user, application.officeId, 'decide this application');
+    // The office's signing key is made (once) before the approval's transaction.
+    if (decision === 'approve') this.certificates.prepareSigning(application.officeId);
     let societyId: string | null = null;
     const detail = this.step(
       user,
@@ -391,12 +384,19 @@ export class RegistrationService {
       where.push('a.state = ?');
       params.push(filter.state);
     }
-    if (!this.isStateOffice(user.officeId)) {
+    if (!isStateOffice(this.reference, user.officeId)) {
       where.push('a.office_id = ?');
       params.push(user.officeId);
     }
+    // Open applications first, the oldest (nearest the deemed date) first, then decided ones
+    // newest first: an office with thousands never loses its most urgent from the list.
+    const finals = finalApplicationStates.map((state) => `'${state}'`).join(', ');
     const records = this.prepare(
-      `${SELECT_APPLICATION} WHERE ${where.join(' AND ')} ORDER BY a.received_on DESC LIMIT 1000`,
+      `${SELECT_APPLICATION} WHERE ${where.join(' AND ')}
+       ORDER BY a.state IN (${finals}),
+                CASE WHEN a.state IN (${finals}) THEN a.received_on END DESC,
+                a.received_on
+       LIMIT 1000`,
     ).all(...params) as ApplicationRecord[];
     const pauses = this.prepare(
       'SELECT issued_on AS issuedOn, reply_on AS replyOn FROM deficiency_letters WHERE application_id = ? AND deleted_at IS NULL',
@@ -415,7 +415,7 @@ export class RegistrationService {
     record: ApplicationRecord,
     letters: { issuedOn: string; replyOn: string | null }[],
   ): ApplicationRow {
-    const open = !['approved', 'refused', 'deemed', 'withdrawn'].includes(record.state);
+    const open = !finalApplicationStates.includes(record.state);
     const deemedAfter = Number(
       this.reference.rule('registration.deemed_after_days', record.receivedOn),
     );
@@ -462,6 +462,7 @@ export class RegistrationService {
           'Someone else changed this application after you opened it. Reload it.',
         );
       }
+      assertJurisdiction(this.reference, user, current.officeId, 'act on this application');
       const refusal = stepRefusal(step, current.state);
       if (refusal) throw new AppError('conflict', refusal);
       const fields = work(tx);
@@ -512,6 +513,8 @@ export class RegistrationService {
       'registration',
       societyId,
       pattern.format,
+      // A society entered from paper may already carry a number of this series.
+      { isTaken: (number) => this.societies.isNumberUsed(number) },
     );
     this.societies.insertRegistered(
       tx,
@@ -631,9 +634,53 @@ export class RegistrationService {
     return this.prepare(`${SELECT_RESERVATION} WHERE r.id = ?`).get(id) as NameReservationRow;
   }
 
+  /** The promoters apply under the name they reserved: the reservation is used up. */
+  private useReservation(
+    tx: MutationTx,
+    reservationId: string,
+    applicationId: string,
+    name: string,
+  ): void {
+    const reservation = this.prepare(
+      `SELECT id, version, name_key AS nameKey, expires_on AS expiresOn, application_id AS applicationId
+       FROM name_reservations WHERE id = ? AND deleted_at IS NULL`,
+    ).get(reservationId) as
+      | {
+          id: string;
+          version: number;
+          nameKey: string;
+          expiresOn: string;
+          applicationId: string | null;
+        }
+      | undefined;
+    const refuse = (message: string) => {
+      throw new AppError('invalid_input', message, { reservationId: message });
+    };
+    if (!reservation) return refuse('That name reservation does not exist.');
+    if (reservation.applicationId)
+      refuse('That name reservation was already used by another application.');
+    if (reservation.expiresOn < indiaDate(new Date(tx.now)))
+      refuse('That name reservation has expired.');
+    if (reservation.nameKey !== distinctiveName(name)) {
+      refuse('The proposed name is not the name that was reserved.');
+    }
+    this.prepare(
+      'UPDATE name_reservations SET application_id = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?',
+    ).run(applicationId, tx.now, tx.userId, reservation.id);
+    tx.record({
+      name: 'nameReservation.use',
+      entity: 'name_reservation',
+      entityId: reservation.id,
+      subjectId: applicationId,
+      args: { applicationId },
+      baseVersion: reservation.version,
+      base: { applicationId: null },
+    });
+  }
+
   /** Reservations of the user's office (all for the state office), unexpired first. */
   listReservations(user: SessionUser): NameReservationRow[] {
-    const own = this.isStateOffice(user.officeId) ? '' : 'AND r.office_id = ?';
+    const own = isStateOffice(this.reference, user.officeId) ? '' : 'AND r.office_id = ?';
     return this.prepare(
       `${SELECT_RESERVATION} WHERE r.deleted_at IS NULL ${own} ORDER BY r.expires_on < ?, r.expires_on DESC LIMIT 500`,
     ).all(...(own ? [user.officeId] : []), indiaDate(this.clock.now())) as NameReservationRow[];
@@ -645,19 +692,5 @@ export class RegistrationService {
     ).get(id) as ApplicationRecord | undefined;
     if (!record) throw new AppError('not_found', 'This application does not exist.');
     return record;
-  }
-
-  private assertJurisdiction(user: SessionUser, officeId: string): void {
-    if (user.officeId === officeId || this.isStateOffice(user.officeId)) return;
-    throw new AppError(
-      'forbidden',
-      'Only the registrar of the application’s office can decide it.',
-    );
-  }
-
-  private isStateOffice(officeId: string): boolean {
-    return this.reference
-      .get()
-      .offices.some((office) => office.id === officeId && office.level === 'state');
   }
 }

@@ -96,6 +96,15 @@ export class SocietyService {
     this.prepare = statementCache(sqlite);
   }
 
+  /** Whether a society on the register already carries this registration number. */
+  isNumberUsed(regNo: string): boolean {
+    return (
+      this.prepare('SELECT 1 FROM societies WHERE reg_no_key = ? AND deleted_at IS NULL').get(
+        regNoKey(regNo),
+      ) !== undefined
+    );
+  }
+
   /** Number of societies on the register (tombstones excluded). */
   count(): number {
     return (

@@ -8,6 +8,7 @@ import {
   type StatusOrderState,
 } from '../../../shared/domain/status-order';
 import { AppError } from '../../../shared/errors';
+import { assertJurisdiction, isStateOffice } from '../jurisdiction';
 import type { Sqlite } from '../db/open-database';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { CertificateService } from '../certificates/certificate-service';
@@ -60,7 +61,12 @@ export class StatusOrderService {
   propose(user: SessionUser, proposal: StatusOrderProposal): StatusOrderRow {
     const id = this.writer.run(actorFor(user), (tx) => {
       const society = this.society(proposal.societyId);
-      this.assertJurisdiction(user, society.officeId, 'propose a status order for');
+      assertJurisdiction(
+        this.reference,
+        user,
+        society.officeId,
+        'propose a status order for this society',
+      );
       const errors: Record<string, string> = {};
       if (!canOrderStatus(society.status, proposal.toStatus)) {
         errors['toStatus'] =
@@ -145,7 +151,12 @@ export class StatusOrderService {
         );
       }
       assertCanDecide(user, order.proposedBy);
-      this.assertJurisdiction(user, order.officeId, 'decide a status order for');
+      assertJurisdiction(
+        this.reference,
+        user,
+        order.officeId,
+        'decide a status order for this society',
+      );
       const state: StatusOrderState = decision === 'approve' ? 'approved' : 'rejected';
       this.prepare(
         `UPDATE status_orders SET state = ?, decided_by = ?, decided_at = ?, decision_note = ?,
@@ -233,7 +244,7 @@ export class StatusOrderService {
     if (filter.societyId) {
       where.push('o.society_id = ?');
       params.push(filter.societyId);
-    } else if (!this.isStateOffice(user.officeId)) {
+    } else if (!isStateOffice(this.reference, user.officeId)) {
       // Lists of pending work show the user's own office; one society's orders show to all.
       where.push('o.office_id = ?');
       params.push(user.officeId);
@@ -248,22 +259,6 @@ export class StatusOrderService {
       StatusOrderRow | undefined;
     if (!row) throw new AppError('not_found', 'This status order does not exist.');
     return row;
-  }
-
-  /** A registrar acts for their own office; the state office (RCS) acts for every office. */
-  private assertJurisdiction(user: SessionUser, officeId: string, what: string): void {
-    if (user.officeId === officeId || this.isStateOffice(user.officeId)) return;
-    const office = this.reference.get().offices.find((candidate) => candidate.id === officeId);
-    throw new AppError(
-      'forbidden',
-      `Only ${office?.shortName ?? 'the society’s own office'} can ${what} this society.`,
-    );
-  }
-
-  private isStateOffice(officeId: string): boolean {
-    return this.reference
-      .get()
-      .offices.some((office) => office.id === officeId && office.level === 'state');
   }
 
   private society(id: string): {

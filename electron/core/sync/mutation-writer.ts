@@ -112,6 +112,9 @@ export class MutationWriter {
 
   /** Runs `work` as one atomic mutation by `actor`; returns what `work` returns. */
   run<T>(actor: Actor, work: (tx: MutationTx) => T): T {
+    // A nested run would read the chain's head before the outer one wrote it and fork it.
+    if (this.sqlite.inTransaction)
+      throw new Error('MutationWriter.run cannot run inside a transaction.');
     const transaction = this.sqlite.transaction(() => {
       const now = this.clock.now();
       const nowIso = now.toISOString();
