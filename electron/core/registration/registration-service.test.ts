@@ -195,6 +195,26 @@ describe('an application for registration', () => {
       status: 'registered',
     });
     expect(society.areaOfOperation).toHaveLength(3);
+    // Its number and date came from the approval: a clerk cannot edit them afterwards.
+    const { id: _id, version, areaOfOperation, ...rest } = society;
+    const edit = await failure(
+      core.call(
+        'societies.update',
+        {
+          id: society.id,
+          baseVersion: version,
+          fields: {
+            ...(rest as unknown as Parameters<typeof application>[0] & Record<string, unknown>),
+            areaVillageIds: areaOfOperation.map((village) => village.id),
+            regNo: 'RCS/AIZ/2026-27/0099',
+          } as never,
+        },
+        'clerk',
+      ),
+    );
+    expect(edit.fields).toEqual({
+      regNo: 'The registration number was given at registration and cannot be edited.',
+    });
     const [certificate] = await core.call('certificates.list', { societyId: society.id }, 'clerk');
     expect(certificate).toMatchObject({
       serial: 'RC/AIZ/2026-27/000001',

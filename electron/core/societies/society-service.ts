@@ -289,6 +289,20 @@ export class SocietyService {
         );
       }
       throwIfInvalid(this.validate(fields, id, this.today()));
+      if (current['basis'] !== 'legacy') {
+        // A society registered in this system got its number, date and basis from the
+        // registrar's approval: a correction there is a legal act, not a clerk's edit.
+        const fixed: Record<string, string> = {};
+        if (fields.regNo !== current['reg_no'])
+          fixed['regNo'] =
+            'The registration number was given at registration and cannot be edited.';
+        if (fields.registeredOn !== current['registered_on'])
+          fixed['registeredOn'] =
+            'The date of registration was given at registration and cannot be edited.';
+        if (fields.basis !== current['basis'])
+          fixed['basis'] = 'How the society was registered cannot be edited.';
+        throwIfInvalid(fixed);
+      }
 
       const patch: Record<string, unknown> = {};
       const base: Record<string, unknown> = {};
