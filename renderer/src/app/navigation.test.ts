@@ -8,15 +8,22 @@ const labels = (role: Parameters<typeof navEntriesFor>[0]) =>
 
 describe('navigation by role', () => {
   it('shows each role only the screens its requests allow', () => {
-    expect(labels('clerk')).toEqual(['nav.register', 'nav.reference']);
-    expect(labels('registrar')).toEqual(['nav.register', 'nav.reference', 'nav.approvals']);
+    const registration = ['nav.applications', 'nav.certificates', 'nav.verify'];
+    expect(labels('clerk')).toEqual(['nav.register', 'nav.reference', ...registration]);
+    expect(labels('registrar')).toEqual([
+      'nav.register',
+      'nav.reference',
+      'nav.approvals',
+      ...registration,
+    ]);
     expect(labels('administrator')).toEqual([
       'nav.register',
       'nav.reference',
       'nav.users',
       'nav.changes',
+      ...registration,
     ]);
-    expect(labels('viewer')).toEqual(['nav.register', 'nav.reference']);
+    expect(labels('viewer')).toEqual(['nav.register', 'nav.reference', ...registration]);
     expect(labels('counter_secretary')).toEqual([]);
   });
 

@@ -5,7 +5,15 @@ import { canUse } from '../lib/session';
 /** One entry of the left navigation. Later features add theirs here. */
 export interface NavEntry {
   path: string;
-  label: 'nav.register' | 'nav.reference' | 'nav.approvals' | 'nav.users' | 'nav.changes';
+  label:
+    | 'nav.register'
+    | 'nav.reference'
+    | 'nav.approvals'
+    | 'nav.users'
+    | 'nav.changes'
+    | 'nav.applications'
+    | 'nav.certificates'
+    | 'nav.verify';
   /** Alt + this key jumps to the screen. */
   shortcutKey: string;
   /** Whether a location belongs to this entry (for highlighting). */
@@ -49,6 +57,27 @@ export const navEntries: NavEntry[] = [
     shortcutKey: '5',
     matches: (pathname) => pathname.startsWith('/changes'),
     request: 'changes.list',
+  },
+  {
+    path: '/applications',
+    label: 'nav.applications',
+    shortcutKey: '6',
+    matches: (pathname) => pathname.startsWith('/applications'),
+    request: 'applications.list',
+  },
+  {
+    path: '/certificates',
+    label: 'nav.certificates',
+    shortcutKey: '7',
+    matches: (pathname) => pathname.startsWith('/certificates'),
+    request: 'certificates.list',
+  },
+  {
+    path: '/verify',
+    label: 'nav.verify',
+    shortcutKey: '8',
+    matches: (pathname) => pathname.startsWith('/verify'),
+    request: 'certificates.verify',
   },
 ];
 

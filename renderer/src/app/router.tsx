@@ -1,5 +1,12 @@
 import { createHashRouter, type RouteObject } from 'react-router';
+import { AcknowledgementRoute } from '../routes/AcknowledgementRoute';
+import { ApplicationRoute } from '../routes/ApplicationRoute';
+import { ApplicationsRoute } from '../routes/ApplicationsRoute';
 import { ApprovalsRoute } from '../routes/ApprovalsRoute';
+import { CertificatesRoute } from '../routes/CertificatesRoute';
+import { NewApplicationRoute } from '../routes/NewApplicationRoute';
+import { RefusalOrderRoute } from '../routes/RefusalOrderRoute';
+import { VerifyRoute } from '../routes/VerifyRoute';
 import { ChangesRoute } from '../routes/ChangesRoute';
 import { EditSocietyRoute } from '../routes/EditSocietyRoute';
 import { NewSocietyRoute } from '../routes/NewSocietyRoute';
@@ -79,6 +86,62 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess request="changes.list">
             <ChangesRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'applications',
+        element: (
+          <RequireAccess request="applications.list">
+            <ApplicationsRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'applications/new',
+        element: (
+          <RequireAccess request="applications.receive">
+            <NewApplicationRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'applications/:id',
+        element: (
+          <RequireAccess request="applications.get">
+            <ApplicationRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'applications/:id/acknowledgement',
+        element: (
+          <RequireAccess request="applications.get">
+            <AcknowledgementRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'applications/:id/refusal-order',
+        element: (
+          <RequireAccess request="applications.get">
+            <RefusalOrderRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'certificates',
+        element: (
+          <RequireAccess request="certificates.list">
+            <CertificatesRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'verify',
+        element: (
+          <RequireAccess request="certificates.verify">
+            <VerifyRoute />
           </RequireAccess>
         ),
       },

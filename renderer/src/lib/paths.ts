@@ -8,6 +8,13 @@ export const paths = {
   society: (id: string) => `/societies/${id}`,
   editSociety: (id: string) => `/societies/${id}/edit`,
   reference: '/reference',
+  applications: '/applications',
+  newApplication: '/applications/new',
+  application: (id: string) => `/applications/${id}`,
+  acknowledgement: (id: string) => `/applications/${id}/acknowledgement`,
+  refusalOrder: (id: string) => `/applications/${id}/refusal-order`,
+  certificates: '/certificates',
+  verify: '/verify',
 };
 
 /** Location state the register leaves when it opens a society, so "Back" returns to the same list. */

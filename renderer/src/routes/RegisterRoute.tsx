@@ -1,9 +1,13 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
+import { DueSoonCard } from '../features/applications';
 import { SocietyRegister } from '../features/society-register';
+import { useCan } from '../lib/session';
 
 export function RegisterRoute() {
   const { t } = useTranslation();
   useDocumentTitle(`${t('register.title')} · ${t('app.name')}`);
-  return <SocietyRegister />;
+  // Those who receive and decide applications see the ones due soon on the home screen.
+  const handlesApplications = useCan('applications.receive');
+  return <SocietyRegister top={handlesApplications ? <DueSoonCard /> : null} />;
 }

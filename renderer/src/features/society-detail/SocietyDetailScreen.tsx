@@ -13,6 +13,7 @@ import { isBackendError, useSociety, useStatusOrders } from '../../lib/backend';
 import { dateText, instantText } from '../../lib/format';
 import { paths, registerReturn } from '../../lib/paths';
 import { useCan } from '../../lib/session';
+import { CertificatesSection } from '../certificates';
 import { HistoryTab } from './HistoryTab';
 import { ProposeStatusModal } from './ProposeStatusModal';
 import { SocietyDetailView } from './SocietyDetailView';
@@ -184,12 +185,18 @@ export function SocietyDetailScreen({ id }: { id: string }) {
           <Tabs.Tab value="details" fw={500}>
             {t('detail.tabs.details')}
           </Tabs.Tab>
+          <Tabs.Tab value="certificates" fw={500}>
+            {t('detail.tabs.certificates')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" fw={500}>
             {t('detail.tabs.history')}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="details" pt="md">
           <SocietyDetailView society={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="certificates" pt="md">
+          <CertificatesSection societyId={data.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryTab societyId={data.id} />

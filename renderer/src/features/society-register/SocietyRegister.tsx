@@ -10,7 +10,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import type { SocietyRow } from '../../../../shared/ipc/contract';
@@ -39,8 +39,11 @@ const PAGE_ROWS = 10;
 const PREFETCH_ROWS = 60;
 const TABLE_ID = 'society-register';
 
-/** The home screen: search as you type, filters, and the whole register as one fast list. */
-export function SocietyRegister() {
+/**
+ * The home screen: search as you type, filters, and the whole register as one fast list.
+ * `top` is a reminder shown above the search (applications due soon).
+ */
+export function SocietyRegister({ top }: { top?: ReactNode } = {}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
@@ -276,6 +279,7 @@ export function SocietyRegister() {
         }
       />
 
+      {top}
       <Paper withBorder radius="md" p="sm">
         <Stack gap="xs">
           <TextInput

@@ -14,6 +14,11 @@ export function BackendProvider({ backend, children }: { backend: Backend; child
       void queryClient.invalidateQueries({ queryKey: queryKeys.society(id) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.societyHistory(id) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.certificates() });
+    });
+    const offApplications = backend.on('applications.changed', () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.applications() });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.certificates() });
     });
     const offOrders = backend.on('statusOrders.changed', ({ societyId }) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.statusOrders() });
@@ -23,6 +28,7 @@ export function BackendProvider({ backend, children }: { backend: Backend; child
     return () => {
       offSocieties();
       offOrders();
+      offApplications();
     };
   }, [backend, queryClient]);
   return <BackendContext value={backend}>{children}</BackendContext>;

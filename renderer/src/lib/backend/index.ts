@@ -2,6 +2,7 @@ export { BackendError, createBackend, findHostBridge, isBackendError } from './c
 export type { Backend, BackendErrorCode, SessionProblem } from './client';
 export { BackendProvider, useBackend } from './BackendProvider';
 export { queryKeys } from './query-keys';
+export { usePrintCertificate } from './print';
 export type { ChangeFilter, SocietySort } from './query-keys';
 export {
   CHANGES_PAGE_SIZE,
@@ -9,6 +10,9 @@ export {
   REGISTER_PAGE_SIZE,
   SEARCH_LIMIT,
   useAppInfo,
+  useApplication,
+  useApplications,
+  useCertificates,
   useAuthStatus,
   useChanges,
   useRequest,

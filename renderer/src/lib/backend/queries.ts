@@ -13,6 +13,7 @@ import type {
   SocietyFilter,
 } from '../../../../shared/ipc/contract';
 import type { StatusOrderState } from '../../../../shared/domain/status-order';
+import type { ApplicationState } from '../../../../shared/domain/registration';
 import { useBackend } from './BackendProvider';
 import { queryKeys, type ChangeFilter, type SocietySort } from './query-keys';
 
@@ -194,5 +195,34 @@ export function useChanges(filter: ChangeFilter, offset: number) {
     queryKey: queryKeys.changeList(filter, offset),
     queryFn: () => backend.call('changes.list', { ...filter, offset, limit: CHANGES_PAGE_SIZE }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** Applications of the user's office, open ones first by days left. */
+export function useApplications(state?: ApplicationState, enabled = true) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.applicationList(state),
+    queryFn: () => backend.call('applications.list', state ? { state } : {}),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useApplication(id: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.application(id),
+    queryFn: () => backend.call('applications.get', { id }),
+  });
+}
+
+/** The certificate register, or one society's certificates. */
+export function useCertificates(societyId?: string, enabled = true) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.certificateList(societyId),
+    queryFn: () => backend.call('certificates.list', societyId ? { societyId } : {}),
+    enabled,
   });
 }

@@ -1,5 +1,6 @@
 import type { SocietyFilter, SocietySortField } from '../../../../shared/ipc/contract';
 import type { StatusOrderState } from '../../../../shared/domain/status-order';
+import type { ApplicationState } from '../../../../shared/domain/registration';
 
 export interface SocietySort {
   field: SocietySortField;
@@ -23,6 +24,12 @@ export const queryKeys = {
   statusOrderList: (filter: { state?: StatusOrderState; societyId?: string }) =>
     ['status-orders', filter] as const,
   users: () => ['users'] as const,
+  applications: () => ['applications'] as const,
+  applicationList: (state: ApplicationState | undefined) =>
+    ['applications', 'list', state ?? 'all'] as const,
+  application: (id: string) => ['applications', 'one', id] as const,
+  certificates: () => ['certificates'] as const,
+  certificateList: (societyId: string | undefined) => ['certificates', societyId ?? 'all'] as const,
   changes: () => ['changes'] as const,
   changeList: (filter: ChangeFilter, offset: number) => ['changes', filter, offset] as const,
 };

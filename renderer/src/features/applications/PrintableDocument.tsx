@@ -1,0 +1,125 @@
+import { Box, Button, Divider, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Office } from '../../../../shared/ipc/contract';
+import { ArrowLeftIcon } from '../../components/icons';
+
+/**
+ * A document printed from a screen (acknowledgement slip, refusal order): the office's
+ * letterhead, the body, and above it a toolbar that is never printed.
+ */
+export function PrintableDocument({
+  stateName,
+  office,
+  title,
+  backTo,
+  backLabel,
+  notice,
+  children,
+  testId,
+}: {
+  stateName: string;
+  office: Office | undefined;
+  title: string;
+  backTo: string;
+  backLabel: string;
+  notice?: ReactNode;
+  children: ReactNode;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  useHotkeys([['Escape', () => void navigate(backTo)]]);
+  return (
+    <Stack gap="md" maw={820} pb="xl">
+      <Stack gap="sm" data-print="hide">
+        {notice}
+        <Group justify="space-between">
+          <Button
+            variant="default"
+            leftSection={<ArrowLeftIcon />}
+            rightSection={<Kbd size="xs">Esc</Kbd>}
+            onClick={() => void navigate(backTo)}
+          >
+            {backLabel}
+          </Button>
+          <Group gap="sm">
+            <Text size="xs" c="dimmed">
+              {t('slip.printHint')}
+            </Text>
+            <Button autoFocus onClick={() => window.print()}>
+              {t('slip.print')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+      <Paper
+        withBorder
+        radius="sm"
+        p={40}
+        bg="white"
+        shadow="xs"
+        data-print="document"
+        data-testid={testId}
+      >
+        <Stack gap={2} align="center" ta="center">
+          <Box
+            aria-hidden
+            w={56}
+            h={56}
+            mb={6}
+            style={{
+              border: '2px solid var(--mantine-color-dark-3)',
+              borderRadius: '50%',
+              display: 'grid',
+              placeItems: 'center',
+              fontSize: 11,
+              fontWeight: 700,
+              color: 'var(--mantine-color-dark-4)',
+            }}
+          >
+            RCS
+          </Box>
+          <Text size="sm" fw={600} tt="uppercase" lts={1}>
+            {t('slip.government', { state: stateName })}
+          </Text>
+          <Text size="md" fw={700}>
+            {office?.name ?? ''}
+          </Text>
+          <Text size="sm" c="dark.5">
+            {office?.address ?? ''}
+          </Text>
+        </Stack>
+        <Divider my="md" color="dark.3" />
+        <Title order={1} size="h4" ta="center" tt="uppercase" mb="lg" lts={0.5}>
+          {title}
+        </Title>
+        {children}
+      </Paper>
+    </Stack>
+  );
+}
+
+/** Label and value in two aligned columns, as on a printed form. */
+export function DocumentRows({ rows }: { rows: Array<{ label: string; value: ReactNode }> }) {
+  return (
+    <Box
+      component="dl"
+      m={0}
+      style={{ display: 'grid', gridTemplateColumns: '220px 1fr', rowGap: 8, columnGap: 16 }}
+    >
+      {rows.map((row) => (
+        <Box key={row.label} style={{ display: 'contents' }}>
+          <Text component="dt" size="sm" c="dark.4">
+            {row.label}
+          </Text>
+          <Text component="dd" size="sm" fw={600} m={0}>
+            {row.value}
+          </Text>
+        </Box>
+      ))}
+    </Box>
+  );
+}

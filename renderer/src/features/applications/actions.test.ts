@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { applicationStates } from '../../../../shared/domain/registration';
+import { administrator, clerk, ids, registrar, viewer } from '../../test/fixtures';
+import { availableActions } from './actions';
+
+const application = (state: (typeof applicationStates)[number], receivedBy = ids.clerk) => ({
+  state,
+  receivedBy,
+  officeId: ids.officeAizawl,
+});
+
+describe('the steps shown per state and role', () => {
+  it('gives the clerk the steps of the state, never a decision', () => {
+    expect(availableActions(application('received'), clerk, false)).toEqual({
+      actions: ['startScrutiny', 'issueDeficiency', 'withdraw'],
+      decideBlock: 'notRegistrar',
+    });
+    expect(availableActions(application('under_scrutiny'), clerk, false).actions).toEqual([
+      'issueDeficiency',
+      'withdraw',
+    ]);
+    expect(availableActions(application('deficient'), clerk, false).actions).toEqual([
+      'recordReply',
+      'withdraw',
+    ]);
+  });
+
+  it('lets a registrar of the office decide what someone else received', () => {
+    expect(availableActions(application('under_scrutiny'), registrar, false)).toEqual({
+      actions: ['issueDeficiency', 'approve', 'refuse', 'withdraw'],
+      decideBlock: null,
+    });
+    // A deficient application can be refused but not approved until the reply.
+    expect(availableActions(application('deficient'), registrar, false).actions).toEqual([
+      'recordReply',
+      'refuse',
+      'withdraw',
+    ]);
+  });
+
+  it('never lets the registrar decide what they received, or another office’s', () => {
+    expect(
+      availableActions(application('under_scrutiny', ids.registrar), registrar, false),
+    ).toEqual({ actions: ['issueDeficiency', 'withdraw'], decideBlock: 'ownApplication' });
+    const elsewhere = { ...application('received'), officeId: ids.officeChamphai };
+    expect(availableActions(elsewhere, registrar, false).decideBlock).toBe('otherOffice');
+    expect(availableActions(elsewhere, registrar, true).actions).toContain('approve');
+  });
+
+  it('shows nothing on a decided application, and nothing to readers', () => {
+    for (const state of ['approved', 'refused', 'deemed', 'withdrawn'] as const) {
+      expect(availableActions(application(state), registrar, false)).toEqual({
+        actions: [],
+        decideBlock: null,
+      });
+    }
+    expect(availableActions(application('received'), viewer, false).actions).toEqual([]);
+    expect(availableActions(application('received'), administrator, false).actions).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { canTake, type ApplicationStep } from '../../../../shared/domain/registration';
+import type { ApplicationDetail, SessionUser } from '../../../../shared/ipc/contract';
+import { canUse } from '../../lib/session';
+
+export type ApplicationAction =
+  'startScrutiny' | 'issueDeficiency' | 'recordReply' | 'approve' | 'refuse' | 'withdraw';
+
+/** Why a registrar who may otherwise decide cannot decide this one, shown instead of the buttons. */
+export type DecideBlock = 'ownApplication' | 'otherOffice' | 'notRegistrar' | null;
+
+const order: ApplicationAction[] = [
+  'startScrutiny',
+  'issueDeficiency',
+  'recordReply',
+  'approve',
+  'refuse',
+  'withdraw',
+];
+
+const requestOf = {
+  startScrutiny: 'applications.startScrutiny',
+  issueDeficiency: 'applications.issueDeficiency',
+  recordReply: 'applications.recordReply',
+  approve: 'applications.decide',
+  refuse: 'applications.decide',
+  withdraw: 'applications.withdraw',
+} as const;
+
+/**
+ * The steps this user may take on this application now: what the state allows (the shared
+ * transition table), what the role may request, and for a decision, a registrar of the
+ * application's office (or the state office) who did not receive it.
+ */
+export function availableActions(
+  application: Pick<ApplicationDetail, 'state' | 'receivedBy' | 'officeId'>,
+  user: Pick<SessionUser, 'id' | 'role' | 'officeId'>,
+  stateOffice: boolean,
+): { actions: ApplicationAction[]; decideBlock: DecideBlock } {
+  const decisionOpen =
+    canTake('approve', application.state) || canTake('refuse', application.state);
+  let decideBlock: DecideBlock = null;
+  if (decisionOpen) {
+    if (!canUse(user.role, 'applications.decide')) decideBlock = 'notRegistrar';
+    else if (application.receivedBy === user.id) decideBlock = 'ownApplication';
+    else if (application.officeId !== user.officeId && !stateOffice) decideBlock = 'otherOffice';
+  }
+  const actions = order.filter((action) => {
+    if (!canTake(action as ApplicationStep, application.state)) return false;
+    if (!canUse(user.role, requestOf[action])) return false;
+    if ((action === 'approve' || action === 'refuse') && decideBlock) return false;
+    return true;
+  });
+  return { actions, decideBlock };
+}

@@ -1,0 +1,43 @@
+import { Badge, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CertificateRow } from '../../../../shared/ipc/contract';
+import { dateText } from '../../lib/format';
+
+/** "In force", or "Revoked" with the date and the reason. */
+export function CertificateStatus({ certificate }: { certificate: CertificateRow }) {
+  const { t } = useTranslation();
+  if (!certificate.revokedAt) {
+    return (
+      <Badge color="green" variant="light" radius="sm" tt="none" size="sm">
+        {t('certificates.inForce')}
+      </Badge>
+    );
+  }
+  return (
+    <Stack gap={2}>
+      <Badge color="red" variant="filled" radius="sm" tt="none" size="sm" w="max-content">
+        {t('certificates.revoked')} {dateText(certificate.revokedAt.slice(0, 10))}
+      </Badge>
+      {certificate.revokedReason ? (
+        <Text size="xs" c="dimmed">
+          {certificate.revokedReason}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** "Registration", or "Duplicate of RC/…". */
+export function CertificateKind({ certificate }: { certificate: CertificateRow }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{t(`certificates.kind.${certificate.kind}`)}</Text>
+      {certificate.duplicateOf ? (
+        <Text size="xs" c="dimmed" ff="monospace">
+          {t('certificates.duplicateOf', { serial: certificate.duplicateOf })}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,73 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Verification } from '../../../../shared/ipc/contract';
+import { createFakeBridge } from '../../test/fake-bridge';
+import { renderScreen } from '../../test/render';
+import { VerifyScreen } from './VerifyScreen';
+
+const claims = {
+  serial: 'RC/AIZ/2026-27/000001',
+  kind: 'registration' as const,
+  officeCode: 'AIZ',
+  regNo: 'RCS/AIZ/2026-27/0007',
+  societyName: 'Ṭuirial Riverside Fishery Cooperative Society Ltd.',
+  registeredOn: '2026-11-30',
+  issuedOn: '2026-11-30',
+  keyId: 'k1',
+};
+
+async function verifyAs(answer: Verification) {
+  const user = userEvent.setup();
+  const bridge = createFakeBridge({ 'certificates.verify': () => answer });
+  renderScreen(<VerifyScreen />, { bridge });
+  const box = screen.getByLabelText('QR code text');
+  await waitFor(() => expect(document.activeElement).toBe(box));
+  await user.type(box, 'https://verify.example/c?c=abc.def{Enter}');
+  const result = await screen.findByTestId('verify-result');
+  expect(bridge.callsTo('certificates.verify')).toEqual([
+    { text: 'https://verify.example/c?c=abc.def' },
+  ]);
+  return result;
+}
+
+describe('the Verify screen', () => {
+  it('shows a valid code large and green, with the particulars it vouches for', async () => {
+    const result = await verifyAs({ status: 'valid', claims, revokedReason: null });
+    expect(result.getAttribute('data-status')).toBe('valid');
+    expect(result.textContent).toContain('Valid');
+    expect(result.textContent).toContain(claims.societyName);
+    expect(result.textContent).toContain('RCS/AIZ/2026-27/0007');
+    expect(result.textContent).toContain('30-11-2026');
+    expect(result.textContent).toContain('RC/AIZ/2026-27/000001');
+    expect(result.textContent).toContain('AIZ');
+  });
+
+  it('says an altered code was changed after signing, without its particulars', async () => {
+    const result = await verifyAs({ status: 'altered', claims, revokedReason: null });
+    expect(result.textContent).toContain('Altered — this code was changed after it was signed');
+    expect(result.textContent).not.toContain(claims.societyName);
+  });
+
+  it('gives the reason of a revocation', async () => {
+    const result = await verifyAs({
+      status: 'revoked',
+      claims,
+      revokedReason: 'Deregistered by order RCS/ORD/2027/4',
+    });
+    expect(result.textContent).toContain('Revoked');
+    expect(result.textContent).toContain('Deregistered by order RCS/ORD/2027/4');
+  });
+
+  it('names an unknown key and a text that is no certificate code', async () => {
+    expect(
+      (await verifyAs({ status: 'unknown_key', claims, revokedReason: null })).textContent,
+    ).toContain('Unknown key — not signed by a known office');
+  });
+
+  it('says so when the text is not a certificate code', async () => {
+    const result = await verifyAs({ status: 'unreadable', claims: null, revokedReason: null });
+    expect(result.getAttribute('data-status')).toBe('unreadable');
+    expect(result.textContent).toContain('Not a certificate code');
+  });
+});

@@ -1,0 +1,108 @@
+import { Box, Group, Paper, Stack, Text, ThemeIcon, Title, type MantineColor } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Verification } from '../../../../shared/ipc/contract';
+import { FieldList } from '../../components/FieldList';
+import { dateText } from '../../lib/format';
+
+const tones: Record<
+  Verification['status'],
+  {
+    color: MantineColor;
+    mark: string;
+    title: 'valid' | 'altered' | 'revoked' | 'unknownKey' | 'unreadable';
+  }
+> = {
+  valid: { color: 'green', mark: '✓', title: 'valid' },
+  altered: { color: 'red', mark: '✕', title: 'altered' },
+  revoked: { color: 'red', mark: '✕', title: 'revoked' },
+  unknown_key: { color: 'orange', mark: '?', title: 'unknownKey' },
+  unreadable: { color: 'gray', mark: '–', title: 'unreadable' },
+};
+
+/** The verdict on a scanned code, large enough to read across the counter. */
+export function VerifyResult({ verification }: { verification: Verification }) {
+  const { t } = useTranslation();
+  const tone = tones[verification.status];
+  const claims = verification.claims;
+  const body =
+    verification.status === 'valid'
+      ? t('verify.validBody')
+      : verification.status === 'altered'
+        ? t('verify.alteredBody')
+        : verification.status === 'revoked'
+          ? t('verify.revokedBody', { reason: verification.revokedReason ?? t('common.none') })
+          : verification.status === 'unknown_key'
+            ? t('verify.unknownKeyBody')
+            : t('verify.unreadableBody');
+  // Particulars are shown for a valid or revoked code; an altered one's claims cannot be trusted.
+  const showClaims =
+    claims && (verification.status === 'valid' || verification.status === 'revoked');
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      data-testid="verify-result"
+      data-status={verification.status}
+      role="status"
+      aria-live="polite"
+      bg={`${tone.color}.0`}
+      style={{ borderColor: `var(--mantine-color-${tone.color}-5)`, borderWidth: 2 }}
+    >
+      <Stack gap="md">
+        <Group gap="md" wrap="nowrap" align="center">
+          <ThemeIcon color={`${tone.color}.7`} size={56} radius="xl" aria-hidden>
+            <Text fz={30} fw={700} c="white" lh={1}>
+              {tone.mark}
+            </Text>
+          </ThemeIcon>
+          <Stack gap={2} miw={0}>
+            <Title order={2} size="h2" c={`${tone.color}.9`} lh={1.2}>
+              {t(`verify.${tone.title}`)}
+            </Title>
+            <Text size="sm" c="dark.6">
+              {body}
+            </Text>
+          </Stack>
+        </Group>
+        {showClaims ? (
+          <Box bg="white" p="md" style={{ borderRadius: 8 }}>
+            <FieldList
+              labelWidth={200}
+              items={[
+                {
+                  label: t('verify.claims.societyName'),
+                  value: (
+                    <Text span size="md" fw={650}>
+                      {claims.societyName}
+                    </Text>
+                  ),
+                },
+                {
+                  label: t('verify.claims.regNo'),
+                  value: (
+                    <Text span size="sm" ff="monospace">
+                      {claims.regNo}
+                    </Text>
+                  ),
+                },
+                { label: t('verify.claims.registeredOn'), value: dateText(claims.registeredOn) },
+                { label: t('verify.claims.issuedOn'), value: dateText(claims.issuedOn) },
+                {
+                  label: t('verify.claims.serial'),
+                  value: (
+                    <Text span size="sm" ff="monospace">
+                      {claims.serial}
+                    </Text>
+                  ),
+                },
+                { label: t('verify.claims.officeCode'), value: claims.officeCode },
+                { label: t('verify.claims.kind'), value: t(`certificates.kind.${claims.kind}`) },
+              ]}
+            />
+          </Box>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}

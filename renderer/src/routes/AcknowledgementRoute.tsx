@@ -1,0 +1,11 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { AcknowledgementSlip } from '../features/applications';
+
+export function AcknowledgementRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  useDocumentTitle(`${t('slip.title')} · ${t('app.name')}`);
+  return <AcknowledgementSlip key={id} id={id} />;
+}

@@ -1,0 +1,11 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ApplicationScreen } from '../features/applications';
+
+export function ApplicationRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  useDocumentTitle(`${t('applications.title')} · ${t('app.name')}`);
+  return <ApplicationScreen key={id} id={id} />;
+}

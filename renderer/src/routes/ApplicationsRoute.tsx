@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { ApplicationsScreen } from '../features/applications';
+
+export function ApplicationsRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('applications.title')} · ${t('app.name')}`);
+  return <ApplicationsScreen />;
+}

@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { CertificateRegisterScreen } from '../features/certificates';
+
+export function CertificatesRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('certificates.title')} · ${t('app.name')}`);
+  return <CertificateRegisterScreen />;
+}

@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { NewApplicationScreen } from '../features/applications';
+
+export function NewApplicationRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('applicationForm.title')} · ${t('app.name')}`);
+  return <NewApplicationScreen />;
+}

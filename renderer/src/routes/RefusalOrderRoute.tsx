@@ -1,0 +1,11 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { RefusalOrder } from '../features/applications';
+
+export function RefusalOrderRoute() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  useDocumentTitle(`${t('refusal.title')} · ${t('app.name')}`);
+  return <RefusalOrder key={id} id={id} />;
+}

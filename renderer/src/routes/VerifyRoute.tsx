@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { VerifyScreen } from '../features/certificates';
+
+export function VerifyRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('verify.title')} · ${t('app.name')}`);
+  return <VerifyScreen />;
+}
