@@ -1,0 +1,398 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { chooseByTyping, invoke, loginAs, openApp, saveScreenshot } from './helpers';
+
+// Registration of a new society (issue #4), from the counter to a verified certificate.
+const NAME = 'Ṭuirial Riverside Fishery Cooperative Society Ltd.';
+const MIZO_NAME = 'Ṭuirial Luikam Sangha Vulh Cooperative Society';
+const PROMOTERS = [
+  ['Lalrinawma', 'Thangzuala', '45', 'Fish farmer', 'Ṭuirial veng'],
+  ['Zorammawii', 'Lalbiakliana', '38', 'Fish farmer', 'Ṭuirial veng'],
+  ['Vanlalhruaia', 'Rosanga', '52', 'Cultivator', 'Durtlang North'],
+  ['Lalhmangaihi', 'Zothanmawia', '29', 'Teacher', 'Durtlang North'],
+  ['Malsawmtluanga', 'Lalramliana', '41', 'Fish farmer', 'Durtlang Leitan'],
+  ['Ramdinthari', 'Vanlalngaia', '34', 'Shopkeeper', 'Durtlang Leitan'],
+  ['Laltlanzova', 'Hmingthanga', '47', 'Carpenter', 'Ṭuirial veng'],
+  ['Lalnunpuii', 'Sangzuala', '31', 'Fish farmer', 'Durtlang North'],
+  ['Zonunmawia', 'Lalchhuanawma', '56', 'Retired clerk', 'Ṭuirial veng'],
+  ['Biakhlupuii', 'Lalhruaitluanga', '27', 'Tailor', 'Durtlang Leitan'],
+] as const;
+
+/** Today in India, as the backend dates things. */
+function indiaToday(offsetDays = 0): string {
+  return new Date(Date.now() + 330 * 60_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface Reference {
+  offices: { id: string; code: string; districtIds: string[] }[];
+  societyTypes: { id: string; code: string; name: string }[];
+  villages: { id: string; districtId: string; name: string }[];
+}
+
+/** An application recorded through the API by whoever the page is signed in as. */
+async function receiveByApi(
+  page: Page,
+  name: string,
+  { receivedOn = indiaToday() }: { receivedOn?: string } = {},
+): Promise<{ id: string; ackNo: string }> {
+  const reference = await invoke<Reference>(page, 'reference.get');
+  const office = reference.offices.find((candidate) => candidate.code === 'AIZ')!;
+  const districtId = office.districtIds[0]!;
+  const village = reference.villages.find((candidate) => candidate.districtId === districtId)!;
+  const type = reference.societyTypes.find((candidate) => /^Poultry/u.test(candidate.name))!;
+  return invoke(page, 'applications.receive', {
+    application: {
+      proposedName: name,
+      proposedNameMizo: null,
+      typeId: type.id,
+      officeId: office.id,
+      districtId,
+      villageId: village.id,
+      address: `${village.name}, Aizawl`,
+      areaVillageIds: [village.id],
+      receivedOn,
+      mode: 'post',
+      promoters: PROMOTERS.map(([person, relation, age, occupation, address], index) => ({
+        name: person,
+        relationName: relation,
+        age: Number(age),
+        occupation,
+        address,
+        shares: 10,
+        amountPaidPaise: 100_000,
+        isChief: index === 0,
+      })),
+      shareCapitalPaise: 1_000_000,
+      bankCertificateRef: 'MCAB Aizawl 2025/77',
+      byLaws: 'model',
+      feeReceiptNo: 'TR-5 0042',
+    },
+  });
+}
+
+/** The QR text printed on a certificate PDF, read the way a phone would: render, then decode. */
+function qrTextOf(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'certificate-'));
+  try {
+    writeFileSync(join(dir, 'certificate.pdf'), pdf);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '150',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      join(dir, 'certificate.pdf'),
+      join(dir, 'page'),
+    ]);
+    const png = execFileSync('ls', [dir])
+      .toString()
+      .split('\n')
+      .find((file) => /\.png$/u.test(file));
+    return execFileSync('zbarimg', ['-q', '--raw', join(dir, png!)])
+      .toString()
+      .trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+let applicationId = '';
+let ackNo = '';
+let qrText = '';
+
+test.describe.serial('a new society, from the counter to a verified certificate', () => {
+  test('the clerk records the application at the counter from the keyboard', async ({ page }) => {
+    await loginAs(page, 'clerk');
+    await openApp(page, '/');
+    await page.keyboard.press('Alt+6');
+    await expect(
+      page.getByRole('heading', { name: 'Applications for registration' }),
+    ).toBeVisible();
+    await page.keyboard.press('Alt+N');
+    await expect(
+      page.getByRole('heading', { name: 'New application for registration' }),
+    ).toBeVisible();
+
+    await expect(page.getByLabel(/^Proposed name/)).toBeFocused();
+    await page.keyboard.type(NAME);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(MIZO_NAME);
+    await chooseByTyping(
+      page,
+      page.getByRole('combobox', { name: /^Type of society/ }),
+      'Fishery',
+      /^Fishery cooperative society$/,
+    );
+    await page.getByLabel(/^Registered address/).focus();
+    await page.keyboard.type('Ṭuirial veng, Durtlang');
+    // The clerk's office and its district are filled in already.
+    await expect(page.getByRole('combobox', { name: /^District/ })).toHaveValue('Aizawl');
+    await expect(page.getByRole('combobox', { name: /^Registrar office/ })).toHaveValue(
+      'ARCS Aizawl',
+    );
+    await chooseByTyping(page, page.getByRole('combobox', { name: /^Village \// }), 'Durtlang');
+    const area = page.getByRole('combobox', { name: /^Villages in the area of operation/ });
+    await area.focus();
+    await page.keyboard.type('Durtlang');
+    await expect(page.getByRole('option', { name: 'Durtlang', exact: true })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(/^Date received/)).toHaveValue(/^\d{2}-\d{2}-\d{4}$/);
+    await page.getByLabel(/^Fee receipt no/).focus();
+    await page.keyboard.type('TR-5 0031');
+    await page.getByLabel(/^Share capital collected/).focus();
+    await page.keyboard.type('10000');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(/^Share capital collected/)).toHaveValue('10,000.00');
+    await page.keyboard.type('MCAB Aizawl 2025/118');
+
+    // Ten promoters, typed row by row: Tab walks a row, Alt+P adds the next.
+    await page.getByLabel('Name, promoter 1', { exact: true }).focus();
+    const count = page.getByTestId('promoter-count');
+    for (const [index, [person, relation, age, occupation, address]] of PROMOTERS.entries()) {
+      if (index > 0) {
+        await page.keyboard.press('Alt+P');
+        await expect(page.getByLabel(`Name, promoter ${index + 1}`, { exact: true })).toBeFocused();
+      }
+      // The first row key by key; the rest as a scanner or a fast typist enters them.
+      const enter = (text: string) =>
+        index === 0 ? page.keyboard.type(text) : page.keyboard.insertText(text);
+      for (const value of [person, relation, age, occupation, address, '10']) {
+        await enter(value);
+        await page.keyboard.press('Tab');
+      }
+      await enter('1000');
+      if (index === 6) {
+        await expect(count).toHaveText('7 of at least 10 promoters');
+        await saveScreenshot(page, 'application-form');
+      }
+    }
+    await expect(count).toHaveText('10 promoters: the minimum of 10 is met');
+    await expect(
+      page.getByRole('radio', { name: 'Chief promoter: row 1', exact: true }),
+    ).toBeChecked();
+
+    await page.keyboard.press('Enter');
+    const slip = page.getByTestId('acknowledgement-slip');
+    await expect(slip).toBeVisible();
+    await expect(page.getByText('Application recorded.', { exact: false })).toBeVisible();
+    ackNo = (await page.getByTestId('slip-ack-no').textContent()) ?? '';
+    expect(ackNo).toMatch(/^ACK\/AIZ\/\d{4}-\d{2}\/\d{4}$/u);
+    await expect(slip).toContainText(NAME);
+    await expect(slip).toContainText('Fishery cooperative society');
+    await expect(slip).toContainText('Lalrinawma');
+    await expect(slip).toContainText('TR-5 0031');
+    await expect(slip).toContainText('Lalthanga Sailo');
+    await expect(page.getByRole('button', { name: 'Print' })).toBeFocused();
+    applicationId = /applications\/([\w-]+)\/acknowledgement/u.exec(page.url())?.[1] ?? '';
+    expect(applicationId).not.toBe('');
+    await saveScreenshot(page, 'acknowledgement-slip');
+    await page.emulateMedia({ media: 'print' });
+    await saveScreenshot(page, 'acknowledgement-slip-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  test('scrutiny, a deficiency letter that stops the clock, and the reply', async ({ page }) => {
+    await loginAs(page, 'clerk');
+    await openApp(page, `/#/applications/${applicationId}`);
+    await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+    await expect(page.getByText(/^90 days left$|^\d+ days left$/u).first()).toBeVisible();
+    await saveScreenshot(page, 'application-received');
+
+    await page.getByRole('button', { name: 'Start scrutiny' }).click();
+    await expect(page.getByText('Scrutiny started.')).toBeVisible();
+    await expect(page.getByText('Under scrutiny').first()).toBeVisible();
+
+    await page.getByRole('button', { name: 'Send a deficiency letter' }).click();
+    const letter = page.getByRole('dialog', { name: 'Send a deficiency letter' });
+    await letter.getByLabel(/^Share capital collected and the bank certificate/).check();
+    await expect(letter.getByLabel(/^What is missing: Share capital/)).toBeFocused();
+    await page.keyboard.type('The bank certificate is not signed by the branch manager.');
+    await letter.getByLabel(/^Registration fee paid/).check();
+    await page.keyboard.type('Send the original treasury receipt.');
+    await saveScreenshot(page, 'deficiency-letter');
+    await letter.getByRole('button', { name: 'Record the letter' }).click();
+    await expect(letter).toBeHidden();
+    await expect(page.getByText('Deficiency letter sent').first()).toBeVisible();
+    await expect(page.getByText('Clock stopped').first()).toBeVisible();
+    await expect(page.getByTestId('deficiency-letter')).toContainText(
+      'The bank certificate is not signed by the branch manager.',
+    );
+    await saveScreenshot(page, 'application-deficient');
+
+    await page.getByRole('button', { name: 'Record the reply' }).click();
+    const reply = page.getByRole('dialog', { name: 'Record the applicants’ reply' });
+    await expect(reply.getByLabel(/^What the applicants sent/)).toBeFocused();
+    await page.keyboard.type('Signed bank certificate and the original receipt received.');
+    await reply.getByRole('button', { name: 'Record the reply' }).click();
+    await expect(reply).toBeHidden();
+    await expect(page.getByText('The reply was recorded; the clock runs again.')).toBeVisible();
+    await expect(page.getByTestId('deficiency-letter')).toContainText('Signed bank certificate');
+
+    // The clerk who received it never decides it.
+    await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Refuse' })).toHaveCount(0);
+    await expect(
+      page.getByText('A registrar of ARCS Aizawl approves or refuses it.'),
+    ).toBeVisible();
+  });
+
+  test('a registrar of ARCS Aizawl approves with the password; the society is registered', async ({
+    page,
+  }) => {
+    await loginAs(page, 'registrar');
+    await openApp(page, '/#/applications');
+    await page.getByRole('link', { name: ackNo }).click();
+    await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Approve the application' });
+    await expect(dialog.getByLabel(/^Your password/)).toBeFocused();
+    await page.keyboard.type('not my password');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('alert').or(dialog.getByText(/password/i).last())).toBeVisible();
+    await dialog.getByLabel(/^Your password/).fill('Registrar signs the orders');
+    await saveScreenshot(page, 'approve-application');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+
+    const approved = page.getByTestId('approved');
+    await expect(approved).toContainText(/Registered as RCS\/AIZ\/\d{4}-\d{2}\/\d{4}/u);
+    const regNo = /RCS\/AIZ\/\d{4}-\d{2}\/\d{4}/u.exec((await approved.textContent()) ?? '')![0];
+    await expect(approved.getByRole('button', { name: /Print certificate/ })).toBeVisible();
+    await saveScreenshot(page, 'application-approved');
+
+    // On the register, with its certificate.
+    await approved.getByRole('link', { name: 'Open the society' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
+    await expect(page.getByText(regNo).first()).toBeVisible();
+    await page.getByRole('tab', { name: 'Certificates' }).click();
+    const row = page.getByTestId('certificate-row');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(/RC\/AIZ\/\d{4}-\d{2}\/\d{6}/u);
+    await expect(row).toContainText('Registration');
+    await expect(row).toContainText('Zothanpuii Ralte');
+    await saveScreenshot(page, 'society-certificates');
+
+    // Print: browser mode opens the PDF the backend wrote.
+    const popup = page.waitForEvent('popup');
+    await row.getByRole('button', { name: /^Print/ }).click();
+    const viewer = await popup;
+    await expect(row.getByText('Certificate sent to the PDF viewer')).toBeVisible();
+    expect(viewer.url()).toMatch(/\/__files\/[\w-]+\/RC-AIZ-.+\.pdf$/u);
+    const response = await page.request.get(viewer.url());
+    expect(response.headers()['content-type']).toContain('application/pdf');
+    const pdf = await response.body();
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await viewer.close();
+    qrText = qrTextOf(pdf);
+    expect(qrText).toMatch(/c=[\w-]+\.[\w-]+$/u);
+  });
+
+  test('the clerk checks the certificate’s QR text: valid, and a changed one is not', async ({
+    page,
+  }) => {
+    await loginAs(page, 'clerk');
+    await openApp(page, '/');
+    await page.keyboard.press('Alt+8');
+    const box = page.getByLabel('QR code text');
+    await expect(box).toBeFocused();
+    await box.fill(qrText);
+    await page.keyboard.press('Enter');
+    const result = page.getByTestId('verify-result');
+    await expect(result).toHaveAttribute('data-status', 'valid');
+    await expect(result).toContainText('Valid');
+    await expect(result).toContainText(NAME);
+    await expect(result).toContainText(/RCS\/AIZ\/\d{4}-\d{2}\/\d{4}/u);
+    await saveScreenshot(page, 'verify-valid');
+
+    // One character of the signature changed.
+    const last = qrText.at(-1) === 'A' ? 'B' : 'A';
+    await box.fill(`${qrText.slice(0, -1)}${last}`);
+    await page.keyboard.press('Enter');
+    await expect(result).toHaveAttribute('data-status', 'altered');
+    await expect(result).toContainText('Altered — this code was changed after it was signed');
+    await saveScreenshot(page, 'verify-altered');
+
+    await box.fill('https://example.org/not-a-certificate');
+    await page.keyboard.press('Enter');
+    await expect(result).toHaveAttribute('data-status', 'unreadable');
+    await expect(result).toContainText('Not a certificate code');
+
+    // The certificate register lists it, found by name.
+    await page.keyboard.press('Alt+7');
+    await expect(page.getByRole('heading', { name: 'Certificate register' })).toBeVisible();
+    await page.getByLabel('Find a certificate').fill('tuirial riverside');
+    await expect(page.getByTestId('certificate-row')).toHaveCount(1);
+    await expect(page.getByTestId('certificate-row')).toContainText(NAME);
+    await saveScreenshot(page, 'certificate-register');
+  });
+
+  test('a registrar cannot decide what they received; another refuses it with reasons', async ({
+    page,
+  }) => {
+    await loginAs(page, 'registrar2');
+    const refused = await receiveByApi(page, 'Ṭlangnuam Hilltop Poultry Cooperative Society Ltd.');
+    await openApp(page, `/#/applications/${refused.id}`);
+    await expect(
+      page.getByText('You received this application; another registrar must decide it.'),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+    await loginAs(page, 'registrar');
+    await page.goto('about:blank');
+    await openApp(page, `/#/applications/${refused.id}`);
+    await page.getByRole('button', { name: 'Refuse' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Refuse the application' });
+    await expect(dialog.getByLabel(/^Reasons for the refusal/)).toBeFocused();
+    await dialog.getByLabel(/^Your password/).fill('Registrar signs the orders');
+    await dialog.getByRole('button', { name: 'Refuse' }).click();
+    await expect(
+      dialog.getByText('Give the reasons for the refusal; they are printed on the order.'),
+    ).toBeVisible();
+    await dialog
+      .getByLabel(/^Reasons for the refusal/)
+      .fill(
+        'The area of operation overlaps that of an existing poultry society.\nThe promoters are not from different families.',
+      );
+    await dialog.getByRole('button', { name: 'Refuse' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('refused')).toContainText('overlaps that of an existing');
+    await page.getByRole('link', { name: 'Refusal order' }).click();
+    const order = page.getByTestId('refusal-order');
+    await expect(order).toContainText('Order of refusal of registration');
+    await expect(order).toContainText('not from different families');
+    await expect(order).toContainText('Zothanpuii Ralte');
+    await saveScreenshot(page, 'refusal-order');
+  });
+
+  test('applications due soon and overdue show on the home screen and the list', async ({
+    page,
+  }) => {
+    await loginAs(page, 'clerk2');
+    await receiveByApi(page, 'Sihphir Venghlun Poultry Cooperative Society Ltd.', {
+      receivedOn: indiaToday(-80),
+    });
+    await receiveByApi(page, 'Zemabawk Kawn Poultry Cooperative Society Ltd.', {
+      receivedOn: indiaToday(-95),
+    });
+    await openApp(page, '/');
+    const card = page.getByTestId('due-soon');
+    await expect(card).toContainText('Applications due soon and overdue (2)');
+    await expect(card).toContainText('5 days overdue');
+    await expect(card).toContainText('10 days left');
+    await saveScreenshot(page, 'register-due-soon');
+
+    await page.keyboard.press('Alt+6');
+    await expect(page.getByTestId('application-counts')).toContainText(
+      '1 due within 15 days, 1 overdue',
+    );
+    await expect(page.getByTestId('application-row').first()).toContainText('5 days overdue');
+    await saveScreenshot(page, 'applications');
+  });
+});
