@@ -243,7 +243,7 @@ describe('searching the register', () => {
     },
   );
 
-  it('lists a one- or two-letter search alphabetically in Mizo order (t before ṭ)', async () => {
+  it('lists equally good matches in Mizo alphabetical order (t before ṭ)', async () => {
     for (const [n, name] of [
       [1, 'Tlabung Society'],
       [2, 'Tawi Society'],

@@ -128,28 +128,28 @@ export class SocietyService {
       `${ROW_SELECT} WHERE s.reg_no_key = ? AND s.deleted_at IS NULL${where.sql}`,
     ).all(regNoKey(query), ...where.params) as SocietyRow[];
     // Ranking every match costs ~1 µs each: fine for a few thousand, not for the 2,00,000
-    // that "co" or "society" match in a big state. Such broad searches list alphabetically.
-    const broad =
-      (tokens.length === 1 && (tokens[0] as string).length <= 2) ||
-      (
-        this.prepare(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM society_search WHERE society_search MATCH ? LIMIT ${BROAD_SEARCH_MATCHES})`,
-        ).get(match) as { n: number }
-      ).n >= BROAD_SEARCH_MATCHES;
-    const hits = (
-      broad
-        ? this.prepare(
-            `${ROW_SELECT}
-             WHERE s.search_rowid IN (SELECT rowid FROM society_search WHERE society_search MATCH ?)
-               AND s.deleted_at IS NULL${where.sql}
-             ORDER BY s.sort_key LIMIT ?`,
-          )
-        : this.prepare(
-            `${ROW_SELECT} JOIN society_search f ON f.rowid = s.search_rowid
-             WHERE society_search MATCH ? AND s.deleted_at IS NULL${where.sql}
-             ORDER BY bm25(society_search, 10.0, 5.0, 2.0), s.sort_key LIMIT ?`,
-          )
-    ).all(match, ...where.params, limit) as SocietyRow[];
+    // that "co" or "society" match in a big state. So the ranking looks at the first
+    // BROAD_SEARCH_MATCHES matches only, which is all of them for any query that narrows
+    // things down; only when a filter leaves too few of those is the whole set ranked.
+    const ranked = (cap: string) =>
+      this.prepare(
+        `WITH candidates AS (
+           SELECT rowid AS searchRowid, bm25(society_search, 10.0, 5.0, 2.0) AS rank
+           FROM society_search WHERE society_search MATCH ?${cap})
+         ${ROW_SELECT} JOIN candidates c ON c.searchRowid = s.search_rowid
+         WHERE s.deleted_at IS NULL${where.sql}
+         ORDER BY c.rank, s.sort_key LIMIT ?`,
+      ).all(match, ...where.params, limit) as SocietyRow[];
+    let hits = ranked(` LIMIT ${BROAD_SEARCH_MATCHES}`);
+    if (hits.length < limit && where.params.length > 0) {
+      const capped =
+        (
+          this.prepare(
+            `SELECT count(*) AS n FROM (SELECT 1 FROM society_search WHERE society_search MATCH ? LIMIT ${BROAD_SEARCH_MATCHES})`,
+          ).get(match) as { n: number }
+        ).n >= BROAD_SEARCH_MATCHES;
+      if (capped) hits = ranked('');
+    }
     const seen = new Set(exact.map((row) => row.id));
     return [...exact, ...hits.filter((row) => !seen.has(row.id))].slice(0, limit);
   }
@@ -711,7 +711,7 @@ export class SocietyService {
   }
 }
 
-/** Above this many matches a search lists alphabetically instead of by relevance. */
+/** A search ranks at most this many matches (the first found), so broad searches stay fast. */
 const BROAD_SEARCH_MATCHES = 2_000;
 
 /** The tables a bulk import writes new rows into. */
