@@ -269,6 +269,8 @@ export function createCore(options: CoreOptions): Core {
         input.decision,
         input.reasons,
       ),
+    'applications.recordDeemed': (input, caller) =>
+      registration.recordDeemed(signedIn(caller), input.id, input.baseVersion),
     'applications.withdraw': (input, caller) =>
       registration.withdraw(signedIn(caller), input.id, input.baseVersion, input.reason),
     'documents.add': (input, caller) =>
@@ -283,6 +285,7 @@ export function createCore(options: CoreOptions): Core {
     'documents.open': (input) => documents.open(input.id),
     'names.reserve': (input, caller) => registration.reserveName(signedIn(caller), input),
     'names.list': (_input, caller) => registration.listReservations(signedIn(caller)),
+    'certificates.keys': () => certificates.publicKeys(),
     'certificates.list': (input) => certificates.list(input),
     'certificates.verify': (input) => verificationOutput(certificates.verify(input.text)),
     'certificates.print': (input, caller) => certificates.print(signedIn(caller), input.serial),

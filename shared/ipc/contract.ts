@@ -792,6 +792,15 @@ export const contract = {
         }),
       output: applicationDetailSchema,
     },
+    /**
+     * The registrar records deemed registration of an application not decided within the
+     * statutory period; the society is registered and its certificate issued.
+     */
+    'applications.recordDeemed': {
+      access: ['registrar'],
+      input: z.object(versioned).strict(),
+      output: applicationDetailSchema,
+    },
     'applications.withdraw': {
       access: ['clerk', 'registrar'],
       input: z
@@ -821,6 +830,21 @@ export const contract = {
       access: registerReaders,
       input: empty,
       output: z.array(nameReservationRowSchema),
+    },
+    /** The offices' public signing keys, for anyone checking a certificate by other means. */
+    'certificates.keys': {
+      access: registerReaders,
+      input: empty,
+      output: z.array(
+        z.object({
+          keyId: z.string(),
+          officeCode: z.string(),
+          officeName: z.string(),
+          publicKey: z.string(),
+          createdAt: isoInstant,
+          retiredAt: isoInstant.nullable(),
+        }),
+      ),
     },
     /**
      * Attaches a PDF, JPEG or PNG (at most 10 MB, sent as base64) to an application or a

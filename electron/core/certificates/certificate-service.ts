@@ -238,6 +238,22 @@ export class CertificateService {
     return { fileName, url };
   }
 
+  /** Every office key this registry knows, retired ones included (old certificates use them). */
+  publicKeys() {
+    return this.prepare(
+      `SELECT k.key_id AS keyId, o.code AS officeCode, o.short_name AS officeName, k.public_key AS publicKey,
+              k.created_at AS createdAt, k.retired_at AS retiredAt
+       FROM office_keys k JOIN offices o ON o.id = k.office_id ORDER BY o.code, k.created_at`,
+    ).all() as {
+      keyId: string;
+      officeCode: string;
+      officeName: string;
+      publicKey: string;
+      createdAt: string;
+      retiredAt: string | null;
+    }[];
+  }
+
   verify(text: string): VerificationResult {
     return this.signer.verify(text);
   }

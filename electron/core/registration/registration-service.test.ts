@@ -330,6 +330,51 @@ describe('an application for registration', () => {
   });
 });
 
+describe('deemed registration', () => {
+  it('is recorded only once the statutory period has run out, and registers the society', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const early = await failure(
+      core.call(
+        'applications.recordDeemed',
+        { id: received.id, baseVersion: received.version },
+        'registrar',
+      ),
+    );
+    expect(early.message).toBe(
+      'The statutory period ends on 31-01-2027; deemed registration can be recorded only after it.',
+    );
+    clock.advanceDays(70);
+    await core.call('auth.unlock', { password: TEST_PASSWORD }, 'registrar');
+    const deemed = await core.call(
+      'applications.recordDeemed',
+      { id: received.id, baseVersion: received.version },
+      'registrar',
+    );
+    expect(deemed).toMatchObject({ state: 'deemed', clock: null });
+    expect(deemed.decisionReasons).toBe(
+      'Not decided within the statutory period, which ended on 31-01-2027.',
+    );
+    const society = await core.call('societies.get', { id: deemed.societyId! }, 'registrar');
+    expect(society).toMatchObject({
+      basis: 'deemed',
+      status: 'registered',
+      regNo: 'RCS/AIZ/2026-27/0001',
+    });
+    const keys = await core.call('certificates.keys', {}, 'registrar');
+    expect(keys).toEqual([
+      expect.objectContaining({
+        officeCode: 'AIZ',
+        keyId: expect.stringMatching(/^AIZ-/),
+        retiredAt: null,
+      }),
+    ]);
+  });
+});
+
 describe('name reservations', () => {
   it('hold a name until it expires, warn other applicants, and are used by the application', async () => {
     const typeId = reference.societyTypes.find((t) => t.code === 'FISHERY')!.id;

@@ -317,6 +317,40 @@ export class RegistrationService {
     return detail;
   }
 
+  /**
+   * The statutory period ran out without a decision: the society is registered by law
+   * (deemed registration). Recorded by a registrar of the office once the clock reaches
+   * zero; the society is registered and its certificate issued as on approval.
+   */
+  recordDeemed(user: SessionUser, id: string, baseVersion: number): ApplicationDetail {
+    const detail = this.get(id);
+    assertJurisdiction(
+      this.reference,
+      user,
+      detail.officeId,
+      'record deemed registration for this application',
+    );
+    if (!detail.clock || detail.clock.daysLeft > 0) {
+      const message = detail.clock
+        ? `The statutory period ends on ${formatDate(detail.clock.dueOn)}; deemed registration can be recorded only after it.`
+        : 'This application is already decided.';
+      throw new AppError('conflict', message);
+    }
+    const application = this.record(id);
+    this.certificates.prepareSigning(application.officeId);
+    let societyId: string | null = null;
+    const result = this.step(user, id, baseVersion, 'recordDeemed', (tx) => {
+      societyId = this.register(tx, user, application, 'deemed');
+      return {
+        decidedAt: tx.now,
+        decisionReasons: `Not decided within the statutory period, which ended on ${formatDate(detail.clock!.dueOn)}.`,
+        societyId,
+      };
+    });
+    if (societyId) this.onChanged({ id, societyId });
+    return result;
+  }
+
   withdraw(user: SessionUser, id: string, baseVersion: number, reason: string): ApplicationDetail {
     return this.step(user, id, baseVersion, 'withdraw', () => ({ decisionReasons: reason }));
   }
@@ -492,7 +526,12 @@ export class RegistrationService {
   }
 
   /** Puts the approved society on the register and issues its certificate; returns its id. */
-  private register(tx: MutationTx, registrar: SessionUser, application: ApplicationRecord): string {
+  private register(
+    tx: MutationTx,
+    registrar: SessionUser,
+    application: ApplicationRecord,
+    basis: 'normal' | 'deemed' = 'normal',
+  ): string {
     const today = indiaDate(new Date(tx.now));
     const office = this.reference
       .get()
@@ -524,7 +563,7 @@ export class RegistrationService {
         nameMizo: application.proposedNameMizo,
         regNo,
         registeredOn: today,
-        basis: 'normal',
+        basis,
         typeId: application.typeId,
         tier: type.tier,
         liability: 'limited',
