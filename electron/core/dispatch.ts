@@ -3,6 +3,7 @@ import { AppError, toErrorShape, type FieldErrors, type Result } from '../../sha
 import { isRequestName } from '../../shared/ipc/channels';
 import type { Access } from '../../shared/auth/roles';
 import { contract, type Caller, type Handlers, type SessionUser } from '../../shared/ipc/contract';
+import { rewordWrongPassword, wrongPasswordField } from './auth/wrong-password';
 import type { Logger } from './ports';
 
 /** Handlers slower than this are logged: candidates for a worker (architecture.md §3). */
@@ -80,14 +81,9 @@ export function createDispatch(handlers: Handlers, logger: Logger, gate: Session
       let current = caller;
       if (spec.confirmPassword && state) {
         const { password } = parsed.data as { password: string };
-        await gate.checkPassword(state.user.id, password).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'unauthenticated') {
-            throw new AppError('invalid_input', 'Your password is wrong.', {
-              password: 'Your password is wrong.',
-            });
-          }
-          throw error;
-        });
+        await gate
+          .checkPassword(state.user.id, password)
+          .catch(rewordWrongPassword(wrongPasswordField('password')));
         // The check took a while: a deactivation or change of role meanwhile must count.
         const after = gate.sessionState(context.sessionId);
         const late = accessRefusal(spec.access, after);

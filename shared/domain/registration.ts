@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
+import { addDays, daysBetween, isIsoDate } from './dates';
 import { foldForSearch } from './mizo-text';
 import { optionalText, paise, text } from './society';
 
@@ -77,9 +77,6 @@ export interface ClockPause {
   to: string | null;
 }
 
-const DAY_MS = 86_400_000;
-const dayNumber = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS;
-
 /**
  * The statutory clock: days counted from receipt, less the days spent waiting for the
  * applicants' replies, against the period after which registration is deemed. A pause
@@ -91,21 +88,19 @@ export function statutoryClock(
   today: string,
   deemedAfterDays: number,
 ): { daysElapsed: number; daysPaused: number; daysLeft: number; paused: boolean; dueOn: string } {
-  const elapsedTotal = Math.max(0, dayNumber(today) - dayNumber(receivedOn));
+  const elapsedTotal = Math.max(0, daysBetween(receivedOn, today));
   let daysPaused = 0;
   for (const pause of pauses) {
-    const end = pause.to ?? today;
-    daysPaused += Math.max(0, dayNumber(end) - dayNumber(pause.from));
+    daysPaused += Math.max(0, daysBetween(pause.from, pause.to ?? today));
   }
   const daysElapsed = elapsedTotal - daysPaused;
   const paused = pauses.some((pause) => pause.to === null);
-  const dueDay = dayNumber(receivedOn) + deemedAfterDays + daysPaused;
   return {
     daysElapsed,
     daysPaused,
     daysLeft: deemedAfterDays - daysElapsed,
     paused,
-    dueOn: new Date(dueDay * DAY_MS).toISOString().slice(0, 10),
+    dueOn: addDays(receivedOn, deemedAfterDays + daysPaused),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type MutationWriter,
 } from '../sync/mutation-writer';
 import type { PasswordHasher } from './password-hasher';
+import { rewordWrongPassword, wrongPasswordField } from './wrong-password';
 
 /** Wrong passwords allowed before the account waits. */
 export const FREE_ATTEMPTS = 5;
@@ -126,13 +127,10 @@ export class AuthService {
 
   async unlock(sessionId: string, password: string): Promise<AuthStatus> {
     const session = this.requireSession(sessionId);
-    await this.checkPassword(session.userId, password).catch((error: unknown) => {
-      // Nobody typed a user name on the lock screen: say only that the password is wrong.
-      if (error instanceof AppError && error.code === 'unauthenticated') {
-        throw new AppError('unauthenticated', 'Your password is wrong.');
-      }
-      throw error;
-    });
+    // Nobody typed a user name on the lock screen: say only that the password is wrong.
+    await this.checkPassword(session.userId, password).catch(
+      rewordWrongPassword(new AppError('unauthenticated', 'Your password is wrong.')),
+    );
     session.locked = false;
     session.lastActivityMs = this.clock.now().getTime();
     this.logger.info('auth.screen_unlocked', { userId: session.userId });
@@ -226,14 +224,9 @@ export class AuthService {
     const session = this.requireSession(sessionId);
     const user = this.findUser(session.userId);
     if (!user) throw new AppError('unauthenticated', 'Sign in again.');
-    await this.checkPassword(user.id, currentPassword).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'unauthenticated') {
-        throw new AppError('invalid_input', 'Your current password is wrong.', {
-          currentPassword: 'Your current password is wrong.',
-        });
-      }
-      throw error;
-    });
+    await this.checkPassword(user.id, currentPassword).catch(
+      rewordWrongPassword(wrongPasswordField('currentPassword', 'Your current password is wrong.')),
+    );
     this.checkPasswordNotName(newPassword, user.username, 'newPassword');
     if (await this.hasher.verify(this.credential(user.id)?.passwordHash ?? '', newPassword)) {
       throw new AppError('invalid_input', 'Choose a password different from the current one.', {

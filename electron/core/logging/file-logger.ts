@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readdirSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { indiaDate } from '../../../shared/domain/dates';
+import { addDays, indiaDate } from '../../../shared/domain/dates';
 import { systemClock, type Clock, type Logger } from '../ports';
 
 // The app's log (desktop and browser mode): one JSON object per line, one file per day (India date), kept for
@@ -28,9 +28,7 @@ export function expiredLogFiles(
   today: string,
   retentionDays: number,
 ): string[] {
-  const cutoff = new Date(Date.parse(`${today}T00:00:00Z`) - retentionDays * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const cutoff = addDays(today, -retentionDays);
   return fileNames.filter((name) => {
     const date = LOG_FILE.exec(name)?.[1];
     return date !== undefined && date < cutoff;

@@ -1,4 +1,4 @@
-import { formatDate, indiaDate, financialYearOf } from '../../../shared/domain/dates';
+import { addDays, formatDate, indiaDate, financialYearOf } from '../../../shared/domain/dates';
 import {
   applicationTransitions,
   distinctiveName,
@@ -641,9 +641,7 @@ export class RegistrationService {
       .find((society) => distinctiveName(society.name) === key);
     if (registered) refuse(`${registered.name} is already registered (${registered.regNo}).`);
     const days = Number(this.reference.rule('registration.name_reservation_days', today));
-    const expiresOn = new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const expiresOn = addDays(today, days);
     const id = this.writer.run(actorFor(user), (tx) => {
       const row = {
         id: tx.newId(),

@@ -1,7 +1,7 @@
 import { Alert, Center, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** Shown instead of the app when no host installed `window.app`. */
+/** Shown instead of the app when the host gave the page no bridge to the backend. */
 export function BackendMissing() {
   const { t } = useTranslation();
   return (

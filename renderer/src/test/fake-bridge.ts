@@ -25,7 +25,7 @@ export interface FakeBridge extends AppBridge {
   emit<N extends EventName>(name: N, payload: EventPayload<N>): void;
 }
 
-/** A stand-in for `window.app` that answers from the handlers a test gives it. */
+/** A stand-in for the host bridge that answers from the handlers a test gives it. */
 export function createFakeBridge(handlers: FakeHandlers): FakeBridge {
   const calls: FakeBridge['calls'] = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
