@@ -251,6 +251,8 @@ export function createCore(options: CoreOptions): Core {
     'applications.list': (input, caller) => registration.list(signedIn(caller), input),
     'applications.startScrutiny': (input, caller) =>
       registration.startScrutiny(signedIn(caller), input.id, input.baseVersion),
+    'applications.recordScrutiny': (input, caller) =>
+      registration.recordScrutiny(signedIn(caller), input.id, input.baseVersion, input.items),
     'applications.issueDeficiency': (input, caller) =>
       registration.issueDeficiency(signedIn(caller), input.id, input.baseVersion, input.items),
     'applications.recordReply': (input, caller) =>

@@ -44,7 +44,8 @@ export function canTake(step: ApplicationStep, state: ApplicationState): boolean
   return (applicationTransitions[step].from as readonly ApplicationState[]).includes(state);
 }
 
-const stateWords: Record<ApplicationState, string> = {
+/** The state in a clerk's words, to finish "The application is …". */
+export const applicationStateWords: Record<ApplicationState, string> = {
   received: 'received',
   under_scrutiny: 'under scrutiny',
   deficient: 'waiting for the applicants’ reply to a deficiency letter',
@@ -68,7 +69,7 @@ const stepWords: Record<ApplicationStep, string> = {
 export function stepRefusal(step: ApplicationStep, state: ApplicationState): string | null {
   return canTake(step, state)
     ? null
-    : `The application is ${stateWords[state]}, so you cannot ${stepWords[step]}.`;
+    : `The application is ${applicationStateWords[state]}, so you cannot ${stepWords[step]}.`;
 }
 
 /** One pause of the clock: from the deficiency letter to the reply (null while waiting). */
@@ -163,8 +164,17 @@ export const applicationCreateSchema = z.object({
 });
 export type ApplicationCreate = z.output<typeof applicationCreateSchema>;
 
-/** Items of the scrutiny checklist; a deficiency letter lists the ones found wanting. */
-export const scrutinyItems = [
+/** One item of the scrutiny checklist; a deficiency letter lists the ones found wanting. */
+export interface ScrutinyItem {
+  code: string;
+  label: string;
+}
+
+/**
+ * The items every application is scrutinised for. Each society type adds its own items in
+ * the reference data (a housing society's land papers, a credit society's financing bank).
+ */
+export const commonScrutinyItems: readonly ScrutinyItem[] = [
   {
     code: 'promoters',
     label: 'Promoters: at least the minimum, from different families, each with a share',
@@ -175,8 +185,17 @@ export const scrutinyItems = [
   { code: 'name', label: 'Name: not the same as or close to a registered or reserved name' },
   { code: 'area', label: 'Area of operation within the office’s jurisdiction' },
   { code: 'viability', label: 'Viability note: the society can work as proposed' },
-] as const;
-export type ScrutinyItemCode = (typeof scrutinyItems)[number]['code'];
+];
+
+/** The checklist of a society type: the common items, then the type's own. */
+export function scrutinyChecklist(typeItems: readonly ScrutinyItem[]): ScrutinyItem[] {
+  const common = new Set(commonScrutinyItems.map((item) => item.code));
+  return [...commonScrutinyItems, ...typeItems.filter((item) => !common.has(item.code))];
+}
+
+/** What the scrutiny found for one item; an item not yet looked at has no result. */
+export const scrutinyResults = ['in_order', 'wanting'] as const;
+export type ScrutinyResult = (typeof scrutinyResults)[number];
 
 /** Words every society name has; they do not tell one name from another. */
 const GENERIC_NAME_WORDS = new Set([

@@ -33,6 +33,7 @@ export const requestNames = [
   'applications.get',
   'applications.list',
   'applications.startScrutiny',
+  'applications.recordScrutiny',
   'applications.issueDeficiency',
   'applications.recordReply',
   'applications.decide',

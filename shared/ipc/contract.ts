@@ -18,8 +18,7 @@ import {
   applicationCreateSchema,
   applicationModes,
   applicationStates,
-  scrutinyItems,
-  type ScrutinyItemCode,
+  scrutinyResults,
 } from '../domain/registration';
 import { isIsoDate } from '../domain/dates';
 import type { Result } from '../errors';
@@ -79,6 +78,8 @@ const societyTypeSchema = z.object({
   tier: z.enum(tiers),
   credit: z.boolean(),
   minPromoters: z.number().int(),
+  /** The scrutiny checklist of an application of this type: the common items, then its own. */
+  scrutinyItems: z.array(z.object({ code: z.string(), label: z.string() })),
 });
 export type District = z.infer<typeof districtSchema>;
 export type Block = z.infer<typeof blockSchema>;
@@ -369,9 +370,23 @@ const applicationDetailSchema = applicationRowSchema.extend({
     z.object({
       id: uuid,
       issuedOn: isoDate,
-      items: z.array(z.object({ code: z.string(), note: z.string() })),
+      /** The reference of the printed letter: the acknowledgement number and its order. */
+      letterNo: z.string(),
+      issuedByName: z.string(),
+      items: z.array(z.object({ code: z.string(), label: z.string(), note: z.string() })),
       replyOn: isoDate.nullable(),
       replyNote: z.string().nullable(),
+    }),
+  ),
+  /** The scrutiny checklist of the application's type, with what was found for each item. */
+  checklist: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      result: z.enum(scrutinyResults).nullable(),
+      note: z.string().nullable(),
+      checkedByName: z.string().nullable(),
+      checkedOn: isoDate.nullable(),
     }),
   ),
   /** Registered societies with the same or a close name: a warning for the clerk. */
@@ -734,6 +749,34 @@ export const contract = {
       input: z.object(versioned).strict(),
       output: applicationDetailSchema,
     },
+    /**
+     * What the scrutiny found for items of the type's checklist: in order, wanting (with a
+     * note saying what), or not yet looked at (result null). Only while under scrutiny.
+     */
+    'applications.recordScrutiny': {
+      access: ['clerk', 'registrar'],
+      input: z
+        .object({
+          ...versioned,
+          items: z
+            .array(
+              z
+                .object({
+                  code: z.string().min(1).max(40),
+                  result: z.enum(scrutinyResults).nullable(),
+                  note: z.string().trim().max(1000).nullable(),
+                })
+                .refine((item) => item.result !== 'wanting' || (item.note ?? '') !== '', {
+                  message: 'Say what is wanting; it goes into the deficiency letter.',
+                  path: ['note'],
+                }),
+            )
+            .min(1, { message: 'Mark at least one item of the checklist.' })
+            .max(100),
+        })
+        .strict(),
+      output: applicationDetailSchema,
+    },
     /** A deficiency letter listing what is missing; the statutory clock stops until the reply. */
     'applications.issueDeficiency': {
       access: ['clerk', 'registrar'],
@@ -743,12 +786,7 @@ export const contract = {
           items: z
             .array(
               z.object({
-                code: z.enum(
-                  scrutinyItems.map((item) => item.code) as [
-                    ScrutinyItemCode,
-                    ...ScrutinyItemCode[],
-                  ],
-                ),
+                code: z.string().min(1).max(40),
                 note: z.string().trim().min(1, { message: 'Say what is missing.' }).max(1000),
               }),
             )

@@ -44,6 +44,7 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'applications.get': READERS,
   'applications.list': READERS,
   'applications.startScrutiny': ['clerk', 'registrar'],
+  'applications.recordScrutiny': ['clerk', 'registrar'],
   'applications.issueDeficiency': ['clerk', 'registrar'],
   'applications.recordReply': ['clerk', 'registrar'],
   'applications.decide': ['registrar'],

@@ -1,5 +1,6 @@
 import { asc, isNull } from 'drizzle-orm';
 import type { ReferenceData, RuleParameter } from '../../../shared/ipc/contract';
+import { scrutinyChecklist, type ScrutinyItem } from '../../../shared/domain/registration';
 import type { Tier } from '../../../shared/domain/society';
 import type { Db } from '../db/open-database';
 import {
@@ -123,12 +124,13 @@ export class ReferenceService {
           .run();
       }
       for (const t of file.societyTypes) {
-        const { sectorCode, ...rest } = t;
+        const { sectorCode, scrutinyItems, ...rest } = t;
         tx.db
           .insert(societyTypes)
           .values({
             id: referenceId('society_type', t.code),
             sectorId: sectorId(sectorCode),
+            scrutinyItems: JSON.stringify(scrutinyItems),
             ...who,
             ...rest,
           })
@@ -236,6 +238,7 @@ export class ReferenceService {
           tier: t.tier as Tier,
           credit: t.credit,
           minPromoters: t.minPromoters,
+          scrutinyItems: scrutinyChecklist(JSON.parse(t.scrutinyItems) as ScrutinyItem[]),
         })),
     };
     this.cache = data;

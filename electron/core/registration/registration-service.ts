@@ -1,5 +1,6 @@
 import { addDays, formatDate, indiaDate, financialYearOf } from '../../../shared/domain/dates';
 import {
+  applicationStateWords,
   applicationTransitions,
   distinctiveName,
   finalApplicationStates,
@@ -8,7 +9,8 @@ import {
   type ApplicationCreate,
   type ApplicationState,
   type ApplicationStep,
-  type ScrutinyItemCode,
+  type ScrutinyItem,
+  type ScrutinyResult,
 } from '../../../shared/domain/registration';
 import { AppError } from '../../../shared/errors';
 import { assertJurisdiction, isStateOffice } from '../jurisdiction';
@@ -47,6 +49,8 @@ interface ApplicationRecord {
   bankCertificateRef: string | null;
   byLaws: 'model' | 'own';
   feeReceiptNo: string | null;
+  /** JSON object: item code → what the scrutiny found (`ScrutinyEntry`). */
+  scrutiny: string;
   state: ApplicationState;
   receivedBy: string;
   receivedByName: string;
@@ -61,11 +65,19 @@ const SELECT_APPLICATION = `
          a.type_id AS typeId, a.office_id AS officeId, a.district_id AS districtId, a.village_id AS villageId,
          a.address, a.area_village_ids AS areaVillageIds, a.received_on AS receivedOn, a.mode,
          a.share_capital_paise AS shareCapitalPaise, a.bank_certificate_ref AS bankCertificateRef, a.by_laws AS byLaws,
-         a.fee_receipt_no AS feeReceiptNo, a.state, a.received_by AS receivedBy,
+         a.fee_receipt_no AS feeReceiptNo, a.scrutiny, a.state, a.received_by AS receivedBy,
          ${personNameSql('a.received_by')} AS receivedByName,
          (SELECT full_name FROM users WHERE id = a.decided_by) AS decidedByName, a.decided_at AS decidedAt,
          a.decision_reasons AS decisionReasons, a.society_id AS societyId
   FROM registration_applications a`;
+
+/** What the scrutiny found for one item of the checklist, by whom and when. */
+interface ScrutinyEntry {
+  result: ScrutinyResult;
+  note: string | null;
+  by: string;
+  on: string;
+}
 
 const SELECT_RESERVATION = `
   SELECT r.id, r.name, r.type_id AS typeId, t.name AS typeName, o.short_name AS officeName, r.applicant_name AS applicantName,
@@ -209,14 +221,65 @@ export class RegistrationService {
     return this.step(user, id, baseVersion, 'startScrutiny', () => ({}));
   }
 
+  /**
+   * Records what the scrutiny found for items of the type's checklist. An item marked
+   * wanting keeps its note for the deficiency letter; a null result clears the item.
+   */
+  recordScrutiny(
+    user: SessionUser,
+    id: string,
+    baseVersion: number,
+    items: { code: string; result: ScrutinyResult | null; note: string | null }[],
+  ): ApplicationDetail {
+    const checklist = this.checklistOf(this.record(id).typeId);
+    this.assertOnChecklist(
+      checklist,
+      items.map((item) => item.code),
+    );
+    this.writer.run(actorFor(user), (tx) => {
+      const current = this.current(user, id, baseVersion);
+      if (current.state !== 'under_scrutiny') {
+        throw new AppError(
+          'conflict',
+          current.state === 'received'
+            ? 'Start the scrutiny before recording the checklist.'
+            : `The application is ${applicationStateWords[current.state]}, so its checklist cannot be changed.`,
+        );
+      }
+      const before = JSON.parse(current.scrutiny) as Record<string, ScrutinyEntry>;
+      const after = { ...before };
+      const today = indiaDate(new Date(tx.now));
+      for (const item of items) {
+        const previous = before[item.code];
+        if (item.result === null) delete after[item.code];
+        else if (previous?.result !== item.result || (previous.note ?? null) !== item.note)
+          after[item.code] = { result: item.result, note: item.note, by: user.id, on: today };
+      }
+      this.writeScrutiny(tx, current, before, after);
+    });
+    this.onChanged({ id, societyId: null });
+    return this.get(id);
+  }
+
   /** A deficiency letter listing what is missing; the clock stops from its date. */
   issueDeficiency(
     user: SessionUser,
     id: string,
     baseVersion: number,
-    items: { code: ScrutinyItemCode; note: string }[],
+    items: { code: string; note: string }[],
   ): ApplicationDetail {
-    return this.step(user, id, baseVersion, 'issueDeficiency', (tx) => {
+    this.assertOnChecklist(
+      this.checklistOf(this.record(id).typeId),
+      items.map((item) => item.code),
+    );
+    return this.step(user, id, baseVersion, 'issueDeficiency', (tx, current) => {
+      // The letter's items are wanting on the checklist too, until the reply is checked.
+      const before = JSON.parse(current.scrutiny) as Record<string, ScrutinyEntry>;
+      const after = { ...before };
+      const today = indiaDate(new Date(tx.now));
+      for (const item of items)
+        after[item.code] = { result: 'wanting', note: item.note, by: user.id, on: today };
+      this.writeScrutiny(tx, current, before, after);
       const letterId = tx.newId();
       const letter = {
         id: letterId,
@@ -300,7 +363,20 @@ export class RegistrationService {
       id,
       baseVersion,
       decision === 'approve' ? 'approve' : 'refuse',
-      (tx) => {
+      (tx, current) => {
+        if (decision === 'approve') {
+          const checklist = this.checklistOf(current.typeId);
+          const scrutiny = JSON.parse(current.scrutiny) as Record<string, ScrutinyEntry>;
+          const wanting = checklist.filter((item) => scrutiny[item.code]?.result === 'wanting');
+          if (wanting.length > 0) {
+            throw new AppError(
+              'conflict',
+              `The scrutiny found ${wanting.length === 1 ? 'an item' : 'items'} wanting: ${wanting
+                .map((item) => item.label.split(':')[0])
+                .join('; ')}. Approve once the checklist is in order, or refuse.`,
+            );
+          }
+        }
         const fields: Record<string, unknown> = {
           decidedBy: user.id,
           decidedAt: tx.now,
@@ -362,23 +438,33 @@ export class RegistrationService {
               is_chief AS isChief
        FROM application_promoters WHERE application_id = ? AND deleted_at IS NULL ORDER BY position`,
     ).all(id) as (Omit<ApplicationDetail['promoters'][number], 'isChief'> & { isChief: number })[];
-    const letters = (
-      this.prepare(
-        `SELECT id, issued_on AS issuedOn, items, reply_on AS replyOn, reply_note AS replyNote
-         FROM deficiency_letters WHERE application_id = ? AND deleted_at IS NULL ORDER BY issued_on`,
-      ).all(id) as {
-        id: string;
-        issuedOn: string;
-        items: string;
-        replyOn: string | null;
-        replyNote: string | null;
-      }[]
-    ).map((letter) => ({
-      ...letter,
-      items: JSON.parse(letter.items) as ApplicationDetail['deficiencyLetters'][number]['items'],
-    }));
+    const letters = this.prepare(
+      `SELECT id, issued_on AS issuedOn, ${personNameSql('created_by')} AS issuedByName, items,
+                reply_on AS replyOn, reply_note AS replyNote
+         FROM deficiency_letters WHERE application_id = ? AND deleted_at IS NULL ORDER BY issued_on, created_at`,
+    ).all(id) as {
+      id: string;
+      issuedOn: string;
+      issuedByName: string;
+      items: string;
+      replyOn: string | null;
+      replyNote: string | null;
+    }[];
     const reference = this.reference.get();
     const type = reference.societyTypes.find((candidate) => candidate.id === application.typeId);
+    const checklist = type?.scrutinyItems ?? [];
+    const labelOf = (code: string) => checklist.find((item) => item.code === code)?.label ?? code;
+    const lettersWithItems = letters.map((letter, index) => ({
+      ...letter,
+      letterNo: `${application.ackNo}/DL-${index + 1}`,
+      items: (JSON.parse(letter.items) as { code: string; note: string }[]).map((item) => ({
+        ...item,
+        label: labelOf(item.code),
+      })),
+    }));
+    const scrutiny = JSON.parse(application.scrutiny) as Record<string, ScrutinyEntry>;
+    const userName = this.prepare(`SELECT ${personNameSql('@id')} AS name`);
+    const nameOf = (userId: string) => (userName.get({ id: userId }) as { name: string }).name;
     const areaVillageIds = JSON.parse(application.areaVillageIds) as string[];
     return {
       ...this.row(application, letters),
@@ -403,7 +489,18 @@ export class RegistrationService {
           )
         : 0,
       promoters: promoters.map((promoter) => ({ ...promoter, isChief: Boolean(promoter.isChief) })),
-      deficiencyLetters: letters,
+      deficiencyLetters: lettersWithItems,
+      checklist: checklist.map((item) => {
+        const entry = scrutiny[item.code];
+        return {
+          code: item.code,
+          label: item.label,
+          result: entry?.result ?? null,
+          note: entry?.note ?? null,
+          checkedByName: entry ? nameOf(entry.by) : null,
+          checkedOn: entry?.on ?? null,
+        };
+      }),
       closeNames: this.closeNames(application.proposedName),
       decisionReasons: application.decisionReasons,
       version: application.version,
@@ -486,20 +583,15 @@ export class RegistrationService {
     id: string,
     baseVersion: number,
     step: ApplicationStep,
-    work: (tx: MutationTx) => Record<string, unknown>,
+    work: (tx: MutationTx, current: ApplicationRecord) => Record<string, unknown>,
   ): ApplicationDetail {
     this.writer.run(actorFor(user), (tx) => {
-      const current = this.record(id);
-      if (current.version !== baseVersion) {
-        throw new AppError(
-          'conflict',
-          'Someone else changed this application after you opened it. Reload it.',
-        );
-      }
-      assertJurisdiction(this.reference, user, current.officeId, 'act on this application');
+      const current = this.current(user, id, baseVersion);
       const refusal = stepRefusal(step, current.state);
       if (refusal) throw new AppError('conflict', refusal);
-      const fields = work(tx);
+      const fields = work(tx, current);
+      // `work` may have saved the checklist, which counts as a change of its own.
+      const version = this.record(id).version;
       const to = applicationTransitions[step].to;
       const columns: Record<string, string> = {
         decidedBy: 'decided_by',
@@ -517,12 +609,70 @@ export class RegistrationService {
         entity: 'registration_application',
         entityId: id,
         args: { state: to, ...fields },
-        baseVersion,
+        baseVersion: version,
         base: { state: current.state },
       });
     });
     this.onChanged({ id, societyId: null });
     return this.get(id);
+  }
+
+  /**
+   * The application as it is inside a write: refused when someone saved since the user
+   * opened it, or when it belongs to an office outside the user's jurisdiction.
+   */
+  private current(user: SessionUser, id: string, baseVersion: number): ApplicationRecord {
+    const current = this.record(id);
+    if (current.version !== baseVersion) {
+      throw new AppError(
+        'conflict',
+        'Someone else changed this application after you opened it. Reload it.',
+      );
+    }
+    assertJurisdiction(this.reference, user, current.officeId, 'act on this application');
+    return current;
+  }
+
+  /** The checklist of a society type: the common items, then the type's own. */
+  private checklistOf(typeId: string): ScrutinyItem[] {
+    return (
+      this.reference.get().societyTypes.find((type) => type.id === typeId)?.scrutinyItems ?? []
+    );
+  }
+
+  private assertOnChecklist(checklist: ScrutinyItem[], codes: string[]): void {
+    const known = new Set(checklist.map((item) => item.code));
+    const unknown = codes.find((code) => !known.has(code));
+    if (unknown !== undefined) {
+      throw new AppError(
+        'invalid_input',
+        `“${unknown}” is not an item of the scrutiny checklist for this type of society.`,
+      );
+    }
+    if (new Set(codes).size !== codes.length) {
+      throw new AppError('invalid_input', 'An item of the checklist is listed twice.');
+    }
+  }
+
+  /** Saves the checklist as one change of the application, with what it was before. */
+  private writeScrutiny(
+    tx: MutationTx,
+    current: ApplicationRecord,
+    before: Record<string, ScrutinyEntry>,
+    after: Record<string, ScrutinyEntry>,
+  ): void {
+    const baseVersion = this.record(current.id).version;
+    this.prepare(
+      'UPDATE registration_applications SET scrutiny = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?',
+    ).run(JSON.stringify(after), tx.now, tx.userId, current.id);
+    tx.record({
+      name: 'application.recordScrutiny',
+      entity: 'registration_application',
+      entityId: current.id,
+      args: { scrutiny: after },
+      baseVersion,
+      base: { scrutiny: before },
+    });
   }
 
   /** Puts the approved society on the register and issues its certificate; returns its id. */

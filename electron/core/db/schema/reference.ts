@@ -113,6 +113,8 @@ export const societyTypes = sqliteTable(
     tier: text().notNull(),
     credit: integer({ mode: 'boolean' }).notNull(),
     minPromoters: integer().notNull(),
+    /** JSON array of { code, label }: the type's own scrutiny items besides the common ones. */
+    scrutinyItems: text().notNull().default('[]'),
   },
   (t) => [
     uniqueIndex('society_types_code_uq').on(t.code),

@@ -1,0 +1,1 @@
+ALTER TABLE `society_types` ADD `scrutiny_items` text DEFAULT '[]' NOT NULL;
