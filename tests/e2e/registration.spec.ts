@@ -199,6 +199,8 @@ test.describe.serial('a new society, from the counter to a verified certificate'
   });
 
   test('scrutiny, a deficiency letter that stops the clock, and the reply', async ({ page }) => {
+    // The whole scrutiny at the keyboard and mouse: longer than one screen's test.
+    test.slow();
     await loginAs(page, 'clerk');
     await openApp(page, `/#/applications/${applicationId}`);
     await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
@@ -209,16 +211,64 @@ test.describe.serial('a new society, from the counter to a verified certificate'
     await expect(page.getByText('Scrutiny started.')).toBeVisible();
     await expect(page.getByText('Under scrutiny').first()).toBeVisible();
 
+    // The checklist of a fishery society: the common items and its own (the water body).
+    const checklist = page.getByTestId('checklist');
+    await expect(checklist.getByText('Right to use the ponds or water body')).toBeVisible();
+    for (const item of ['promoters', 'bye_laws', 'name', 'area', 'viability']) {
+      await page.getByTestId(`checklist-${item}`).getByText('In order', { exact: true }).click();
+    }
+    await page.getByTestId('checklist-share_capital').getByText('Wanting', { exact: true }).click();
+    await expect(page.getByLabel(/^Note on: Share capital/)).toBeFocused();
+    await page.keyboard.type('The bank certificate is not signed by the branch manager.');
+    await page.getByTestId('checklist-water_rights').getByText('Wanting', { exact: true }).click();
+    await expect(page.getByText('7 items changed and not yet saved.')).toBeVisible();
+    // A wanting item needs its note before anything is saved.
+    await page.keyboard.press('Control+s');
+    await expect(
+      page.getByText('Say what is wanting; it goes into the deficiency letter.'),
+    ).toBeVisible();
+    await expect(page.getByLabel(/^Note on: Right to use the ponds/)).toBeFocused();
+    await page.keyboard.type('Send the lease deed of the Ṭuirial pond.');
+    await saveScreenshot(page, 'scrutiny-checklist');
+    await page.keyboard.press('Control+s');
+    await expect(page.getByText('The checklist was saved.')).toBeVisible();
+    await expect(page.getByTestId('scrutiny-counts')).toHaveText('5 in order · 2 wanting · of 8');
+
+    // The letter comes with what the checklist found wanting; the fee is added to it.
     await page.getByRole('button', { name: 'Send a deficiency letter' }).click();
     const letter = page.getByRole('dialog', { name: 'Send a deficiency letter' });
-    await letter.getByLabel(/^Share capital collected and the bank certificate/).check();
-    await expect(letter.getByLabel(/^What is missing: Share capital/)).toBeFocused();
-    await page.keyboard.type('The bank certificate is not signed by the branch manager.');
+    await expect(
+      letter.getByLabel(/^Share capital collected and the bank certificate/),
+    ).toBeChecked();
+    await expect(letter.getByLabel(/^What is missing: Share capital/)).toHaveValue(
+      'The bank certificate is not signed by the branch manager.',
+    );
     await letter.getByLabel(/^Registration fee paid/).check();
+    await expect(letter.getByLabel(/^What is missing: Registration fee/)).toBeFocused();
     await page.keyboard.type('Send the original treasury receipt.');
-    await saveScreenshot(page, 'deficiency-letter');
+    await saveScreenshot(page, 'deficiency-letter-modal');
     await letter.getByRole('button', { name: 'Record the letter' }).click();
-    await expect(letter).toBeHidden();
+
+    // The letter prints at once.
+    const printed = page.getByTestId('deficiency-letter-document');
+    await expect(printed).toBeVisible();
+    await expect(page.getByText(/The letter was recorded and the clock is stopped/)).toBeVisible();
+    await expect(printed.getByTestId('letter-no')).toContainText(`${ackNo}/DL-1`);
+    await expect(printed).toContainText('Lalrinawma');
+    await expect(printed).toContainText(`acknowledgement no. ${ackNo}`);
+    const items = printed.getByTestId('letter-items').locator('li');
+    await expect(items).toHaveCount(3);
+    await expect(items.nth(0)).toContainText(
+      'The bank certificate is not signed by the branch manager.',
+    );
+    await expect(items.nth(2)).toContainText('Send the lease deed of the Ṭuirial pond.');
+    await saveScreenshot(page, 'deficiency-letter');
+    await page.emulateMedia({ media: 'print' });
+    await saveScreenshot(page, 'deficiency-letter-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.keyboard.press('Escape');
+
+    await expect(page.getByRole('heading', { level: 1, name: NAME })).toBeVisible();
     await expect(page.getByText('Deficiency letter sent').first()).toBeVisible();
     await expect(page.getByText('Clock stopped').first()).toBeVisible();
     await expect(page.getByTestId('deficiency-letter')).toContainText(
@@ -229,11 +279,46 @@ test.describe.serial('a new society, from the counter to a verified certificate'
     await page.getByRole('button', { name: 'Record the reply' }).click();
     const reply = page.getByRole('dialog', { name: 'Record the applicants’ reply' });
     await expect(reply.getByLabel(/^What the applicants sent/)).toBeFocused();
-    await page.keyboard.type('Signed bank certificate and the original receipt received.');
+    await page.keyboard.type(
+      'Signed bank certificate, the original receipt and the lease deed received.',
+    );
     await reply.getByRole('button', { name: 'Record the reply' }).click();
     await expect(reply).toBeHidden();
     await expect(page.getByText('The reply was recorded; the clock runs again.')).toBeVisible();
     await expect(page.getByTestId('deficiency-letter')).toContainText('Signed bank certificate');
+
+    // What the reply brought is checked and marked in order.
+    for (const item of ['share_capital', 'fee', 'water_rights']) {
+      await page.getByTestId(`checklist-${item}`).getByText('In order', { exact: true }).click();
+    }
+    // The wanting note is not kept as the remark of an item put right.
+    await expect(page.getByLabel(/^Note on: Share capital/)).toHaveValue('');
+    await page.getByRole('button', { name: /^Save checklist/ }).click();
+    await expect(page.getByTestId('scrutiny-counts')).toHaveText('8 in order · 0 wanting · of 8');
+
+    // The bank certificate is attached and opens from the application.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('combobox', { name: 'What it is' }).click();
+    await page.getByRole('option', { name: 'Bank certificate' }).click();
+    await page.getByRole('button', { name: 'Attach a file…' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'bank-certificate-tuirial.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(
+        '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+      ),
+    });
+    await expect(page.getByText('bank-certificate-tuirial.pdf was attached.')).toBeVisible();
+    const documents = page.getByTestId('documents');
+    await expect(documents).toContainText('Bank certificate');
+    const opened = page.waitForEvent('popup');
+    await documents.getByRole('button', { name: 'bank-certificate-tuirial.pdf' }).click();
+    const viewer = await opened;
+    expect(viewer.url()).toMatch(/\/__files\/[\w-]+\/bank-certificate-tuirial\.pdf$/u);
+    await viewer.close();
+    await saveScreenshot(page, 'application-checked');
 
     // The clerk who received it never decides it.
     await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
@@ -310,10 +395,16 @@ test.describe.serial('a new society, from the counter to a verified certificate'
     await expect(result).toContainText(NAME);
     await expect(result).toContainText(/RCS\/AIZ\/\d{4}-\d{2}\/\d{4}/u);
     await saveScreenshot(page, 'verify-valid');
+    // The office's public key is listed for anyone checking by other means.
+    const keys = page.getByTestId('office-keys');
+    await expect(keys).toContainText('ARCS Aizawl');
+    await expect(keys).toContainText(/AIZ-[\w-]{8}/u);
+    await expect(keys).toContainText('In use');
 
     // One character of the signature changed.
-    const last = qrText.at(-1) === 'A' ? 'B' : 'A';
-    await box.fill(`${qrText.slice(0, -1)}${last}`);
+    const at = qrText.length - 10;
+    const changed = qrText[at] === 'A' ? 'B' : 'A';
+    await box.fill(`${qrText.slice(0, at)}${changed}${qrText.slice(at + 1)}`);
     await page.keyboard.press('Enter');
     await expect(result).toHaveAttribute('data-status', 'altered');
     await expect(result).toContainText('Altered — this code was changed after it was signed');
@@ -394,5 +485,27 @@ test.describe.serial('a new society, from the counter to a verified certificate'
     );
     await expect(page.getByTestId('application-row').first()).toContainText('5 days overdue');
     await saveScreenshot(page, 'applications');
+  });
+
+  test('an application not decided in time is registered by deemed registration', async ({
+    page,
+  }) => {
+    await loginAs(page, 'clerk');
+    const overdue = await receiveByApi(page, 'Bungkawn Hmar Poultry Cooperative Society Ltd.', {
+      receivedOn: indiaToday(-100),
+    });
+    await loginAs(page, 'registrar');
+    await page.goto('about:blank');
+    await openApp(page, `/#/applications/${overdue.id}`);
+    await page.getByRole('button', { name: 'Record deemed registration' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record deemed registration' });
+    await expect(dialog).toContainText('was not decided within the statutory period');
+    await saveScreenshot(page, 'deemed-registration');
+    await dialog.getByRole('button', { name: 'Record deemed registration' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('approved')).toContainText(
+      /Registered as RCS\/AIZ\/\d{4}-\d{2}\/\d{4}/u,
+    );
+    await expect(page.getByText('Deemed registered').first()).toBeVisible();
   });
 });

@@ -6,6 +6,7 @@ import { ApprovalsRoute } from '../routes/ApprovalsRoute';
 import { CertificatesRoute } from '../routes/CertificatesRoute';
 import { NewApplicationRoute } from '../routes/NewApplicationRoute';
 import { RefusalOrderRoute } from '../routes/RefusalOrderRoute';
+import { DeficiencyLetterRoute } from '../routes/DeficiencyLetterRoute';
 import { VerifyRoute } from '../routes/VerifyRoute';
 import { ChangesRoute } from '../routes/ChangesRoute';
 import { EditSocietyRoute } from '../routes/EditSocietyRoute';
@@ -126,6 +127,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess request="applications.get">
             <RefusalOrderRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'applications/:id/letters/:letterId',
+        element: (
+          <RequireAccess request="applications.get">
+            <DeficiencyLetterRoute />
           </RequireAccess>
         ),
       },

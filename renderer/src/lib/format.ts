@@ -21,3 +21,10 @@ export function instantText(iso: string | null | undefined): string {
   const local = new Date(time + IST_OFFSET_MS).toISOString();
   return `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
+
+/** A file size as a clerk reads it: "820 KB", "3.4 MB". */
+export function fileSizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1_048_576) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
+}

@@ -13,6 +13,7 @@ export const paths = {
   application: (id: string) => `/applications/${id}`,
   acknowledgement: (id: string) => `/applications/${id}/acknowledgement`,
   refusalOrder: (id: string) => `/applications/${id}/refusal-order`,
+  deficiencyLetter: (id: string, letterId: string) => `/applications/${id}/letters/${letterId}`,
   certificates: '/certificates',
   verify: '/verify',
 };

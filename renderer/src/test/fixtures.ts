@@ -1,3 +1,4 @@
+import { scrutinyChecklist } from '../../../shared/domain/registration';
 import type {
   AuthStatus,
   ChangeEntry,
@@ -120,6 +121,9 @@ export const reference: ReferenceData = {
       tier: 'primary',
       credit: false,
       minPromoters: 10,
+      scrutinyItems: scrutinyChecklist([
+        { code: 'water_rights', label: 'Right to use the ponds or water body' },
+      ]),
     },
     {
       id: ids.typePacs,
@@ -129,6 +133,7 @@ export const reference: ReferenceData = {
       tier: 'primary',
       credit: true,
       minPromoters: 10,
+      scrutinyItems: scrutinyChecklist([]),
     },
   ],
 };

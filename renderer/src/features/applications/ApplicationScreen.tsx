@@ -18,7 +18,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { scrutinyItems } from '../../../../shared/domain/registration';
 import type { ApplicationDetail } from '../../../../shared/ipc/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { FieldList } from '../../components/FieldList';
@@ -36,15 +35,21 @@ import {
 } from '../../lib/backend';
 import { dateText, instantText, rupeeText } from '../../lib/format';
 import { paths } from '../../lib/paths';
-import { useSession } from '../../lib/session';
+import { canUse, useSession } from '../../lib/session';
 import { PrintCertificateButton } from '../certificates';
 import { availableActions, type ApplicationAction } from './actions';
 import { ApplicationStateBadge } from './ApplicationStateBadge';
 import { ClockBadge } from './clock';
-import { DecideApplicationModal, DeficiencyModal, ReplyModal, WithdrawModal } from './StepModals';
-
-const scrutinyLabel = (code: string) =>
-  scrutinyItems.find((item) => item.code === code)?.label ?? code;
+import { DocumentsSection } from '../documents';
+import type { IssuedLetterState } from './DeficiencyLetter';
+import { ScrutinyChecklist } from './ScrutinyChecklist';
+import {
+  DecideApplicationModal,
+  DeemedModal,
+  DeficiencyModal,
+  ReplyModal,
+  WithdrawModal,
+} from './StepModals';
 
 /** One application: its particulars, clock, letters, and the steps its state allows. */
 export function ApplicationScreen({ id }: { id: string }) {
@@ -420,6 +425,16 @@ export function ApplicationScreen({ id }: { id: string }) {
         </Table>
       </Section>
 
+      {data.open || data.checklist.some((item) => item.result !== null) ? (
+        <ScrutinyChecklist
+          application={data}
+          editable={
+            data.state === 'under_scrutiny' && canUse(user.role, 'applications.recordScrutiny')
+          }
+          onSaved={(saved) => onDone(saved, t('scrutiny.saved'))}
+        />
+      ) : null}
+
       <Section title={t('application.section.letters')} id="sec-app-letters">
         {data.deficiencyLetters.length === 0 ? (
           <Text size="sm" c="dimmed">
@@ -429,14 +444,27 @@ export function ApplicationScreen({ id }: { id: string }) {
           <Stack gap="sm">
             {data.deficiencyLetters.map((letter) => (
               <Paper key={letter.id} withBorder radius="sm" p="sm" data-testid="deficiency-letter">
-                <Text size="sm" fw={600}>
-                  {t('application.letterIssued', { date: dateText(letter.issuedOn) })}
-                </Text>
+                <Group justify="space-between" gap="sm">
+                  <Text size="sm" fw={600}>
+                    {t('application.letterIssued', { date: dateText(letter.issuedOn) })}
+                    <Text span size="sm" c="dimmed" ff="monospace" ml="sm">
+                      {letter.letterNo}
+                    </Text>
+                  </Text>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    component={Link}
+                    to={paths.deficiencyLetter(data.id, letter.id)}
+                  >
+                    {t('deficiencyLetter.print')}
+                  </Button>
+                </Group>
                 <List size="sm" mt={4} spacing={2}>
                   {letter.items.map((item) => (
                     <List.Item key={item.code}>
                       <Text span size="sm" c="dimmed">
-                        {scrutinyLabel(item.code)}:
+                        {item.label}:
                       </Text>{' '}
                       {item.note}
                     </List.Item>
@@ -460,11 +488,21 @@ export function ApplicationScreen({ id }: { id: string }) {
         )}
       </Section>
 
+      <DocumentsSection ownerEntity="registration_application" ownerId={data.id} />
+
       {open === 'issueDeficiency' ? (
         <DeficiencyModal
           application={data}
           onClose={() => setOpen(null)}
-          onDone={(saved) => onDone(saved, t('application.stepDone.issueDeficiency'))}
+          onDone={(saved) => {
+            onDone(saved, t('application.stepDone.issueDeficiency'));
+            // The letter is printed at once, as the acknowledgement slip is.
+            const letter = saved.deficiencyLetters.at(-1);
+            if (letter) {
+              const state: IssuedLetterState = { issued: true };
+              void navigate(paths.deficiencyLetter(saved.id, letter.id), { state });
+            }
+          }}
         />
       ) : null}
       {open === 'recordReply' ? (
@@ -472,6 +510,13 @@ export function ApplicationScreen({ id }: { id: string }) {
           application={data}
           onClose={() => setOpen(null)}
           onDone={(saved) => onDone(saved, t('application.stepDone.recordReply'))}
+        />
+      ) : null}
+      {open === 'recordDeemed' ? (
+        <DeemedModal
+          application={data}
+          onClose={() => setOpen(null)}
+          onDone={(saved) => onDone(saved, null)}
         />
       ) : null}
       {open === 'withdraw' ? (

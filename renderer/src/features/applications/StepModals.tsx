@@ -12,8 +12,7 @@ import {
 import { useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { indiaDate } from '../../../../shared/domain/dates';
-import { scrutinyItems, type ScrutinyItemCode } from '../../../../shared/domain/registration';
+import { formatDate, indiaDate } from '../../../../shared/domain/dates';
 import type { ApplicationDetail } from '../../../../shared/ipc/contract';
 import { DateInput } from '../../components/DateInput';
 import { isoToDayMonthYear, parseDayMonthYear } from '../../components/date-text';
@@ -93,15 +92,25 @@ function StepFrame({
   );
 }
 
-/** The scrutiny checklist: tick what is wanting, say what is missing for each. */
+/**
+ * The deficiency letter: tick what is wanting and say what is missing for each. Items the
+ * checklist already found wanting come ticked, with their notes.
+ */
 export function DeficiencyModal({ application, onClose, onDone }: StepModalProps) {
   const { t } = useTranslation();
   const issue = useRequest('applications.issueDeficiency');
-  const [notes, setNotes] = useState<Partial<Record<ScrutinyItemCode, string>>>({});
-  const [missing, setMissing] = useState<ScrutinyItemCode[]>([]);
+  const checklist = application.checklist;
+  const [notes, setNotes] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      checklist
+        .filter((item) => item.result === 'wanting')
+        .map((item) => [item.code, item.note ?? '']),
+    ),
+  );
+  const [missing, setMissing] = useState<string[]>([]);
   const [noneTicked, setNoneTicked] = useState(false);
   const [banner, setBanner] = useState<string | null>(null);
-  const ticked = scrutinyItems.filter((item) => notes[item.code] !== undefined);
+  const ticked = checklist.filter((item) => notes[item.code] !== undefined);
 
   const submit = () => {
     setBanner(null);
@@ -140,7 +149,7 @@ export function DeficiencyModal({ application, onClose, onDone }: StepModalProps
         </Text>
       ) : null}
       <Stack gap="xs" role="group" aria-label={t('deficiency.title')}>
-        {scrutinyItems.map((item, index) => {
+        {checklist.map((item, index) => {
           const on = notes[item.code] !== undefined;
           return (
             <Stack key={item.code} gap={4}>
@@ -191,7 +200,7 @@ export function DeficiencyModal({ application, onClose, onDone }: StepModalProps
     </StepFrame>
   );
 
-  function setNoteFor(code: ScrutinyItemCode, value: string | undefined) {
+  function setNoteFor(code: string, value: string | undefined) {
     setNotes((current) => {
       const next = { ...current };
       if (value === undefined) delete next[code];
@@ -394,6 +403,43 @@ export function DecideApplicationModal({
         autoComplete="current-password"
         data-autofocus={approving ? true : undefined}
       />
+    </StepFrame>
+  );
+}
+
+/**
+ * Deemed registration: the statutory period ran out with no decision, so the law registers
+ * the society. The registrar confirms; the society is numbered and its certificate issued.
+ */
+export function DeemedModal({ application, onClose, onDone }: StepModalProps) {
+  const { t } = useTranslation();
+  const deem = useRequest('applications.recordDeemed');
+  const [banner, setBanner] = useState<string | null>(null);
+  const submit = () => {
+    setBanner(null);
+    deem.mutate(
+      { id: application.id, baseVersion: application.version },
+      { onSuccess: onDone, onError: (failure) => setBanner(failure.message) },
+    );
+  };
+  return (
+    <StepFrame
+      title={t('deemed.title')}
+      onClose={onClose}
+      onSubmit={submit}
+      banner={banner}
+      submitLabel={t('deemed.submit')}
+      submitting={deem.isPending}
+    >
+      <Text size="sm">
+        {t('deemed.body', {
+          name: application.proposedName,
+          due: application.clock ? formatDate(application.clock.dueOn) : '',
+        })}
+      </Text>
+      <Text size="sm" c="dark.5">
+        {t('deemed.consequence')}
+      </Text>
     </StepFrame>
   );
 }

@@ -3,10 +3,23 @@ import type { applicationStates } from '../../../../shared/domain/registration';
 import { administrator, clerk, ids, registrar, viewer } from '../../test/fixtures';
 import { availableActions } from './actions';
 
-const application = (state: (typeof applicationStates)[number], receivedBy = ids.clerk) => ({
+const clock = (daysLeft: number) => ({
+  dueOn: '2026-10-30',
+  daysElapsed: 90 - daysLeft,
+  daysPaused: 0,
+  daysLeft,
+  paused: false,
+});
+
+const application = (
+  state: (typeof applicationStates)[number],
+  receivedBy = ids.clerk,
+  daysLeft = 30,
+) => ({
   state,
   receivedBy,
   officeId: ids.officeAizawl,
+  clock: ['approved', 'refused', 'deemed', 'withdrawn'].includes(state) ? null : clock(daysLeft),
 });
 
 describe('the steps shown per state and role', () => {
@@ -45,6 +58,27 @@ describe('the steps shown per state and role', () => {
     const elsewhere = { ...application('received'), officeId: ids.officeChamphai };
     expect(availableActions(elsewhere, registrar, false).decideBlock).toBe('otherOffice');
     expect(availableActions(elsewhere, registrar, true).actions).toContain('approve');
+  });
+
+  it('offers deemed registration to a registrar of the office only once the clock has run out', () => {
+    expect(availableActions(application('under_scrutiny'), registrar, false).actions).not.toContain(
+      'recordDeemed',
+    );
+    expect(
+      availableActions(application('under_scrutiny', ids.clerk, 0), registrar, false).actions,
+    ).toContain('recordDeemed');
+    expect(
+      availableActions(application('received', ids.clerk, -3), registrar, false).actions,
+    ).toContain('recordDeemed');
+    // Not while the applicants owe a reply (the clock is stopped), not to a clerk, not elsewhere.
+    expect(
+      availableActions(application('deficient', ids.clerk, 0), registrar, false).actions,
+    ).not.toContain('recordDeemed');
+    expect(
+      availableActions(application('received', ids.clerk, 0), clerk, false).actions,
+    ).not.toContain('recordDeemed');
+    const elsewhere = { ...application('received', ids.clerk, 0), officeId: ids.officeChamphai };
+    expect(availableActions(elsewhere, registrar, false).actions).not.toContain('recordDeemed');
   });
 
   it('shows nothing on a decided application, and nothing to readers', () => {

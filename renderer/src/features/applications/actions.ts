@@ -3,7 +3,13 @@ import type { ApplicationDetail, SessionUser } from '../../../../shared/ipc/cont
 import { canUse } from '../../lib/session';
 
 export type ApplicationAction =
-  'startScrutiny' | 'issueDeficiency' | 'recordReply' | 'approve' | 'refuse' | 'withdraw';
+  | 'startScrutiny'
+  | 'issueDeficiency'
+  | 'recordReply'
+  | 'approve'
+  | 'refuse'
+  | 'recordDeemed'
+  | 'withdraw';
 
 /** Why a registrar who may otherwise decide cannot decide this one, shown instead of the buttons. */
 export type DecideBlock = 'ownApplication' | 'otherOffice' | 'notRegistrar' | null;
@@ -14,6 +20,7 @@ const order: ApplicationAction[] = [
   'recordReply',
   'approve',
   'refuse',
+  'recordDeemed',
   'withdraw',
 ];
 
@@ -23,16 +30,18 @@ const requestOf = {
   recordReply: 'applications.recordReply',
   approve: 'applications.decide',
   refuse: 'applications.decide',
+  recordDeemed: 'applications.recordDeemed',
   withdraw: 'applications.withdraw',
 } as const;
 
 /**
  * The steps this user may take on this application now: what the state allows (the shared
  * transition table), what the role may request, and for a decision, a registrar of the
- * application's office (or the state office) who did not receive it.
+ * application's office (or the state office) who did not receive it. Deemed registration
+ * only once the statutory clock has run out, by a registrar of the office.
  */
 export function availableActions(
-  application: Pick<ApplicationDetail, 'state' | 'receivedBy' | 'officeId'>,
+  application: Pick<ApplicationDetail, 'state' | 'receivedBy' | 'officeId' | 'clock'>,
   user: Pick<SessionUser, 'id' | 'role' | 'officeId'>,
   stateOffice: boolean,
 ): { actions: ApplicationAction[]; decideBlock: DecideBlock } {
@@ -48,6 +57,11 @@ export function availableActions(
     if (!canTake(action as ApplicationStep, application.state)) return false;
     if (!canUse(user.role, requestOf[action])) return false;
     if ((action === 'approve' || action === 'refuse') && decideBlock) return false;
+    if (action === 'recordDeemed') {
+      const expired = application.clock !== null && application.clock.daysLeft <= 0;
+      const ownOffice = application.officeId === user.officeId || stateOffice;
+      if (!expired || !ownOffice) return false;
+    }
     return true;
   });
   return { actions, decideBlock };

@@ -4,3 +4,4 @@ export { ApplicationsScreen } from './ApplicationsScreen';
 export { DueSoonCard } from './DueSoonCard';
 export { NewApplicationScreen } from './NewApplicationScreen';
 export { RefusalOrder } from './RefusalOrder';
+export { DeficiencyLetter } from './DeficiencyLetter';

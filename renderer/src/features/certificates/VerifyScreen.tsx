@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useRequest } from '../../lib/backend';
+import { OfficeKeys } from './OfficeKeys';
 import { VerifyResult } from './VerifyResult';
 
 /** Paste or scan a certificate's QR text; Enter checks it offline against the office keys. */
@@ -91,6 +92,7 @@ export function VerifyScreen() {
       </Paper>
       {verify.data ? <VerifyResult verification={verify.data} /> : null}
       {verify.isError ? <ErrorState title={t('verify.error')} error={verify.error} /> : null}
+      <OfficeKeys />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ export { BackendError, createBackend, findHostBridge, isBackendError } from './c
 export type { Backend, BackendErrorCode, SessionProblem } from './client';
 export { BackendProvider, useBackend } from './BackendProvider';
 export { queryKeys } from './query-keys';
-export { usePrintCertificate } from './print';
+export { useOpenDocument, usePrintCertificate } from './print';
 export type { ChangeFilter, SocietySort } from './query-keys';
 export {
   CHANGES_PAGE_SIZE,
@@ -13,6 +13,8 @@ export {
   useApplication,
   useApplications,
   useCertificates,
+  useDocuments,
+  useOfficeKeys,
   useAuthStatus,
   useChanges,
   useRequest,

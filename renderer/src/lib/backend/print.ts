@@ -3,17 +3,33 @@ import type { RequestOutput } from '../../../../shared/ipc/contract';
 import { useBackend } from './BackendProvider';
 
 /**
- * Prints a certificate: the backend writes the PDF (the same bytes at every reprint). The
- * desktop app opens it in the PDF viewer itself; browser mode answers a same-origin URL,
- * which is opened in a new tab.
+ * The desktop app opens a file it wrote in the system viewer itself; browser mode answers
+ * a same-origin URL instead, which is opened in a new tab.
  */
+function showFile(presented: { url: string | null }): void {
+  if (presented.url) window.open(presented.url, '_blank');
+}
+
+/** Prints a certificate: the backend writes the PDF (the same bytes at every reprint). */
 export function usePrintCertificate() {
   const backend = useBackend();
   return useMutation<RequestOutput<'certificates.print'>, Error, string>({
     mutationFn: async (serial) => {
       const printed = await backend.call('certificates.print', { serial });
-      if (printed.url) window.open(printed.url, '_blank');
+      showFile(printed);
       return printed;
+    },
+  });
+}
+
+/** Opens an attached document, after the backend checked it still matches its hash. */
+export function useOpenDocument() {
+  const backend = useBackend();
+  return useMutation<RequestOutput<'documents.open'>, Error, string>({
+    mutationFn: async (id) => {
+      const opened = await backend.call('documents.open', { id });
+      showFile(opened);
+      return opened;
     },
   });
 }

@@ -217,6 +217,24 @@ export function useApplication(id: string) {
   });
 }
 
+/** Documents attached to an application or a society, oldest first. */
+export function useDocuments(ownerId: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.documents(ownerId),
+    queryFn: () => backend.call('documents.list', { ownerId }),
+  });
+}
+
+/** The offices' public signing keys, for checking certificates by other means. */
+export function useOfficeKeys() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.officeKeys(),
+    queryFn: () => backend.call('certificates.keys', {}),
+  });
+}
+
 /** The certificate register, or one society's certificates. */
 export function useCertificates(societyId?: string, enabled = true) {
   const backend = useBackend();

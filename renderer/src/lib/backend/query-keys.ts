@@ -30,6 +30,8 @@ export const queryKeys = {
   application: (id: string) => ['applications', 'one', id] as const,
   certificates: () => ['certificates'] as const,
   certificateList: (societyId: string | undefined) => ['certificates', societyId ?? 'all'] as const,
+  officeKeys: () => ['certificates', 'keys'] as const,
+  documents: (ownerId: string) => ['documents', ownerId] as const,
   changes: () => ['changes'] as const,
   changeList: (filter: ChangeFilter, offset: number) => ['changes', filter, offset] as const,
 };
