@@ -279,6 +279,32 @@ describe('an application for registration', () => {
     ).toThrow(/registration_applications_maker_checker_ck/);
   });
 
+  it('once withdrawn has its acknowledgement number voided with the reason, never given again', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const withdrawn = await core.call(
+      'applications.withdraw',
+      {
+        id: received.id,
+        baseVersion: received.version,
+        reason: 'The promoters joined another society.',
+      },
+      'clerk',
+    );
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', open: false, clock: null });
+    const allocation = core.services.sqlite
+      .prepare(
+        'SELECT void_reason AS reason, voided_at AS at FROM number_allocations WHERE number = ?',
+      )
+      .get(received.ackNo) as { reason: string; at: string };
+    expect(allocation.reason).toBe('Application withdrawn: The promoters joined another society.');
+    const next = await core.call('applications.receive', { application: application() }, 'clerk');
+    expect(next.ackNo).toBe('ACK/AIZ/2026-27/0002');
+  });
+
   it('is refused only with reasons, and then can no longer be approved', async () => {
     const received = await core.call(
       'applications.receive',

@@ -427,8 +427,15 @@ export class RegistrationService {
     return result;
   }
 
+  /**
+   * The promoters withdraw the application. Its acknowledgement number is voided with the
+   * reason, so the number register says why it leads nowhere; it is never given again.
+   */
   withdraw(user: SessionUser, id: string, baseVersion: number, reason: string): ApplicationDetail {
-    return this.step(user, id, baseVersion, 'withdraw', () => ({ decisionReasons: reason }));
+    return this.step(user, id, baseVersion, 'withdraw', (tx, current) => {
+      this.numbers.void(tx, current.ackNo, `Application withdrawn: ${reason}`);
+      return { decisionReasons: reason };
+    });
   }
 
   get(id: string): ApplicationDetail {
