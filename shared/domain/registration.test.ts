@@ -4,6 +4,7 @@ import {
   applicationTransitions,
   canTake,
   finalApplicationStates,
+  reservationStatus,
   statutoryClock,
   stepRefusal,
   type ApplicationStep,
@@ -81,5 +82,14 @@ describe('the statutory clock', () => {
       paused: false,
       dueOn: '2026-12-30',
     });
+  });
+});
+
+describe('a name reservation', () => {
+  it('is held until the end of its expiry date, then lapses; once used it stays used', () => {
+    const held = { applicationId: null, expiresOn: '2027-02-21' };
+    expect(reservationStatus(held, '2027-02-21')).toBe('held');
+    expect(reservationStatus(held, '2027-02-22')).toBe('expired');
+    expect(reservationStatus({ ...held, applicationId: 'a' }, '2027-03-01')).toBe('used');
   });
 });

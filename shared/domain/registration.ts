@@ -220,3 +220,12 @@ export function distinctiveName(name: string): string {
     .filter((word) => word.length > 0 && !GENERIC_NAME_WORDS.has(word))
     .join(' ');
 }
+
+/** A name reservation is held for the promoters, used by their application, or lapsed. */
+export function reservationStatus(
+  reservation: { applicationId: string | null; expiresOn: string },
+  today: string,
+): 'used' | 'held' | 'expired' {
+  if (reservation.applicationId) return 'used';
+  return reservation.expiresOn >= today ? 'held' : 'expired';
+}

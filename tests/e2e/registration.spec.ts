@@ -487,6 +487,64 @@ test.describe.serial('a new society, from the counter to a verified certificate'
     await saveScreenshot(page, 'applications');
   });
 
+  test('a name reserved for promoters is held against others and fills their application', async ({
+    page,
+  }) => {
+    await loginAs(page, 'clerk');
+    await openApp(page, '/');
+    await page.keyboard.press('Alt+6');
+    await page.getByRole('link', { name: 'Name reservations' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Name reservations' })).toBeVisible();
+    await expect(page.getByLabel(/^Name to reserve/)).toBeFocused();
+    await page.keyboard.type('Ṭlangnuam Ṭhingfa Handloom Cooperative Society');
+    await chooseByTyping(
+      page,
+      page.getByRole('combobox', { name: /^Type of society/ }),
+      'Handloom',
+      /^Handloom and handicraft cooperative society$/,
+    );
+    await page.getByLabel(/^Asked for by/).fill('Lalhmingmawii, chief promoter');
+    await page.getByRole('button', { name: 'Reserve the name' }).click();
+    await expect(page.getByTestId('reserved')).toContainText(
+      /Ṭlangnuam Ṭhingfa Handloom Cooperative Society is reserved until \d{2}-\d{2}-\d{4}\./u,
+    );
+    const row = page.getByTestId('reservation-row').filter({ hasText: 'Ṭlangnuam Ṭhingfa' });
+    await expect(row).toContainText('Held');
+
+    // Another party asking for the same name, spelt with t, is told it is held.
+    await page.getByLabel(/^Name to reserve/).fill('Tlangnuam Thingfa Handloom Society');
+    await chooseByTyping(
+      page,
+      page.getByRole('combobox', { name: /^Type of society/ }),
+      'Handloom',
+      /^Handloom and handicraft cooperative society$/,
+    );
+    await page.getByLabel(/^Asked for by/).fill('Someone else');
+    await page.getByRole('button', { name: 'Reserve the name' }).click();
+    await expect(
+      page.getByText(/^Ṭlangnuam Ṭhingfa Handloom Cooperative Society is reserved until/u),
+    ).toBeVisible();
+    await expect(page.getByTestId('reservation-row')).toHaveCount(1);
+    await saveScreenshot(page, 'name-reservations');
+
+    // The promoters apply: choosing their reservation fills the name and the type.
+    await page.getByRole('link', { name: 'Applications' }).first().click();
+    await page.keyboard.press('Alt+N');
+    await chooseByTyping(
+      page,
+      page.getByRole('combobox', { name: 'Name reservation' }),
+      'Thingfa',
+      /^Ṭlangnuam Ṭhingfa Handloom/u,
+    );
+    await expect(page.getByLabel(/^Proposed name/)).toHaveValue(
+      'Ṭlangnuam Ṭhingfa Handloom Cooperative Society',
+    );
+    await expect(page.getByRole('combobox', { name: /^Type of society/ })).toHaveValue(
+      'Handloom and handicraft cooperative society',
+    );
+    await saveScreenshot(page, 'application-from-reservation');
+  });
+
   test('an application not decided in time is registered by deemed registration', async ({
     page,
   }) => {

@@ -5,6 +5,7 @@ import { ApplicationsRoute } from '../routes/ApplicationsRoute';
 import { ApprovalsRoute } from '../routes/ApprovalsRoute';
 import { CertificatesRoute } from '../routes/CertificatesRoute';
 import { NewApplicationRoute } from '../routes/NewApplicationRoute';
+import { NameReservationsRoute } from '../routes/NameReservationsRoute';
 import { RefusalOrderRoute } from '../routes/RefusalOrderRoute';
 import { DeficiencyLetterRoute } from '../routes/DeficiencyLetterRoute';
 import { VerifyRoute } from '../routes/VerifyRoute';
@@ -103,6 +104,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess request="applications.receive">
             <NewApplicationRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'applications/names',
+        element: (
+          <RequireAccess request="names.list">
+            <NameReservationsRoute />
           </RequireAccess>
         ),
       },

@@ -1,4 +1,5 @@
 import { createTheme } from '@mantine/core';
+import { mizoOptionsFilter } from '../components/mizo-options-filter';
 
 /**
  * Calm, high-contrast and dense enough for 1366×768. Segoe UI on the office Windows
@@ -18,6 +19,7 @@ export const theme = createTheme({
   cursorType: 'pointer',
   components: {
     TextInput: { defaultProps: { size: 'sm' } },
-    Select: { defaultProps: { size: 'sm' } },
+    Select: { defaultProps: { size: 'sm', filter: mizoOptionsFilter } },
+    MultiSelect: { defaultProps: { filter: mizoOptionsFilter } },
   },
 });

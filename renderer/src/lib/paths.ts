@@ -10,6 +10,7 @@ export const paths = {
   reference: '/reference',
   applications: '/applications',
   newApplication: '/applications/new',
+  nameReservations: '/applications/names',
   application: (id: string) => `/applications/${id}`,
   acknowledgement: (id: string) => `/applications/${id}/acknowledgement`,
   refusalOrder: (id: string) => `/applications/${id}/refusal-order`,

@@ -17,14 +17,16 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
-import type { ApplicationCreate } from '../../../../shared/domain/registration';
+import { indiaDate } from '../../../../shared/domain/dates';
+import { reservationStatus, type ApplicationCreate } from '../../../../shared/domain/registration';
 import type { ReferenceData, RuleParameter } from '../../../../shared/ipc/contract';
 import { DateInput } from '../../components/DateInput';
 import { dayMonthYearToIso } from '../../components/date-text';
 import { MoneyInput } from '../../components/MoneyInput';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
-import { isBackendError } from '../../lib/backend';
+import { isBackendError, useNameReservations } from '../../lib/backend';
+import { dateText } from '../../lib/format';
 import {
   areaVillageOptions,
   districtOptions,
@@ -84,8 +86,25 @@ export function ApplicationForm({
     handleSubmit,
     setError,
     setFocus,
+    setValue,
     formState: { errors, isDirty, isSubmitting, submitCount },
   } = form;
+
+  // Names the promoters reserved at this office and have not used: one fills name and type.
+  const reservations = useNameReservations();
+  const reservationOptions = useMemo(() => {
+    const today = indiaDate(new Date());
+    return (reservations.data ?? [])
+      .filter((reservation) => reservationStatus(reservation, today) === 'held')
+      .map((reservation) => ({
+        value: reservation.id,
+        label: t('names.fieldOption', {
+          name: reservation.name,
+          applicant: reservation.applicantName,
+          until: dateText(reservation.expiresOn),
+        }),
+      }));
+  }, [reservations.data, t]);
 
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
@@ -224,6 +243,40 @@ export function ApplicationForm({
 
           <Section title={t('applicationForm.section.society')} id="app-society">
             <Grid gap="sm">
+              <Grid.Col span={span(12, 12)}>
+                <Controller
+                  control={control}
+                  name="reservationId"
+                  render={({ field }) => (
+                    <Select
+                      {...field}
+                      label={t('names.field')}
+                      placeholder={
+                        reservationOptions.length > 0
+                          ? t('names.fieldPlaceholder')
+                          : t('names.fieldNone')
+                      }
+                      disabled={reservationOptions.length === 0}
+                      data={reservationOptions}
+                      searchable
+                      selectFirstOptionOnChange
+                      clearable
+                      nothingFoundMessage={t('form.nothingFound')}
+                      error={error('reservationId')}
+                      onChange={(value) => {
+                        field.onChange(value);
+                        const held = reservations.data?.find(
+                          (reservation) => reservation.id === value,
+                        );
+                        if (held) {
+                          setValue('proposedName', held.name, { shouldDirty: true });
+                          setValue('typeId', held.typeId, { shouldDirty: true });
+                        }
+                      }}
+                    />
+                  )}
+                />
+              </Grid.Col>
               <Grid.Col span={span(12, 6)}>
                 <TextInput
                   {...register('proposedName')}

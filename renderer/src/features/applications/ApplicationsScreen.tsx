@@ -143,20 +143,25 @@ export function ApplicationsScreen() {
             : t('applications.intro', { office: user.officeName })
         }
         actions={
-          canReceive ? (
-            <Button
-              leftSection={<PlusIcon />}
-              rightSection={
-                <Kbd size="xs" c="indigo.9">
-                  Alt N
-                </Kbd>
-              }
-              onClick={addApplication}
-              aria-keyshortcuts="Alt+N"
-            >
-              {t('applications.add')}
+          <>
+            <Button variant="default" component={Link} to={paths.nameReservations}>
+              {t('names.link')}
             </Button>
-          ) : null
+            {canReceive ? (
+              <Button
+                leftSection={<PlusIcon />}
+                rightSection={
+                  <Kbd size="xs" c="indigo.9">
+                    Alt N
+                  </Kbd>
+                }
+                onClick={addApplication}
+                aria-keyshortcuts="Alt+N"
+              >
+                {t('applications.add')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Paper withBorder radius="md" p="sm">

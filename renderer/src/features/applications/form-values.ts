@@ -22,6 +22,8 @@ export interface PromoterValues {
 
 /** The form as the clerk fills it; names match the contract so backend errors land by the field. */
 export interface ApplicationFormValues {
+  /** The name reservation the promoters made, if any; choosing one fills the name and type. */
+  reservationId: string | null;
   proposedName: string;
   proposedNameMizo: string;
   typeId: string | null;
@@ -43,6 +45,7 @@ export type ApplicationFieldName = Exclude<keyof ApplicationFormValues, 'promote
 
 /** Top-level fields in screen order: the first with an error gets the focus. */
 export const applicationFieldOrder: ApplicationFieldName[] = [
+  'reservationId',
   'proposedName',
   'proposedNameMizo',
   'typeId',
@@ -92,6 +95,7 @@ export function emptyApplicationValues(
   const office = reference?.offices.find((candidate) => candidate.id === user.officeId);
   const districtId = office && office.districtIds.length === 1 ? office.districtIds[0]! : null;
   return {
+    reservationId: null,
     proposedName: '',
     proposedNameMizo: '',
     typeId: null,
@@ -157,6 +161,7 @@ export function toApplicationInput(values: ApplicationFormValues): {
   };
   return {
     input: {
+      reservationId: values.reservationId,
       proposedName: values.proposedName,
       proposedNameMizo: values.proposedNameMizo,
       typeId: values.typeId ?? undefined,

@@ -5,3 +5,4 @@ export { DueSoonCard } from './DueSoonCard';
 export { NewApplicationScreen } from './NewApplicationScreen';
 export { RefusalOrder } from './RefusalOrder';
 export { DeficiencyLetter } from './DeficiencyLetter';
+export { NameReservationsScreen } from './NameReservationsScreen';

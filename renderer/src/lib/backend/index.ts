@@ -14,6 +14,7 @@ export {
   useApplications,
   useCertificates,
   useDocuments,
+  useNameReservations,
   useOfficeKeys,
   useAuthStatus,
   useChanges,

@@ -217,6 +217,15 @@ export function useApplication(id: string) {
   });
 }
 
+/** Name reservations of the user's office (every office for the state office). */
+export function useNameReservations() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.nameReservations(),
+    queryFn: () => backend.call('names.list', {}),
+  });
+}
+
 /** Documents attached to an application or a society, oldest first. */
 export function useDocuments(ownerId: string) {
   const backend = useBackend();

@@ -31,6 +31,7 @@ export const queryKeys = {
   certificates: () => ['certificates'] as const,
   certificateList: (societyId: string | undefined) => ['certificates', societyId ?? 'all'] as const,
   officeKeys: () => ['certificates', 'keys'] as const,
+  nameReservations: () => ['names'] as const,
   documents: (ownerId: string) => ['documents', ownerId] as const,
   changes: () => ['changes'] as const,
   changeList: (filter: ChangeFilter, offset: number) => ['changes', filter, offset] as const,

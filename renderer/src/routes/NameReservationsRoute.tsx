@@ -1,0 +1,9 @@
+import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { NameReservationsScreen } from '../features/applications';
+
+export function NameReservationsRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(`${t('names.title')} · ${t('app.name')}`);
+  return <NameReservationsScreen />;
+}
