@@ -36,6 +36,7 @@ import { CertificateService } from './certificates/certificate-service';
 import { OfficeSigner, type VerificationResult } from './certificates/signing';
 import { NumberAllocator } from './registration/number-allocator';
 import { RegistrationService } from './registration/registration-service';
+import { ReturnService } from './returns/return-service';
 import { getMeta, setMeta } from './db/app-meta';
 
 export interface CoreOptions {
@@ -76,6 +77,7 @@ export interface Core {
     changes: ChangeLog;
     registration: RegistrationService;
     certificates: CertificateService;
+    returns: ReturnService;
     sqlite: Sqlite;
   };
   close(): void;
@@ -115,6 +117,9 @@ export function createCore(options: CoreOptions): Core {
       districts: referenceFile.districts.length,
       villages: referenceFile.villages.length,
     });
+  } else {
+    const added = reference.addNewRuleParameters(referenceFile);
+    if (added > 0) logger.info('reference.rule_parameters_added', { added });
   }
 
   const listeners = new Set<CoreEventListener>();
@@ -193,6 +198,17 @@ export function createCore(options: CoreOptions): Core {
     },
   );
   const changes = new ChangeLog(sqlite);
+  const returns = new ReturnService(sqlite, writer, reference, numbers, clock, {
+    fontsDir: join(options.resourcesDir, 'fonts'),
+    printoutsDir: join(options.dataDir, 'printouts'),
+    host: options.host ?? headlessHost,
+  });
+  /** The return a counter session reaches; refused outside counter mode. */
+  const counterTarget = (caller: Caller) => {
+    const target = auth.counterOf(caller.sessionId);
+    if (!target) throw new AppError('conflict', 'No counter session is open; a clerk opens one.');
+    return target;
+  };
 
   const handlers: Handlers = {
     'app.info': (_input, caller) => ({
@@ -293,6 +309,27 @@ export function createCore(options: CoreOptions): Core {
     'certificates.print': (input, caller) => certificates.print(signedIn(caller), input.serial),
     'certificates.issueDuplicate': (input, caller) =>
       certificates.issueDuplicateFor(signedIn(caller), input.serial, indiaDate(clock.now())),
+    'returns.register': ({ offset, limit, ...filter }) =>
+      returns.register(filter, { offset, limit }),
+    'returns.counts': (input) => returns.counts(input),
+    'returns.get': (input) => returns.get(input.societyId, input.fy),
+    'returns.openCounter': (input, caller) => {
+      returns.assertCanFile(signedIn(caller), input.societyId, input.fy);
+      return auth.openCounter(caller.sessionId, input);
+    },
+    'returns.counterForm': (_input, caller) => {
+      const target = counterTarget(caller);
+      return returns.get(target.societyId, target.fy);
+    },
+    'returns.file': (input, caller) =>
+      returns.file(signedIn(caller), counterTarget(caller), input.filing),
+    'returns.closeCounter': (input, caller) => auth.closeCounter(caller.sessionId, input.password),
+    'returns.review': (input, caller) =>
+      returns.review(signedIn(caller), input.id, input.baseVersion, input.decision, input.reasons),
+    'returns.defaulterNotices': (input, caller) =>
+      returns.defaulterNotices(signedIn(caller), input.officeId, input.fy),
+    'returns.export': ({ format, ...filter }) => returns.export(filter, format),
+    'returns.nonFunctionalCandidates': (input) => returns.nonFunctionalCandidates(input.officeId),
   };
   const dispatch = createDispatch(handlers, logger, auth);
   logger.info('core.started', { migrations: migrationCount });
@@ -311,6 +348,7 @@ export function createCore(options: CoreOptions): Core {
       changes,
       registration,
       certificates,
+      returns,
       sqlite,
     },
     close() {

@@ -29,6 +29,17 @@ interface Session {
   userId: string;
   lastActivityMs: number;
   locked: boolean;
+  /**
+   * Counter mode: the clerk handed the keyboard to a society's secretary, who may reach
+   * only that society's return for that year until the clerk closes it with a password.
+   */
+  counter: CounterTarget | null;
+}
+
+/** The one return a counter session may reach. */
+export interface CounterTarget {
+  societyId: string;
+  fy: string;
 }
 
 interface UserRecord {
@@ -86,10 +97,13 @@ export class AuthService {
       this.sessions.delete(sessionId);
       return { setupNeeded, session: null };
     }
+    const sessionUser = this.sessionUser(user);
     return {
       setupNeeded,
       session: {
-        user: this.sessionUser(user),
+        // In counter mode the session acts with the secretary's narrow role, whoever opened it.
+        user: session.counter ? { ...sessionUser, role: 'counter_secretary' } : sessionUser,
+        counter: session.counter,
         locked: session.locked,
         mustChangePassword: Boolean(credential.mustChange),
         idleLockMinutes: this.idleLockMinutes(),
@@ -114,6 +128,37 @@ export class AuthService {
   touch(sessionId: string): void {
     const session = this.liveSession(sessionId);
     if (session && !session.locked) session.lastActivityMs = this.clock.now().getTime();
+  }
+
+  /** The clerk hands the keyboard to a secretary: this session now reaches one return only. */
+  openCounter(sessionId: string, target: CounterTarget): AuthStatus {
+    const session = this.requireSession(sessionId);
+    if (session.counter) throw new AppError('conflict', 'A counter session is already open.');
+    session.counter = { ...target };
+    this.logger.info('auth.counter_opened', { userId: session.userId, societyId: target.societyId });
+    return this.status(sessionId);
+  }
+
+  /** The return the session's counter mode reaches, or null outside counter mode. */
+  counterOf(sessionId: string): CounterTarget | null {
+    return this.sessions.get(sessionId)?.counter ?? null;
+  }
+
+  /** The clerk takes the keyboard back, proving it with their own password. */
+  async closeCounter(sessionId: string, password: string): Promise<AuthStatus> {
+    const session = this.requireSession(sessionId);
+    if (!session.counter) return this.status(sessionId);
+    await this.checkPassword(session.userId, password).catch(
+      rewordWrongPassword(
+        new AppError('unauthenticated', 'That is not the password of the clerk who opened the counter.', {
+          password: 'That is not the password of the clerk who opened the counter.',
+        }),
+      ),
+    );
+    this.logger.info('auth.counter_closed', { userId: session.userId });
+    session.counter = null;
+    session.lastActivityMs = this.clock.now().getTime();
+    return this.status(sessionId);
   }
 
   lock(sessionId: string): AuthStatus {
@@ -476,6 +521,7 @@ export class AuthService {
       userId,
       lastActivityMs: this.clock.now().getTime(),
       locked: false,
+      counter: null,
     });
   }
 

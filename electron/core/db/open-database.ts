@@ -31,6 +31,8 @@ export const SYNCED_TABLES = [
   'number_allocations',
   'certificates',
   'name_reservations',
+  'annual_returns',
+  'return_notices',
   'documents',
 ] as const;
 

@@ -17,6 +17,9 @@ import type { MutationWriter } from '../sync/mutation-writer';
 import type { ReferenceFile } from './reference-file';
 import { referenceId } from './reference-ids';
 
+const ruleParameterId = (p: { key: string; scope: string; effectiveFrom: string }) =>
+  referenceId('rule_parameter', `${p.key}:${p.scope}:${p.effectiveFrom}`);
+
 export class ReferenceService {
   private cache: ReferenceData | null = null;
 
@@ -136,18 +139,44 @@ export class ReferenceService {
           })
           .run();
       }
-      for (const p of file.ruleParameters) {
-        tx.db
-          .insert(ruleParameters)
-          .values({
-            id: referenceId('rule_parameter', `${p.key}:${p.scope}:${p.effectiveFrom}`),
-            ...who,
-            ...p,
-          })
-          .run();
-      }
+      for (const p of file.ruleParameters) this.insertRuleParameter(tx, p, who);
     });
     this.cache = null;
+  }
+
+  /**
+   * Rule parameters shipped with a newer version of the application (a new feature's
+   * figures) are added to an existing database; those present are never changed, since
+   * the administrator may have set them. Returns how many were added.
+   */
+  addNewRuleParameters(file: ReferenceFile): number {
+    const present = new Set(
+      this.db.select({ id: ruleParameters.id }).from(ruleParameters).all().map((row) => row.id),
+    );
+    const missing = file.ruleParameters.filter((p) => !present.has(ruleParameterId(p)));
+    if (missing.length === 0) return 0;
+    this.writer.runUnrecorded((tx) => {
+      const who = {
+        createdAt: tx.now,
+        createdBy: tx.userId,
+        updatedAt: tx.now,
+        updatedBy: tx.userId,
+      };
+      for (const p of missing) this.insertRuleParameter(tx, p, who);
+    });
+    this.cache = null;
+    return missing.length;
+  }
+
+  private insertRuleParameter(
+    tx: { db: Db },
+    p: ReferenceFile['ruleParameters'][number],
+    who: { createdAt: string; createdBy: string; updatedAt: string; updatedBy: string },
+  ): void {
+    tx.db
+      .insert(ruleParameters)
+      .values({ id: ruleParameterId(p), ...who, ...p })
+      .run();
   }
 
   /** Everything the forms and filters need, cached until reference data changes. */

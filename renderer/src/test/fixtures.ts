@@ -239,7 +239,14 @@ export function signedIn(
 ): AuthStatus {
   return {
     setupNeeded: false,
-    session: { user, locked: false, mustChangePassword: false, idleLockMinutes: 10, ...overrides },
+    session: {
+      user,
+      locked: false,
+      mustChangePassword: false,
+      idleLockMinutes: 10,
+      counter: null,
+      ...overrides,
+    },
   };
 }
 

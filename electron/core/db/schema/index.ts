@@ -7,3 +7,4 @@ export * from './audit-trail';
 export * from './registration';
 export * from './certificates';
 export * from './documents';
+export * from './returns';

@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs';
+import type { ReturnStatus } from '../../../shared/domain/returns';
+
+/** One row of the register as exported: the society, its return's status, the snapshot. */
+export type ExportRow = Record<string, string | number | null> & { status: ReturnStatus };
+
+const STATUS_WORDS: Record<ReturnStatus, string> = {
+  due: 'Due',
+  overdue: 'Overdue',
+  filed: 'Filed, to be checked',
+  incomplete: 'Incomplete (sent back)',
+  accepted: 'Accepted',
+};
+
+const SNAPSHOT_HEADINGS: Record<string, string> = {
+  membersMale: 'Members: men',
+  membersFemale: 'Members: women',
+  membersOther: 'Members: transgender',
+  membersTotal: 'Members: total',
+  membersSc: 'Members: SC',
+  membersSt: 'Members: ST',
+  membersObc: 'Members: OBC',
+  membersGeneral: 'Members: general',
+  employees: 'Employees',
+  paidUpCapitalPaise: 'Paid-up capital (₹)',
+  governmentSharePaise: 'Government share (₹)',
+  reservesPaise: 'Reserves (₹)',
+  depositsPaise: 'Deposits (₹)',
+  borrowingsPaise: 'Borrowings (₹)',
+  loansOutstandingPaise: 'Loans outstanding (₹)',
+  turnoverPaise: 'Turnover (₹)',
+  profitLossPaise: 'Profit or loss (₹)',
+  totalAssetsPaise: 'Total assets (₹)',
+};
+
+/**
+ * A cell that a spreadsheet could take for a formula (= + - @, or a leading tab or return)
+ * is kept as text by a leading apostrophe (quality.md "Hostile text is harmless").
+ */
+export function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
+}
+
+/** Columns in order: heading and how to read a row's value. */
+function columns(snapshotFields: readonly string[]) {
+  const text = (key: string) => (row: ExportRow) => {
+    const value = row[key];
+    return value === null || value === undefined ? '' : neutralise(String(value));
+  };
+  const rupees = (key: string) => (row: ExportRow) => {
+    const value = row[key];
+    return typeof value === 'number' ? value / 100 : null;
+  };
+  const count = (key: string) => (row: ExportRow) => {
+    const value = row[key];
+    return typeof value === 'number' ? value : null;
+  };
+  return [
+    { heading: 'Society', value: text('societyName'), width: 48 },
+    { heading: 'Registration no.', value: text('regNo'), width: 24 },
+    { heading: 'Office', value: text('officeName'), width: 16 },
+    { heading: 'District', value: text('districtName'), width: 14 },
+    { heading: 'Type', value: text('typeName'), width: 32 },
+    { heading: 'Return', value: (row: ExportRow) => STATUS_WORDS[row.status], width: 22 },
+    { heading: 'Acknowledgement no.', value: text('ackNo'), width: 24 },
+    { heading: 'Filed on', value: text('filedOn'), width: 12 },
+    { heading: 'Days late', value: count('daysLate'), width: 10 },
+    { heading: 'Late fee (₹)', value: rupees('lateFeePaise'), width: 12, money: true },
+    ...snapshotFields.map((field) => ({
+      heading: SNAPSHOT_HEADINGS[field] ?? field,
+      value: field.endsWith('Paise') ? rupees(field) : count(field),
+      width: 16,
+      money: field.endsWith('Paise'),
+    })),
+  ];
+}
+
+/** The register as a CSV (UTF-8 with BOM, so Excel reads ṭ) or an Excel workbook. */
+export async function writeReturnsTable(
+  rows: ExportRow[],
+  format: 'csv' | 'xlsx',
+  meta: { fy: string; snapshotFields: readonly string[] },
+): Promise<Buffer> {
+  const cols = columns(meta.snapshotFields);
+  if (format === 'csv') {
+    const quote = (value: string | number | null) => {
+      const text = value === null ? '' : String(value);
+      return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    };
+    const lines = [
+      cols.map((col) => quote(col.heading)).join(','),
+      ...rows.map((row) => cols.map((col) => quote(col.value(row))).join(',')),
+    ];
+    return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  }
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Cooperative Societies Registry';
+  const sheet = workbook.addWorksheet(`Returns ${meta.fy}`, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
+  });
+  sheet.columns = cols.map((col) => ({
+    header: col.heading,
+    width: col.width,
+    ...('money' in col && col.money ? { style: { numFmt: '#,##,##0.00' } } : {}),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(cols.map((col) => col.value(row)));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

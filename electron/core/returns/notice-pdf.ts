@@ -1,0 +1,177 @@
+import PDFDocument from 'pdfkit';
+import { formatDate } from '../../../shared/domain/dates';
+import { formatRupees } from '../../../shared/domain/money';
+import { loadCertificateFonts, type CertificateFace } from '../certificates/pdf/fonts';
+
+/** One society's notice. */
+export interface DefaulterNotice {
+  letterNo: string;
+  societyName: string;
+  regNo: string;
+  address: string;
+}
+
+/** What every notice of a batch shares. */
+export interface DefaulterBatch {
+  stateName: string;
+  officeName: string;
+  officeAddress: string;
+  signedBy: string;
+  fy: string;
+  dueOn: string;
+  sentOn: string;
+  daysLate: number;
+  feePaise: number;
+  perMonthPaise: number;
+  maximumPaise: number;
+  notices: DefaulterNotice[];
+}
+
+const PAGE_WIDTH = 595.28;
+const LEFT = 64;
+const WIDTH = PAGE_WIDTH - 2 * LEFT;
+const INK = '#1a1a1a';
+const MUTED = '#4d4d4d';
+const PRODUCER = 'Cooperative Societies Registry';
+
+const rupees = (paise: number) => `₹${formatRupees(paise)}`;
+
+/**
+ * Notices to societies whose annual return is overdue: one A4 page each, in one PDF ready
+ * for the printer, in Noto fonts so Mizo names print with ṭ. The text says what is owed,
+ * by when, the late fee of the rule parameters, and what follows if no return comes.
+ */
+export async function renderDefaulterNotices(
+  batch: DefaulterBatch,
+  fontsDir: string,
+): Promise<Buffer> {
+  const fonts = await loadCertificateFonts(fontsDir);
+  const created = new Date(`${batch.sentOn}T00:00:00Z`);
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: LEFT,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    lang: 'en-IN',
+    displayTitle: true,
+    info: {
+      Title: `Notices for annual returns of ${batch.fy} not filed (${batch.notices.length})`,
+      Author: batch.officeName.normalize('NFC'),
+      Producer: PRODUCER,
+      Creator: PRODUCER,
+      CreationDate: created,
+      ModDate: created,
+    },
+  });
+  for (const face of Object.keys(fonts) as CertificateFace[]) pdf.registerFont(face, fonts[face]);
+  const chunks: Buffer[] = [];
+  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  let pages = 0;
+  pdf.on('pageAdded', () => {
+    pages += 1;
+  });
+  for (const [index, notice] of batch.notices.entries()) {
+    pdf.addPage({ size: 'A4', margin: LEFT });
+    drawNotice(pdf, batch, notice);
+    if (pages !== index + 1)
+      throw new Error(`The notice ${notice.letterNo} did not fit on one page.`);
+    if ((index + 1) % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  pdf.end();
+  return finished;
+}
+
+function drawNotice(pdf: PDFKit.PDFDocument, batch: DefaulterBatch, notice: DefaulterNotice): void {
+  const nfc = (text: string) => text.normalize('NFC');
+  pdf.fillColor(INK);
+  pdf
+    .font('serifBold')
+    .fontSize(11)
+    .text(`GOVERNMENT OF ${batch.stateName.toUpperCase()}`, LEFT, 56, {
+      width: WIDTH,
+      align: 'center',
+      characterSpacing: 1,
+    });
+  pdf.font('serifBold').fontSize(13).text(nfc(batch.officeName), { width: WIDTH, align: 'center' });
+  pdf.font('sans').fontSize(9.5).fillColor(MUTED).text(nfc(batch.officeAddress), {
+    width: WIDTH,
+    align: 'center',
+  });
+  const ruleY = pdf.y + 10;
+  pdf
+    .moveTo(LEFT, ruleY)
+    .lineTo(LEFT + WIDTH, ruleY)
+    .lineWidth(0.8)
+    .strokeColor(MUTED)
+    .stroke();
+
+  pdf.fillColor(INK).font('sans').fontSize(10);
+  const lineY = ruleY + 14;
+  pdf.text(`No. ${notice.letterNo}`, LEFT, lineY, { width: WIDTH / 2 });
+  pdf.text(`Dated ${formatDate(batch.sentOn)}`, LEFT + WIDTH / 2, lineY, {
+    width: WIDTH / 2,
+    align: 'right',
+  });
+
+  pdf
+    .font('serifBold')
+    .fontSize(13)
+    .text('NOTICE', LEFT, lineY + 34, {
+      width: WIDTH,
+      align: 'center',
+      characterSpacing: 2,
+    });
+  pdf
+    .font('sans')
+    .fontSize(10)
+    .text('Annual return not filed (Article 243ZP of the Constitution)', {
+      width: WIDTH,
+      align: 'center',
+    });
+
+  pdf.moveDown(1.5);
+  pdf.font('serif').fontSize(11).text('To', LEFT);
+  pdf.text('The Secretary,');
+  pdf.font('serifBold').text(nfc(notice.societyName));
+  pdf.font('serif').text(`Registration no. ${nfc(notice.regNo)}`);
+  pdf.text(nfc(notice.address), { width: WIDTH * 0.7 });
+
+  pdf.moveDown(1.2);
+  const paragraph = (text: string) => {
+    pdf.font('serif').fontSize(11).text(text, LEFT, undefined, {
+      width: WIDTH,
+      align: 'justify',
+      lineGap: 2.5,
+    });
+    pdf.moveDown(0.7);
+  };
+  paragraph(
+    `Every cooperative society must file its annual return for each financial year with the Registrar within six months of the close of the year. The return of your society for the year ${batch.fy} was due on ${formatDate(batch.dueOn)} and has not been received in this office.`,
+  );
+  paragraph(
+    `You are directed to file the return at this office within fifteen days of this notice: the annual report of activities, the audited accounts, the plan for the disposal of the surplus, the bye-law amendments of the year, the date of the annual general meeting and of the elections, and the figures of membership, capital and business.`,
+  );
+  paragraph(
+    `A return filed late bears a late fee of ${rupees(batch.perMonthPaise)} for each month or part of a month of delay, up to ${rupees(batch.maximumPaise)}. Filed today it would bear ${rupees(batch.feePaise)} (${batch.daysLate} days late).`,
+  );
+  paragraph(
+    'A society that files no return for two years may be declared non-functional and proceeded against under the Mizoram Cooperative Societies Act, 2006.',
+  );
+
+  const signY = Math.max(pdf.y + 40, 640);
+  pdf.font('serif').fontSize(10.5).fillColor(INK);
+  pdf.text(nfc(batch.signedBy), LEFT + WIDTH - 240, signY, { width: 240, align: 'right' });
+  pdf.fillColor(MUTED).font('sans').fontSize(9.5);
+  pdf.text(`for Registrar of Cooperative Societies`, LEFT + WIDTH - 240, undefined, {
+    width: 240,
+    align: 'right',
+  });
+  pdf.text(nfc(batch.officeName.replace(/^Office of the /u, '')), LEFT + WIDTH - 240, undefined, {
+    width: 240,
+    align: 'right',
+  });
+}
