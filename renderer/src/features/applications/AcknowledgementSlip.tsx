@@ -4,7 +4,8 @@ import { useLocation } from 'react-router';
 import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import type { ReceivedState } from './NewApplicationScreen';
-import { ApplicationDocument, DocumentRows, PrintableDocument } from './PrintableDocument';
+import { ApplicationDocument } from './ApplicationDocument';
+import { DocumentRows, PrintableDocument } from '../../components/PrintableDocument';
 
 /** The acknowledgement slip handed to the applicant at once, ready to print. */
 export function AcknowledgementSlip({ id }: { id: string }) {

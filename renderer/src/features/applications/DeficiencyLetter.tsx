@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
-import { ApplicationDocument, PrintableDocument, SignatureBlock } from './PrintableDocument';
+import { ApplicationDocument } from './ApplicationDocument';
+import { PrintableDocument, SignatureBlock } from '../../components/PrintableDocument';
 
 /** Location state the application page leaves when it has just recorded the letter. */
 export interface IssuedLetterState {

@@ -2,12 +2,12 @@ import { Alert, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { dateText, instantText } from '../../lib/format';
 import { paths } from '../../lib/paths';
+import { ApplicationDocument } from './ApplicationDocument';
 import {
-  ApplicationDocument,
   DocumentRows,
   PrintableDocument,
   SignatureBlock,
-} from './PrintableDocument';
+} from '../../components/PrintableDocument';
 
 /** The order refusing registration, with the registrar's reasons, ready to print. */
 export function RefusalOrder({ id }: { id: string }) {

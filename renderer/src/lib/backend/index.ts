@@ -2,7 +2,7 @@ export { BackendError, createBackend, findHostBridge, isBackendError } from './c
 export type { Backend, BackendErrorCode, SessionProblem } from './client';
 export { BackendProvider, useBackend } from './BackendProvider';
 export { queryKeys } from './query-keys';
-export { useOpenDocument, usePrintCertificate } from './print';
+export { useOpenDocument, usePresentedFile, usePrintCertificate } from './print';
 export type { ChangeFilter, SocietySort } from './query-keys';
 export {
   CHANGES_PAGE_SIZE,
@@ -15,6 +15,12 @@ export {
   useCertificates,
   useDocuments,
   useNameReservations,
+  useCounterForm,
+  useNonFunctionalCandidates,
+  useReturn,
+  useReturnCounts,
+  useReturnsRegister,
+  RETURNS_PAGE_SIZE,
   useOfficeKeys,
   useAuthStatus,
   useChanges,

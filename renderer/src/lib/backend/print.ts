@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { RequestOutput } from '../../../../shared/ipc/contract';
+import type { RequestInput, RequestOutput } from '../../../../shared/ipc/contract';
 import { useBackend } from './BackendProvider';
 
 /**
@@ -30,6 +30,18 @@ export function useOpenDocument() {
       const opened = await backend.call('documents.open', { id });
       showFile(opened);
       return opened;
+    },
+  });
+}
+
+/** Writes a file in the backend (notices, an export) and shows it, as a certificate is. */
+export function usePresentedFile<N extends 'returns.defaulterNotices' | 'returns.export'>(name: N) {
+  const backend = useBackend();
+  return useMutation<RequestOutput<N>, Error, RequestInput<N>>({
+    mutationFn: async (input) => {
+      const written = await backend.call(name, input);
+      showFile(written);
+      return written;
     },
   });
 }

@@ -9,6 +9,7 @@ import type { RequestName } from '../../../../shared/ipc/channels';
 import type {
   RequestInput,
   RequestOutput,
+  ReturnFilter,
   SocietyDetail,
   SocietyFilter,
 } from '../../../../shared/ipc/contract';
@@ -214,6 +215,57 @@ export function useApplication(id: string) {
   return useQuery({
     queryKey: queryKeys.application(id),
     queryFn: () => backend.call('applications.get', { id }),
+  });
+}
+
+/** Rows of the returns register fetched per page. */
+export const RETURNS_PAGE_SIZE = 50;
+
+/** One page of the returns register for a year and filter. */
+export function useReturnsRegister(filter: ReturnFilter, offset: number) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.returnsRegister(filter, offset),
+    queryFn: () =>
+      backend.call('returns.register', { ...filter, offset, limit: RETURNS_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** How many returns of the year are due, overdue, filed, incomplete and accepted. */
+export function useReturnCounts(filter: Omit<ReturnFilter, 'status'>) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.returnCounts(filter),
+    queryFn: () => backend.call('returns.counts', filter),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One society's return for one year. */
+export function useReturn(societyId: string, fy: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.returnOne(societyId, fy),
+    queryFn: () => backend.call('returns.get', { societyId, fy }),
+  });
+}
+
+/** The return the counter session reaches. */
+export function useCounterForm() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.counterForm(),
+    queryFn: () => backend.call('returns.counterForm', {}),
+  });
+}
+
+/** Societies with no return for two years: candidates for non-functional status. */
+export function useNonFunctionalCandidates(officeId: string | undefined) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.nonFunctionalCandidates(officeId),
+    queryFn: () => backend.call('returns.nonFunctionalCandidates', officeId ? { officeId } : {}),
   });
 }
 

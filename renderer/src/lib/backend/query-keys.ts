@@ -1,4 +1,8 @@
-import type { SocietyFilter, SocietySortField } from '../../../../shared/ipc/contract';
+import type {
+  ReturnFilter,
+  SocietyFilter,
+  SocietySortField,
+} from '../../../../shared/ipc/contract';
 import type { StatusOrderState } from '../../../../shared/domain/status-order';
 import type { ApplicationState } from '../../../../shared/domain/registration';
 
@@ -32,6 +36,14 @@ export const queryKeys = {
   certificateList: (societyId: string | undefined) => ['certificates', societyId ?? 'all'] as const,
   officeKeys: () => ['certificates', 'keys'] as const,
   nameReservations: () => ['names'] as const,
+  returns: () => ['returns'] as const,
+  returnsRegister: (filter: ReturnFilter, offset: number) =>
+    ['returns', 'register', filter, offset] as const,
+  returnCounts: (filter: Omit<ReturnFilter, 'status'>) => ['returns', 'counts', filter] as const,
+  returnOne: (societyId: string, fy: string) => ['returns', 'one', societyId, fy] as const,
+  counterForm: () => ['returns', 'counter'] as const,
+  nonFunctionalCandidates: (officeId: string | undefined) =>
+    ['returns', 'candidates', officeId ?? 'all'] as const,
   documents: (ownerId: string) => ['documents', ownerId] as const,
   changes: () => ['changes'] as const,
   changeList: (filter: ChangeFilter, offset: number) => ['changes', filter, offset] as const,

@@ -1,64 +1,10 @@
-import {
-  Box,
-  Button,
-  Divider,
-  Group,
-  Kbd,
-  Paper,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Box, Button, Divider, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { ApplicationDetail, Office, ReferenceData } from '../../../../shared/ipc/contract';
-import { ErrorState } from '../../components/ErrorState';
-import { ArrowLeftIcon } from '../../components/icons';
-import { useApplication, useReferenceData } from '../../lib/backend';
-
-/**
- * Loads the application a printed document is about, with the reference data for its
- * letterhead; shows a placeholder while loading and the error with a retry if it fails.
- */
-export function ApplicationDocument({
-  id,
-  children,
-}: {
-  id: string;
-  children: (
-    application: ApplicationDetail,
-    reference: ReferenceData,
-    office: Office | undefined,
-  ) => ReactNode;
-}) {
-  const { t } = useTranslation();
-  const application = useApplication(id);
-  const reference = useReferenceData();
-  if (application.isPending || reference.isPending) {
-    return (
-      <Stack maw={820} aria-busy>
-        <Skeleton height={36} />
-        <Skeleton height={420} />
-      </Stack>
-    );
-  }
-  if (application.isError || reference.isError) {
-    return (
-      <ErrorState
-        title={t('application.loadError')}
-        error={application.error ?? reference.error}
-        onRetry={() => void application.refetch()}
-      />
-    );
-  }
-  const office = reference.data.offices.find(
-    (candidate) => candidate.id === application.data.officeId,
-  );
-  return <>{children(application.data, reference.data, office)}</>;
-}
+import type { Office } from '../../../shared/ipc/contract';
+import { ArrowLeftIcon } from './icons';
 
 /** The registrar's signature block at the foot of a letter or order. */
 export function SignatureBlock({ name, office }: { name: string; office: string }) {
