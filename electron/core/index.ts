@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors';
 import { indiaDate } from '../../shared/domain/dates';
 import { openDatabase, type Sqlite } from './db/open-database';
 import { demoSocieties, readDemoVocabulary } from './demo/demo-register';
+import { seedDemoReturns } from './demo/demo-returns';
 import { createDispatch, type Dispatch } from './dispatch';
 import {
   consoleLogger,
@@ -138,8 +139,10 @@ export function createCore(options: CoreOptions): Core {
       today: indiaDate(clock.now()),
     });
     societies.importMany(rows, DEMO_ACTOR);
+    const returns = seedDemoReturns(sqlite, { today: indiaDate(clock.now()), years: 5 });
     logger.info('demo.seeded', {
       societies: demoCount,
+      returns,
       ms: Math.round(performance.now() - started),
     });
   }

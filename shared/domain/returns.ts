@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daysBetween, isIsoDate } from './dates';
+import { daysBetween, financialYearOf as financialYearOfDate, isIsoDate } from './dates';
 import { optionalText, type SocietyStatus } from './society';
 
 /**
@@ -45,7 +45,11 @@ export function returnDueOn(fy: string, dueMonthDay: string): string {
 }
 
 /** The register's status of a society's return for a year, from the filed record if any. */
-export function returnStatus(state: ReturnState | null, dueOn: string, today: string): ReturnStatus {
+export function returnStatus(
+  state: ReturnState | null,
+  dueOn: string,
+  today: string,
+): ReturnStatus {
   if (state === 'accepted') return 'accepted';
   if (state === 'filed') return 'filed';
   if (state === 'sent_back') return 'incomplete';
@@ -182,3 +186,13 @@ export const returnFilingSchema = z
     }
   });
 export type ReturnFiling = z.output<typeof returnFilingSchema>;
+
+/**
+ * The last `count` closed financial years on `today`, newest first: the first is the year
+ * whose returns are being filed now.
+ */
+export function recentFinancialYears(today: string, count = 10): string[] {
+  const years = [previousFinancialYear(financialYearOfDate(today))];
+  while (years.length < count) years.push(previousFinancialYear(years.at(-1)!));
+  return years;
+}

@@ -135,7 +135,10 @@ export class AuthService {
     const session = this.requireSession(sessionId);
     if (session.counter) throw new AppError('conflict', 'A counter session is already open.');
     session.counter = { ...target };
-    this.logger.info('auth.counter_opened', { userId: session.userId, societyId: target.societyId });
+    this.logger.info('auth.counter_opened', {
+      userId: session.userId,
+      societyId: target.societyId,
+    });
     return this.status(sessionId);
   }
 
@@ -150,9 +153,13 @@ export class AuthService {
     if (!session.counter) return this.status(sessionId);
     await this.checkPassword(session.userId, password).catch(
       rewordWrongPassword(
-        new AppError('unauthenticated', 'That is not the password of the clerk who opened the counter.', {
-          password: 'That is not the password of the clerk who opened the counter.',
-        }),
+        new AppError(
+          'unauthenticated',
+          'That is not the password of the clerk who opened the counter.',
+          {
+            password: 'That is not the password of the clerk who opened the counter.',
+          },
+        ),
       ),
     );
     this.logger.info('auth.counter_closed', { userId: session.userId });

@@ -151,7 +151,11 @@ export class ReferenceService {
    */
   addNewRuleParameters(file: ReferenceFile): number {
     const present = new Set(
-      this.db.select({ id: ruleParameters.id }).from(ruleParameters).all().map((row) => row.id),
+      this.db
+        .select({ id: ruleParameters.id })
+        .from(ruleParameters)
+        .all()
+        .map((row) => row.id),
     );
     const missing = file.ruleParameters.filter((p) => !present.has(ruleParameterId(p)));
     if (missing.length === 0) return 0;

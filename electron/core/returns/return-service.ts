@@ -155,7 +155,9 @@ export class ReturnService {
     const query = this.registerQuery(filter);
     if (!query) return { rows: [], total: 0 };
     const total = (
-      this.prepare(`SELECT count(*) AS n ${query.from} ${query.where}`).get(query.params) as { n: number }
+      this.prepare(`SELECT count(*) AS n ${query.from} ${query.where}`).get(query.params) as {
+        n: number;
+      }
     ).n;
     const records = this.prepare(
       `SELECT s.id AS societyId, s.name AS societyName, s.reg_no AS regNo, o.short_name AS officeName,

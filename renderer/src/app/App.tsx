@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import { AuthGate } from '../features/auth';
+import { CounterScreen } from '../features/returns';
 import { createBackend, findHostBridge } from '../lib/backend';
 import { AppProviders } from './AppProviders';
 import { BackendMissing } from './BackendMissing';
@@ -27,7 +28,7 @@ export function App() {
   return (
     <AppProviders backend={backend}>
       <ErrorBoundary>
-        <AuthGate>
+        <AuthGate counter={<CounterScreen />}>
           <RouterProvider router={router} />
         </AuthGate>
       </ErrorBoundary>

@@ -13,7 +13,8 @@ export interface NavEntry {
     | 'nav.changes'
     | 'nav.applications'
     | 'nav.certificates'
-    | 'nav.verify';
+    | 'nav.verify'
+    | 'nav.returns';
   /** Alt + this key jumps to the screen. */
   shortcutKey: string;
   /** Whether a location belongs to this entry (for highlighting). */
@@ -78,6 +79,13 @@ export const navEntries: NavEntry[] = [
     shortcutKey: '8',
     matches: (pathname) => pathname.startsWith('/verify'),
     request: 'certificates.verify',
+  },
+  {
+    path: '/returns',
+    label: 'nav.returns',
+    shortcutKey: '9',
+    matches: (pathname) => pathname.startsWith('/returns'),
+    request: 'returns.register',
   },
 ];
 

@@ -8,6 +8,12 @@ import { NewApplicationRoute } from '../routes/NewApplicationRoute';
 import { NameReservationsRoute } from '../routes/NameReservationsRoute';
 import { RefusalOrderRoute } from '../routes/RefusalOrderRoute';
 import { DeficiencyLetterRoute } from '../routes/DeficiencyLetterRoute';
+import {
+  CandidatesRoute,
+  ReturnAcknowledgementRoute,
+  ReturnRoute,
+  ReturnsRoute,
+} from '../routes/ReturnsRoutes';
 import { VerifyRoute } from '../routes/VerifyRoute';
 import { ChangesRoute } from '../routes/ChangesRoute';
 import { EditSocietyRoute } from '../routes/EditSocietyRoute';
@@ -144,6 +150,38 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess request="applications.get">
             <DeficiencyLetterRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'returns',
+        element: (
+          <RequireAccess request="returns.register">
+            <ReturnsRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'returns/candidates',
+        element: (
+          <RequireAccess request="returns.nonFunctionalCandidates">
+            <CandidatesRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'returns/:societyId/:fy',
+        element: (
+          <RequireAccess request="returns.get">
+            <ReturnRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'returns/:societyId/:fy/acknowledgement',
+        element: (
+          <RequireAccess request="returns.get">
+            <ReturnAcknowledgementRoute />
           </RequireAccess>
         ),
       },

@@ -74,49 +74,9 @@ export function PrintableDocument({
           </Group>
         </Group>
       </Stack>
-      <Paper
-        withBorder
-        radius="sm"
-        p={40}
-        bg="white"
-        shadow="xs"
-        data-print="document"
-        data-testid={testId}
-      >
-        <Stack gap={2} align="center" ta="center">
-          <Box
-            aria-hidden
-            w={56}
-            h={56}
-            mb={6}
-            style={{
-              border: '2px solid var(--mantine-color-dark-3)',
-              borderRadius: '50%',
-              display: 'grid',
-              placeItems: 'center',
-              fontSize: 11,
-              fontWeight: 700,
-              color: 'var(--mantine-color-dark-4)',
-            }}
-          >
-            RCS
-          </Box>
-          <Text size="sm" fw={600} tt="uppercase" lts={1}>
-            {t('slip.government', { state: stateName })}
-          </Text>
-          <Text size="md" fw={700}>
-            {office?.name ?? ''}
-          </Text>
-          <Text size="sm" c="dark.5">
-            {office?.address ?? ''}
-          </Text>
-        </Stack>
-        <Divider my="md" color="dark.3" />
-        <Title order={1} size="h4" ta="center" tt="uppercase" mb="lg" lts={0.5}>
-          {title}
-        </Title>
+      <PrintableSheet stateName={stateName} office={office} title={title} testId={testId}>
         {children}
-      </Paper>
+      </PrintableSheet>
     </Stack>
   );
 }
@@ -140,5 +100,71 @@ export function DocumentRows({ rows }: { rows: Array<{ label: string; value: Rea
         </Box>
       ))}
     </Box>
+  );
+}
+
+/**
+ * The printed page itself: the office's letterhead, the title and the body. Printed alone
+ * (print.css); used by PrintableDocument and by the counter, which has no screens to go
+ * back to.
+ */
+export function PrintableSheet({
+  stateName,
+  office,
+  title,
+  children,
+  testId,
+}: {
+  stateName: string;
+  office: Office | undefined;
+  title: string;
+  children: ReactNode;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Paper
+      withBorder
+      radius="sm"
+      p={40}
+      bg="white"
+      shadow="xs"
+      data-print="document"
+      data-testid={testId}
+    >
+      <Stack gap={2} align="center" ta="center">
+        <Box
+          aria-hidden
+          w={56}
+          h={56}
+          mb={6}
+          style={{
+            border: '2px solid var(--mantine-color-dark-3)',
+            borderRadius: '50%',
+            display: 'grid',
+            placeItems: 'center',
+            fontSize: 11,
+            fontWeight: 700,
+            color: 'var(--mantine-color-dark-4)',
+          }}
+        >
+          RCS
+        </Box>
+        <Text size="sm" fw={600} tt="uppercase" lts={1}>
+          {t('slip.government', { state: stateName })}
+        </Text>
+        <Text size="md" fw={700}>
+          {office?.name ?? ''}
+        </Text>
+        <Text size="sm" c="dark.5">
+          {office?.address ?? ''}
+        </Text>
+      </Stack>
+      <Divider my="md" color="dark.3" />
+      <Title order={1} size="h4" ta="center" tt="uppercase" mb="lg" lts={0.5}>
+        {title}
+      </Title>
+      {children}
+    </Paper>
   );
 }

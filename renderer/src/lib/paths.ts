@@ -16,6 +16,11 @@ export const paths = {
   refusalOrder: (id: string) => `/applications/${id}/refusal-order`,
   deficiencyLetter: (id: string, letterId: string) => `/applications/${id}/letters/${letterId}`,
   certificates: '/certificates',
+  returns: '/returns',
+  returnCandidates: '/returns/candidates',
+  annualReturn: (societyId: string, fy: string) => `/returns/${societyId}/${fy}`,
+  returnAcknowledgement: (societyId: string, fy: string) =>
+    `/returns/${societyId}/${fy}/acknowledgement`,
   verify: '/verify',
 };
 

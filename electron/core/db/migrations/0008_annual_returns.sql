@@ -46,8 +46,6 @@ CREATE TABLE `annual_returns` (
 	`reviewed_at` text,
 	`review_reasons` text,
 	FOREIGN KEY (`society_id`) REFERENCES `societies`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`counter_clerk`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`reviewed_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "annual_returns_state_ck" CHECK("annual_returns"."state" in ('filed', 'sent_back', 'accepted')),
 	CONSTRAINT "annual_returns_members_ck" CHECK("annual_returns"."members_male" + "annual_returns"."members_female" + "annual_returns"."members_other" = "annual_returns"."members_total")
 );

@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { syncedColumns } from './columns';
 import { societies } from './societies';
-import { users } from './users';
 
 /**
  * A society's annual return for one financial year (issue #5), as filed at the counter:
@@ -26,10 +25,8 @@ export const annualReturns = sqliteTable(
     dueOn: text().notNull(),
     daysLate: integer().notNull(),
     lateFeePaise: integer().notNull(),
-    /** The clerk who opened the counter session the secretary filed in. */
-    counterClerk: text()
-      .notNull()
-      .references(() => users.id),
+    /** The clerk who opened the counter session the secretary filed in (a user id, as `created_by`). */
+    counterClerk: text().notNull(),
     declarantName: text().notNull(),
     declarantDesignation: text().notNull(),
     activitiesReport: text().notNull(),
@@ -57,7 +54,7 @@ export const annualReturns = sqliteTable(
     turnoverPaise: integer().notNull(),
     profitLossPaise: integer().notNull(),
     totalAssetsPaise: integer().notNull(),
-    reviewedBy: text().references(() => users.id),
+    reviewedBy: text(),
     reviewedAt: text(),
     /** Why the clerk sent it back; printed for the secretary. */
     reviewReasons: text(),

@@ -40,7 +40,7 @@ function renderGate(handlers: FakeHandlers) {
   });
   render(
     <AppProviders backend={createBackend(bridge)} queryClient={createQueryClient()} env="test">
-      <AuthGate>
+      <AuthGate counter={<p>Counter</p>}>
         <TheApp />
       </AuthGate>
     </AppProviders>,

@@ -18,7 +18,7 @@ import { useIdleLock } from './use-idle-lock';
  * itself with the idle lock drawn over it. The sign-in lives in the backend; this only
  * follows what `auth.status` and every refusal say.
  */
-export function AuthGate({ children }: { children: ReactNode }) {
+export function AuthGate({ children, counter }: { children: ReactNode; counter: ReactNode }) {
   const { t } = useTranslation();
   const backend = useBackend();
   const queryClient = useQueryClient();
@@ -68,7 +68,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (session.mustChangePassword) return <ChangePasswordScreen fullName={session.user.fullName} />;
   return (
     <SignedIn user={session.user} idleLockMinutes={session.idleLockMinutes} locked={session.locked}>
-      {children}
+      {/* Counter mode: the secretary gets the one return, never the app's screens. */}
+      {session.counter ? counter : children}
     </SignedIn>
   );
 }

@@ -1,2 +1,2 @@
 export { AuthGate } from './AuthGate';
-export { useLockNow, useSignOut } from './use-auth-actions';
+export { useApplyAuthStatus, useLockNow, useSignOut } from './use-auth-actions';

@@ -1,0 +1,133 @@
+import { Anchor, Badge, Button, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { indiaDate } from '../../../../shared/domain/dates';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+import {
+  queryKeys,
+  useNonFunctionalCandidates,
+  useReferenceData,
+  useRequest,
+} from '../../lib/backend';
+import { paths } from '../../lib/paths';
+import { useCan, useSession } from '../../lib/session';
+
+/**
+ * Functioning societies with no return for the last two years: each can be proposed for
+ * non-functional status in one click; a registrar of the office decides the order.
+ */
+export function CandidatesScreen() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const { user } = useSession();
+  const reference = useReferenceData();
+  const stateOffice =
+    reference.data?.offices.find((office) => office.id === user.officeId)?.level === 'state';
+  const candidates = useNonFunctionalCandidates(stateOffice ? undefined : user.officeId);
+  const canPropose = useCan('statusOrders.propose');
+  const propose = useRequest('statusOrders.propose', () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.returns() });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.statusOrders() });
+  });
+  const [older = '', newer = ''] = candidates.data?.years ?? [];
+
+  return (
+    <Stack gap="md" maw={1280}>
+      <PageHeader
+        title={t('candidates.title')}
+        subtitle={candidates.data ? t('candidates.intro', { older, newer }) : undefined}
+        actions={
+          <Button variant="default" component={Link} to={paths.returns}>
+            {t('returns.title')}
+          </Button>
+        }
+      />
+      <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+        {candidates.isPending ? (
+          <Stack p="md" aria-busy>
+            <Skeleton height={28} />
+            <Skeleton height={28} />
+          </Stack>
+        ) : candidates.isError ? (
+          <Stack p="md">
+            <ErrorState
+              title={t('candidates.loadError')}
+              error={candidates.error}
+              onRetry={() => void candidates.refetch()}
+            />
+          </Stack>
+        ) : candidates.data.rows.length === 0 ? (
+          <Text size="sm" c="dimmed" p="lg" ta="center">
+            {t('candidates.empty')}
+          </Text>
+        ) : (
+          <Table
+            striped
+            verticalSpacing="xs"
+            horizontalSpacing="md"
+            fz="sm"
+            aria-label={t('candidates.title')}
+          >
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('candidates.col.society')}</Table.Th>
+                <Table.Th>{t('candidates.col.regNo')}</Table.Th>
+                <Table.Th>{t('candidates.col.office')}</Table.Th>
+                <Table.Th>{t('candidates.col.lastFiled')}</Table.Th>
+                <Table.Th>{t('candidates.col.action')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {candidates.data.rows.map((row) => (
+                <Table.Tr key={row.societyId} data-testid="candidate-row">
+                  <Table.Td fw={600}>
+                    <Anchor component={Link} to={paths.society(row.societyId)} size="sm" fw={600}>
+                      {row.societyName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ff="monospace">{row.regNo}</Table.Td>
+                  <Table.Td>{row.officeName}</Table.Td>
+                  <Table.Td>{row.lastFiledFy ?? t('candidates.never')}</Table.Td>
+                  <Table.Td>
+                    {row.pendingOrder ? (
+                      <Badge color="gray" variant="light" radius="sm" tt="none">
+                        {t('candidates.proposed')}
+                      </Badge>
+                    ) : canPropose ? (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        color="orange"
+                        loading={
+                          propose.isPending && propose.variables?.societyId === row.societyId
+                        }
+                        onClick={() =>
+                          propose.mutate({
+                            societyId: row.societyId,
+                            toStatus: 'non_functional',
+                            effectiveOn: indiaDate(new Date()),
+                            orderRef: `Returns ${older}, ${newer}`,
+                            reason: t('candidates.reason', { older, newer }),
+                          })
+                        }
+                      >
+                        {t('candidates.propose')}
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {propose.isError ? (
+          <Text size="sm" c="red.8" role="alert" p="sm">
+            {propose.error.message}
+          </Text>
+        ) : null}
+      </Paper>
+    </Stack>
+  );
+}

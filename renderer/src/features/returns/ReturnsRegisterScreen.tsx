@@ -1,0 +1,471 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { indiaDate } from '../../../../shared/domain/dates';
+import {
+  recentFinancialYears,
+  returnStatuses,
+  type ReturnStatus,
+} from '../../../../shared/domain/returns';
+import type { ReturnFilter } from '../../../../shared/ipc/contract';
+import { ErrorState } from '../../components/ErrorState';
+import { PageHeader } from '../../components/PageHeader';
+import {
+  queryKeys,
+  RETURNS_PAGE_SIZE,
+  usePresentedFile,
+  useReferenceData,
+  useReturnCounts,
+  useReturnsRegister,
+} from '../../lib/backend';
+import { dateText } from '../../lib/format';
+import { paths } from '../../lib/paths';
+import { useCan, useSession } from '../../lib/session';
+import { typeOptions } from '../society-form';
+import { ReturnStatusBadge } from './ReturnStatusBadge';
+
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+/**
+ * The returns register of a year: every functioning society and its return, with counts
+ * by status at the top (each a filter), the defaulter notices of an office, and exports.
+ * The filters live in the address, so Back returns to the same list.
+ */
+export function ReturnsRegisterScreen() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { user } = useSession();
+  const reference = useReferenceData();
+  const canNotify = useCan('returns.defaulterNotices');
+  const years = recentFinancialYears(indiaDate(new Date()));
+  const [params, setParams] = useSearchParams();
+  const stateOffice =
+    reference.data?.offices.find((office) => office.id === user.officeId)?.level === 'state';
+  const filter: ReturnFilter = {
+    fy: params.get('fy') ?? years[0]!,
+    ...optional('officeId', params.get('office') ?? (stateOffice ? null : user.officeId)),
+    ...optional('districtId', params.get('district')),
+    ...optional('typeId', params.get('type')),
+    ...optional('status', params.get('status') as ReturnStatus | null),
+  };
+  const offset = Number(params.get('from') ?? 0);
+  const { status: _status, ...countFilter } = filter;
+  const register = useReturnsRegister(filter, offset);
+  const counts = useReturnCounts(countFilter);
+  const [noticesOpen, setNoticesOpen] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const exporter = usePresentedFile('returns.export');
+
+  const set = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value === null || value === '') next.delete(key);
+    else next.set(key, value);
+    next.delete('from');
+    setDone(null);
+    setParams(next, { replace: true });
+  };
+  const page = (from: number) => {
+    const next = new URLSearchParams(params);
+    next.set('from', String(from));
+    setParams(next, { replace: true });
+  };
+
+  const offices = reference.data?.offices ?? [];
+  const office = offices.find((candidate) => candidate.id === filter.officeId);
+  const rows = register.data?.rows ?? [];
+  const total = register.data?.total ?? 0;
+
+  return (
+    <Stack gap="md" maw={1480}>
+      <PageHeader
+        title={t('returns.title')}
+        subtitle={
+          counts.data ? t('returns.intro', { due: dateText(counts.data.dueOn) }) : undefined
+        }
+        actions={
+          <Button variant="default" component={Link} to={paths.returnCandidates}>
+            {t('returns.candidates')}
+          </Button>
+        }
+      />
+      <Paper withBorder radius="md" p="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <Select
+            label={t('returns.year')}
+            data={years}
+            value={filter.fy}
+            onChange={(value) => set('fy', value)}
+            allowDeselect={false}
+            w={130}
+            autoFocus
+          />
+          <Select
+            label={t('returns.office')}
+            data={[
+              { value: '', label: t('returns.allOffices') },
+              ...offices.map((o) => ({ value: o.id, label: o.shortName })),
+            ]}
+            value={filter.officeId ?? ''}
+            onChange={(value) => set('office', value ?? '')}
+            allowDeselect={false}
+            searchable
+            w={200}
+          />
+          <Select
+            label={t('returns.district')}
+            data={[
+              { value: '', label: t('returns.allDistricts') },
+              ...(reference.data?.districts ?? []).map((d) => ({ value: d.id, label: d.name })),
+            ]}
+            value={filter.districtId ?? ''}
+            onChange={(value) => set('district', value ?? '')}
+            allowDeselect={false}
+            searchable
+            w={170}
+          />
+          <Select
+            label={t('returns.type')}
+            data={[
+              { group: '', items: [{ value: '', label: t('returns.allTypes') }] },
+              ...(reference.data ? typeOptions(reference.data) : []),
+            ]}
+            value={filter.typeId ?? ''}
+            onChange={(value) => set('type', value ?? '')}
+            allowDeselect={false}
+            searchable
+            w={280}
+          />
+          <Group gap="xs" ml="auto">
+            {canNotify ? (
+              <Button variant="light" color="red" onClick={() => setNoticesOpen(true)}>
+                {t('returns.notices')}
+              </Button>
+            ) : null}
+            <Button
+              variant="default"
+              loading={exporter.isPending && exporter.variables?.format === 'xlsx'}
+              onClick={() =>
+                exporter.mutate(
+                  { ...filter, format: 'xlsx' },
+                  { onSuccess: (file) => setDone(t('returns.exported', { count: file.count })) },
+                )
+              }
+            >
+              {t('returns.exportExcel')}
+            </Button>
+            <Button
+              variant="default"
+              loading={exporter.isPending && exporter.variables?.format === 'csv'}
+              onClick={() =>
+                exporter.mutate(
+                  { ...filter, format: 'csv' },
+                  { onSuccess: (file) => setDone(t('returns.exported', { count: file.count })) },
+                )
+              }
+            >
+              {t('returns.exportCsv')}
+            </Button>
+          </Group>
+        </Group>
+        <Group
+          gap="xs"
+          mt="sm"
+          role="group"
+          aria-label={t('returns.status')}
+          data-testid="return-counts"
+        >
+          <CountChip
+            label={t('returns.allStatuses')}
+            count={
+              counts.data
+                ? returnStatuses.reduce((sum, status) => sum + counts.data[status], 0)
+                : null
+            }
+            active={!filter.status}
+            onClick={() => set('status', null)}
+          />
+          {returnStatuses.map((status) => (
+            <CountChip
+              key={status}
+              label={t(`returnStatus.${status}`)}
+              count={counts.data ? counts.data[status] : null}
+              active={filter.status === status}
+              tone={status}
+              onClick={() => set('status', status)}
+            />
+          ))}
+        </Group>
+      </Paper>
+      {done ? (
+        <Alert
+          color="green"
+          variant="light"
+          role="status"
+          withCloseButton
+          onClose={() => setDone(null)}
+          title={done}
+        />
+      ) : null}
+      {exporter.isError ? (
+        <Alert color="red" variant="light" role="alert" title={exporter.error.message} />
+      ) : null}
+      <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+        {register.isPending ? (
+          <Stack gap="xs" p="md" aria-busy>
+            <Skeleton height={30} />
+            <Skeleton height={30} />
+            <Skeleton height={30} />
+          </Stack>
+        ) : register.isError ? (
+          <Stack p="md">
+            <ErrorState
+              title={t('returns.loadError')}
+              error={register.error}
+              onRetry={() => void register.refetch()}
+            />
+          </Stack>
+        ) : rows.length === 0 ? (
+          <Text size="sm" c="dimmed" p="lg" ta="center">
+            {t('returns.empty')}
+          </Text>
+        ) : (
+          <Table
+            striped
+            highlightOnHover
+            verticalSpacing="xs"
+            horizontalSpacing="md"
+            fz="sm"
+            aria-label={t('returns.tableLabel')}
+          >
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('returns.col.society')}</Table.Th>
+                <Table.Th>{t('returns.col.regNo')}</Table.Th>
+                <Table.Th>{t('returns.col.office')}</Table.Th>
+                <Table.Th>{t('returns.col.type')}</Table.Th>
+                <Table.Th>{t('returns.col.status')}</Table.Th>
+                <Table.Th>{t('returns.col.ackNo')}</Table.Th>
+                <Table.Th style={nowrap}>{t('returns.col.filedOn')}</Table.Th>
+                <Table.Th ta="right">{t('returns.col.notices')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr
+                  key={row.societyId}
+                  data-testid="return-row"
+                  style={{ cursor: 'pointer' }}
+                  onClick={(event) => {
+                    if ((event.target as HTMLElement).closest('a')) return;
+                    void navigate(paths.annualReturn(row.societyId, filter.fy));
+                  }}
+                >
+                  <Table.Td fw={600}>
+                    <Anchor
+                      component={Link}
+                      to={paths.annualReturn(row.societyId, filter.fy)}
+                      size="sm"
+                      c="dark.7"
+                      fw={600}
+                    >
+                      {row.societyName}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ff="monospace" style={nowrap}>
+                    {row.regNo}
+                  </Table.Td>
+                  <Table.Td style={nowrap}>{row.officeName}</Table.Td>
+                  <Table.Td>{row.typeName}</Table.Td>
+                  <Table.Td style={nowrap}>
+                    <ReturnStatusBadge status={row.status} />
+                    {row.daysLate ? (
+                      <Text span size="xs" c="dimmed" ml={6}>
+                        {t('returns.late', { days: row.daysLate })}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td ff="monospace" style={nowrap}>
+                    {row.ackNo ?? ''}
+                  </Table.Td>
+                  <Table.Td style={nowrap}>{dateText(row.filedOn)}</Table.Td>
+                  <Table.Td ta="right">{row.notices > 0 ? row.notices : ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        {total > RETURNS_PAGE_SIZE ? (
+          <Group
+            justify="space-between"
+            p="sm"
+            style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <Text size="sm" c="dimmed">
+              {t('returns.shown', {
+                from: offset + 1,
+                to: Math.min(offset + RETURNS_PAGE_SIZE, total),
+                total: total.toLocaleString('en-IN'),
+              })}
+            </Text>
+            <Group gap="xs">
+              <Button
+                variant="default"
+                size="xs"
+                disabled={offset === 0}
+                onClick={() => page(Math.max(0, offset - RETURNS_PAGE_SIZE))}
+              >
+                {t('returns.previous')}
+              </Button>
+              <Button
+                variant="default"
+                size="xs"
+                disabled={offset + RETURNS_PAGE_SIZE >= total}
+                onClick={() => page(offset + RETURNS_PAGE_SIZE)}
+              >
+                {t('returns.next')}
+              </Button>
+            </Group>
+          </Group>
+        ) : null}
+      </Paper>
+      {noticesOpen ? (
+        <NoticesModal
+          fy={filter.fy}
+          officeId={filter.officeId}
+          officeName={office?.shortName ?? ''}
+          overdue={counts.data?.overdue ?? 0}
+          onClose={() => setNoticesOpen(false)}
+          onDone={(count) => {
+            setNoticesOpen(false);
+            setDone(t('returns.noticesDone', { count }));
+            void queryClient.invalidateQueries({ queryKey: queryKeys.returns() });
+          }}
+        />
+      ) : null}
+    </Stack>
+  );
+}
+
+function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
+  return value === null || value === undefined || value === ''
+    ? {}
+    : ({ [key]: value } as Record<K, V>);
+}
+
+const toneColor: Record<ReturnStatus, string> = {
+  due: 'blue',
+  overdue: 'red',
+  filed: 'yellow',
+  incomplete: 'orange',
+  accepted: 'green',
+};
+
+/** A status with its count; pressing it filters the register to that status. */
+function CountChip({
+  label,
+  count,
+  active,
+  tone,
+  onClick,
+}: {
+  label: string;
+  count: number | null;
+  active: boolean;
+  tone?: ReturnStatus;
+  onClick: () => void;
+}) {
+  const color = tone ? toneColor[tone] : 'gray';
+  return (
+    <UnstyledButton
+      onClick={onClick}
+      aria-pressed={active}
+      px="sm"
+      py={6}
+      style={{
+        borderRadius: 6,
+        border: `1px solid var(--mantine-color-${color}-${active ? 6 : 3})`,
+        background: active ? `var(--mantine-color-${color}-1)` : 'white',
+      }}
+    >
+      <Text span size="sm" fw={600} c={`${color}.9`}>
+        {count === null ? '…' : count.toLocaleString('en-IN')}
+      </Text>
+      <Text span size="sm" ml={6} c="dark.6">
+        {label}
+      </Text>
+    </UnstyledButton>
+  );
+}
+
+/** Confirms and prints the notices of one office's overdue societies. */
+function NoticesModal({
+  fy,
+  officeId,
+  officeName,
+  overdue,
+  onClose,
+  onDone,
+}: {
+  fy: string;
+  officeId: string | undefined;
+  officeName: string;
+  overdue: number;
+  onClose: () => void;
+  onDone: (count: number) => void;
+}) {
+  const { t } = useTranslation();
+  const notices = usePresentedFile('returns.defaulterNotices');
+  return (
+    <Modal opened onClose={onClose} title={t('returns.noticesTitle')} size="lg">
+      <Stack gap="sm">
+        {!officeId ? (
+          <Text size="sm">{t('returns.noticesNeedOffice')}</Text>
+        ) : overdue === 0 ? (
+          <Text size="sm">{t('returns.noticesNone', { office: officeName, fy })}</Text>
+        ) : (
+          <Text size="sm">
+            {t('returns.noticesBody', { count: overdue, office: officeName, fy })}
+          </Text>
+        )}
+        {notices.isError ? (
+          <Alert color="red" variant="light" role="alert">
+            {notices.error.message}
+          </Alert>
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          {officeId && overdue > 0 ? (
+            <Button
+              color="red"
+              data-autofocus
+              loading={notices.isPending}
+              onClick={() =>
+                notices.mutate({ officeId, fy }, { onSuccess: (file) => onDone(file.count) })
+              }
+            >
+              {t('returns.noticesSubmit', { count: overdue })}
+            </Button>
+          ) : null}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
