@@ -93,6 +93,20 @@ const dateOrNull = (label: string) =>
     .refine(isIsoDate, { message: `Enter the ${label} as DD-MM-YYYY.` })
     .nullable();
 
+/** Why members by gender do not make the total, or null when they do (checked as typed too). */
+export function genderTotalProblem(parts: number[], total: number): string | null {
+  const sum = parts.reduce((a, b) => a + b, 0);
+  return sum === total
+    ? null
+    : `Men, women and transgender members add up to ${sum}, not ${total}.`;
+}
+
+/** Why members by category do not make the total, or null when they do. */
+export function categoryTotalProblem(parts: number[], total: number): string | null {
+  const sum = parts.reduce((a, b) => a + b, 0);
+  return sum === total ? null : `Members by category add up to ${sum}, not the ${total} members.`;
+}
+
 /** The financial snapshot the National Cooperative Database asks for. */
 export const returnSnapshotSchema = z
   .object({
@@ -117,22 +131,17 @@ export const returnSnapshotSchema = z
     totalAssetsPaise: rupees('total assets'),
   })
   .superRefine((snapshot, context) => {
-    const byGender = snapshot.membersMale + snapshot.membersFemale + snapshot.membersOther;
-    if (byGender !== snapshot.membersTotal) {
-      context.addIssue({
-        code: 'custom',
-        path: ['membersTotal'],
-        message: `Men, women and transgender members add up to ${byGender}, not ${snapshot.membersTotal}.`,
-      });
-    }
-    const byCategory =
-      snapshot.membersSc + snapshot.membersSt + snapshot.membersObc + snapshot.membersGeneral;
-    if (byCategory !== snapshot.membersTotal) {
-      context.addIssue({
-        code: 'custom',
-        path: ['membersGeneral'],
-        message: `Members by category add up to ${byCategory}, not the ${snapshot.membersTotal} members.`,
-      });
+    const byGender = genderTotalProblem(
+      [snapshot.membersMale, snapshot.membersFemale, snapshot.membersOther],
+      snapshot.membersTotal,
+    );
+    if (byGender) context.addIssue({ code: 'custom', path: ['membersTotal'], message: byGender });
+    const byCategory = categoryTotalProblem(
+      [snapshot.membersSc, snapshot.membersSt, snapshot.membersObc, snapshot.membersGeneral],
+      snapshot.membersTotal,
+    );
+    if (byCategory) {
+      context.addIssue({ code: 'custom', path: ['membersGeneral'], message: byCategory });
     }
     if (snapshot.governmentSharePaise > snapshot.paidUpCapitalPaise) {
       context.addIssue({

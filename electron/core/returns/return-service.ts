@@ -568,7 +568,7 @@ export class ReturnService {
       },
       this.files.fontsDir,
     );
-    const fileName = safeFileName(`Return notices ${office.code} ${fy} ${today}.pdf`);
+    const fileName = safeFileName(`Return-notices-${office.code}-${fy}-${today}.pdf`);
     return { ...(await this.present(fileName, pdf)), count: notices.length };
   }
 
@@ -655,7 +655,7 @@ export class ReturnService {
       fy: filter.fy,
       snapshotFields: SNAPSHOT_FIELDS,
     });
-    const fileName = safeFileName(`Returns register ${filter.fy} ${today}.${format}`);
+    const fileName = safeFileName(`Returns-register-${filter.fy}-${today}.${format}`);
     return { ...(await this.present(fileName, bytes)), count: rows.length };
   }
 

@@ -8,7 +8,7 @@ const labels = (role: Parameters<typeof navEntriesFor>[0]) =>
 
 describe('navigation by role', () => {
   it('shows each role only the screens its requests allow', () => {
-    const registration = ['nav.applications', 'nav.certificates', 'nav.verify'];
+    const registration = ['nav.applications', 'nav.certificates', 'nav.verify', 'nav.returns'];
     expect(labels('clerk')).toEqual(['nav.register', 'nav.reference', ...registration]);
     expect(labels('registrar')).toEqual([
       'nav.register',

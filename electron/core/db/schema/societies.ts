@@ -57,6 +57,11 @@ export const societies = sqliteTable(
     index('societies_type_idx').on(t.typeId, t.sortKey),
     index('societies_status_idx').on(t.status, t.sortKey),
     index('societies_registered_on_idx').on(t.registeredOn),
+    // The societies of an office that owe annual returns: the returns register and its
+    // counts read only this (covering: the join to the returns needs just the id).
+    index('societies_owing_office_idx')
+      .on(t.officeId, t.registeredOn, t.id)
+      .where(sql`${t.deletedAt} is null and ${t.status} in ('registered', 'functional')`),
     check(
       'societies_status_ck',
       sql`${t.status} in ('registered', 'functional', 'non_functional', 'under_liquidation', 'deregistered', 'merged')`,

@@ -21,7 +21,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ReturnFiling } from '../../../../shared/domain/returns';
+import {
+  categoryTotalProblem,
+  genderTotalProblem,
+  type ReturnFiling,
+} from '../../../../shared/domain/returns';
 import type { ReturnDetail } from '../../../../shared/ipc/contract';
 import { DateInput } from '../../components/DateInput';
 import { ErrorState } from '../../components/ErrorState';
@@ -410,6 +414,8 @@ function ReturnFilingForm({
                 <SumHint
                   control={control}
                   fields={['membersMale', 'membersFemale', 'membersOther']}
+                  problem={genderTotalProblem}
+                  shown={!snapshotError('membersTotal')}
                 />
               </Grid.Col>
             </Grid>
@@ -425,6 +431,8 @@ function ReturnFilingForm({
                 <SumHint
                   control={control}
                   fields={['membersSc', 'membersSt', 'membersObc', 'membersGeneral']}
+                  problem={categoryTotalProblem}
+                  shown={!snapshotError('membersGeneral')}
                 />
               </Grid.Col>
               <Grid.Col span={{ base: 6, md: 3 }}>{count('employees')}</Grid.Col>
@@ -500,22 +508,38 @@ function ReturnFilingForm({
   );
 }
 
-/** "Adds up to 42" under a total, so a mismatch is seen before the check says so. */
+/**
+ * Under a group of counts: what they add up to, or, once the total is typed too, why they
+ * do not make it (the schema's own words), so a mismatch is seen as it is typed.
+ */
 function SumHint({
   control,
   fields,
+  problem,
+  shown,
 }: {
   control: Control<ReturnFormValues, unknown, ReturnFiling>;
   fields: (keyof ReturnFormValues['snapshot'])[];
+  problem: (parts: number[], total: number) => string | null;
+  shown: boolean;
 }) {
   const { t } = useTranslation();
   const snapshot = useWatch({ control, name: 'snapshot' });
   const values = fields.map((field) => countOf(snapshot[field] ?? ''));
-  if (values.some((value) => value === undefined || Number.isNaN(value))) return null;
-  const sum = values.reduce<number>((total, value) => total + (value ?? 0), 0);
+  if (!shown || values.some((value) => value === undefined || Number.isNaN(value))) return null;
+  const parts = values as number[];
+  const total = countOf(snapshot.membersTotal ?? '');
+  const mismatch = total === undefined || Number.isNaN(total) ? null : problem(parts, total);
   return (
-    <Text size="xs" c="dimmed" mt={2} data-testid={`sum-${fields.at(-1)}`}>
-      {t('returnForm.sum', { sum: sum.toLocaleString('en-IN') })}
+    <Text
+      size="xs"
+      c={mismatch ? 'red.8' : 'dimmed'}
+      mt={2}
+      role={mismatch ? 'alert' : undefined}
+      data-testid={`sum-${fields.at(-1)}`}
+    >
+      {mismatch ??
+        t('returnForm.sum', { sum: parts.reduce((a, b) => a + b, 0).toLocaleString('en-IN') })}
     </Text>
   );
 }

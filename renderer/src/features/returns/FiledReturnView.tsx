@@ -22,7 +22,7 @@ export function FiledReturnView({ filed }: { filed: Filed }) {
     <>
       <Section title={t('returnPage.section.items')} id="sec-return-items">
         <FieldList
-          labelWidth={260}
+          labelWidth={320}
           items={[
             {
               label: t('returnForm.activitiesReport'),

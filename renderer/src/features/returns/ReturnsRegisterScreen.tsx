@@ -255,9 +255,8 @@ export function ReturnsRegisterScreen() {
           >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('returns.col.society')}</Table.Th>
-                <Table.Th>{t('returns.col.regNo')}</Table.Th>
-                <Table.Th>{t('returns.col.office')}</Table.Th>
+                <Table.Th miw={320}>{t('returns.col.society')}</Table.Th>
+                {filter.officeId ? null : <Table.Th>{t('returns.col.office')}</Table.Th>}
                 <Table.Th>{t('returns.col.type')}</Table.Th>
                 <Table.Th>{t('returns.col.status')}</Table.Th>
                 <Table.Th>{t('returns.col.ackNo')}</Table.Th>
@@ -276,7 +275,7 @@ export function ReturnsRegisterScreen() {
                     void navigate(paths.annualReturn(row.societyId, filter.fy));
                   }}
                 >
-                  <Table.Td fw={600}>
+                  <Table.Td>
                     <Anchor
                       component={Link}
                       to={paths.annualReturn(row.societyId, filter.fy)}
@@ -286,16 +285,16 @@ export function ReturnsRegisterScreen() {
                     >
                       {row.societyName}
                     </Anchor>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {row.regNo}
+                    </Text>
                   </Table.Td>
-                  <Table.Td ff="monospace" style={nowrap}>
-                    {row.regNo}
-                  </Table.Td>
-                  <Table.Td style={nowrap}>{row.officeName}</Table.Td>
+                  {filter.officeId ? null : <Table.Td style={nowrap}>{row.officeName}</Table.Td>}
                   <Table.Td>{row.typeName}</Table.Td>
                   <Table.Td style={nowrap}>
                     <ReturnStatusBadge status={row.status} />
                     {row.daysLate ? (
-                      <Text span size="xs" c="dimmed" ml={6}>
+                      <Text size="xs" c="dimmed" mt={2}>
                         {t('returns.late', { days: row.daysLate })}
                       </Text>
                     ) : null}

@@ -104,7 +104,17 @@ export function toFilingInput(values: ReturnFormValues): {
   }
   for (const field of [...amountFields, 'profitLossPaise' as const]) {
     const text = values.snapshot[field];
-    const paise = text.trim() === '' ? undefined : parseRupees(text);
+    // A minus typed before an amount reaches the schema, which says what may not be negative.
+    const negative = /^\s*-/u.test(text);
+    const unsigned = parseRupees(text.replace(/^\s*-/u, ''));
+    const paise =
+      text.trim() === ''
+        ? undefined
+        : unsigned === undefined
+          ? undefined
+          : negative
+            ? -unsigned
+            : unsigned;
     if (text.trim() !== '' && paise === undefined)
       badNumbers.push({ path: `snapshot.${field}`, kind: 'amount' });
     snapshot[field] =

@@ -1,0 +1,1 @@
+CREATE INDEX `societies_owing_office_idx` ON `societies` (`office_id`,`registered_on`,`id`) WHERE "societies"."deleted_at" is null and "societies"."status" in ('registered', 'functional');
