@@ -316,6 +316,7 @@ export function createCore(options: CoreOptions): Core {
       returns.register(filter, { offset, limit }),
     'returns.counts': (input) => returns.counts(input),
     'returns.get': (input) => returns.get(input.societyId, input.fy),
+    'returns.ofSociety': (input) => returns.ofSociety(input.societyId),
     'returns.openCounter': (input, caller) => {
       returns.assertCanFile(signedIn(caller), input.societyId, input.fy);
       return auth.openCounter(caller.sessionId, input);

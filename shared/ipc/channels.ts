@@ -44,6 +44,7 @@ export const requestNames = [
   'returns.register',
   'returns.counts',
   'returns.get',
+  'returns.ofSociety',
   'returns.openCounter',
   'returns.counterForm',
   'returns.file',

@@ -540,7 +540,14 @@ const documentRowSchema = z.object({
 export type DocumentRow = z.infer<typeof documentRowSchema>;
 
 /** What a document attached to a record is for. */
-export const documentPurposes = ['bank_certificate', 'bye_laws', 'fee_receipt', 'other'] as const;
+export const documentPurposes = [
+  'bank_certificate',
+  'bye_laws',
+  'fee_receipt',
+  'audited_accounts',
+  'annual_report',
+  'other',
+] as const;
 
 const versioned = { id: uuid, baseVersion: z.number().int().min(1) };
 
@@ -971,7 +978,7 @@ export const contract = {
       access: ['clerk', 'registrar'],
       input: z
         .object({
-          ownerEntity: z.enum(['registration_application', 'society']),
+          ownerEntity: z.enum(['registration_application', 'society', 'annual_return']),
           ownerId: uuid,
           purpose: z.enum(documentPurposes, { message: 'Choose what the document is.' }),
           fileName: z.string().trim().min(1).max(200),
@@ -1008,6 +1015,21 @@ export const contract = {
         incomplete: z.number().int(),
         accepted: z.number().int(),
       }),
+    },
+    /** A society's returns of the last ten closed years since it was registered, newest first. */
+    'returns.ofSociety': {
+      access: registerReaders,
+      input: z.object({ societyId: uuid }).strict(),
+      output: z.array(
+        z.object({
+          fy: z.string(),
+          dueOn: isoDate,
+          status: z.enum(returnStatuses),
+          ackNo: z.string().nullable(),
+          filedOn: isoDate.nullable(),
+          daysLate: z.number().int().nullable(),
+        }),
+      ),
     },
     /** One society's return for one year, filed or not. */
     'returns.get': {

@@ -125,7 +125,7 @@ test.describe.serial('annual returns at the counter', () => {
     // The clerk is back on the return, filed and waiting for the check.
     await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: societyName })).toBeVisible();
-    await expect(page.getByText('Filed, to be checked').first()).toBeVisible();
+    await expect(page.getByText('Filed', { exact: true }).first()).toBeVisible();
     await expect(page.getByText('Men, women')).toHaveCount(0);
     await expect(page.getByText('₹12,34,567.00')).toBeVisible();
     await expect(page.getByText('Loss ₹15,000.00')).toBeVisible();
@@ -136,6 +136,13 @@ test.describe.serial('annual returns at the counter', () => {
     await expect(
       page.getByRole('button', { name: 'Open the counter for the secretary' }),
     ).toHaveCount(0);
+
+    // The society's own page lists its returns year by year.
+    await page.getByRole('link', { name: 'Open the society' }).click();
+    await page.getByRole('tab', { name: 'Annual returns' }).click();
+    const years = page.getByTestId('society-returns');
+    await expect(years.locator('tbody tr').first()).toContainText('Accepted');
+    await saveScreenshot(page, 'society-returns');
   });
 
   test('defaulter notices for an office come out as one PDF, one page per society', async ({

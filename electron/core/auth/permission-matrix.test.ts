@@ -48,6 +48,7 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'returns.register': READERS,
   'returns.counts': READERS,
   'returns.get': READERS,
+  'returns.ofSociety': READERS,
   'returns.openCounter': ['clerk', 'registrar'],
   'returns.counterForm': ['counter_secretary'],
   'returns.file': ['counter_secretary'],

@@ -26,6 +26,7 @@ const KINDS = [
 /** The records documents can belong to, and their tables. */
 const OWNER_TABLES: Record<string, string> = {
   registration_application: 'registration_applications',
+  annual_return: 'annual_returns',
   society: 'societies',
 };
 

@@ -202,6 +202,32 @@ describe('filing at the counter', () => {
   });
 });
 
+describe('a society’s returns', () => {
+  it('list the last ten closed years, newest first, with what was filed', async () => {
+    const owing = await society('Ṭhutmun Fishery Cooperative Society Ltd.', '760/49');
+    const young = await society('Durtlang Dairy Cooperative Society Ltd.', '761/49', {
+      registeredOn: '2024-08-01',
+      statusSince: '2024-08-01',
+    });
+    await core.call('returns.openCounter', { societyId: owing.id, fy: '2025-26' }, 'clerk');
+    await core.call('returns.file', { filing: filing() }, 'clerk');
+    await core.call('returns.closeCounter', { password: TEST_PASSWORD }, 'clerk');
+    const years = await core.call('returns.ofSociety', { societyId: owing.id }, 'clerk');
+    expect(years).toHaveLength(10);
+    expect(years[0]).toMatchObject({
+      fy: '2025-26',
+      status: 'filed',
+      ackNo: 'RET/AIZ/2025-26/0001',
+      daysLate: 54,
+    });
+    expect(years[1]).toMatchObject({ fy: '2024-25', status: 'overdue', ackNo: null });
+    expect(years[9]?.fy).toBe('2016-17');
+    // Registered in August 2024: it owes 2024-25 and 2025-26 only.
+    const youngYears = await core.call('returns.ofSociety', { societyId: young.id }, 'clerk');
+    expect(youngYears.map((row) => row.fy)).toEqual(['2025-26', '2024-25']);
+  });
+});
+
 describe('the clerk’s check', () => {
   it('sends back with reasons, takes the corrected return under the same number, then accepts and closes it', async () => {
     const owing = await society('Ṭhutmun Fishery Cooperative Society Ltd.', '760/49');

@@ -6,6 +6,7 @@ import {
   functioningStatuses,
   lateFee,
   previousFinancialYear,
+  recentFinancialYears,
   returnDueOn,
   returnStatus,
   type ReturnFiling,
@@ -287,6 +288,47 @@ export class ReturnService {
          WHERE society_id = ? AND fy = ? AND deleted_at IS NULL ORDER BY sent_on, letter_no`,
       ).all(societyId, fy) as { letterNo: string; sentOn: string }[],
     };
+  }
+
+  /** The society's returns of the last ten closed years since it was registered, newest first. */
+  ofSociety(societyId: string): {
+    fy: string;
+    dueOn: string;
+    status: ReturnStatus;
+    ackNo: string | null;
+    filedOn: string | null;
+    daysLate: number | null;
+  }[] {
+    const society = this.society(societyId);
+    const today = this.today();
+    const filed = new Map(
+      (
+        this.prepare(
+          `SELECT fy, state, ack_no AS ackNo, filed_on AS filedOn, days_late AS daysLate FROM annual_returns
+           WHERE society_id = ? AND deleted_at IS NULL`,
+        ).all(societyId) as {
+          fy: string;
+          state: ReturnState;
+          ackNo: string;
+          filedOn: string;
+          daysLate: number;
+        }[]
+      ).map((row) => [row.fy, row]),
+    );
+    return recentFinancialYears(today, 10)
+      .filter((fy) => financialYearBounds(fy).end >= society.registeredOn)
+      .map((fy) => {
+        const dueOn = this.dueOn(fy);
+        const row = filed.get(fy);
+        return {
+          fy,
+          dueOn,
+          status: returnStatus(row?.state ?? null, dueOn, today),
+          ackNo: row?.ackNo ?? null,
+          filedOn: row?.filedOn ?? null,
+          daysLate: row?.daysLate ?? null,
+        };
+      });
   }
 
   /**

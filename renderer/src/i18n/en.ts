@@ -217,6 +217,7 @@ export const en = {
     tabs: {
       details: 'Details',
       certificates: 'Certificates',
+      returns: 'Annual returns',
       history: 'History',
     },
     proposedBy: 'Proposed by',
@@ -798,6 +799,8 @@ export const en = {
       bank_certificate: 'Bank certificate',
       bye_laws: 'Bye-laws',
       fee_receipt: 'Fee receipt',
+      audited_accounts: 'Audited accounts',
+      annual_report: 'Annual report',
       other: 'Other',
     },
     purposeLabel: 'What it is',
@@ -929,7 +932,7 @@ export const en = {
   returnStatus: {
     due: 'Due',
     overdue: 'Overdue',
-    filed: 'Filed, to be checked',
+    filed: 'Filed',
     incomplete: 'Incomplete',
     accepted: 'Accepted',
   },
@@ -978,6 +981,7 @@ export const en = {
   },
   returnPage: {
     back: 'Back to returns',
+    openSociety: 'Open the society',
     loadError: 'The return could not be loaded',
     dueOn: 'Due by {{date}}',
     notFiled: 'Not filed',
@@ -1091,6 +1095,11 @@ export const en = {
     status: 'Status',
     counterClerk: 'Received by',
     note: 'The return is checked by the office. Quote the acknowledgement number in every letter.',
+  },
+  societyReturns: {
+    loadError: 'The returns could not be loaded',
+    empty: 'The society owed no return in the last ten years.',
+    open: 'Open',
   },
   candidates: {
     title: 'Candidates for non-functional status',

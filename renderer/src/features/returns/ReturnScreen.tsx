@@ -15,6 +15,7 @@ import { dateText, instantText, rupeeText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useCan } from '../../lib/session';
 import { useApplyAuthStatus } from '../auth';
+import { DocumentsSection } from '../documents';
 import { FiledReturnView } from './FiledReturnView';
 import { ReturnStatusBadge } from './ReturnStatusBadge';
 
@@ -87,6 +88,9 @@ export function ReturnScreen({ societyId, fy }: { societyId: string; fy: string 
               onClick={back}
             >
               {t('returnPage.back')}
+            </Button>
+            <Button variant="default" component={Link} to={paths.society(societyId)}>
+              {t('returnPage.openSociety')}
             </Button>
             {filed ? (
               <Button
@@ -227,6 +231,7 @@ export function ReturnScreen({ societyId, fy }: { societyId: string; fy: string 
             </Stack>
           </Section>
           <FiledReturnView filed={filed} />
+          <DocumentsSection ownerEntity="annual_return" ownerId={filed.id} />
         </>
       ) : null}
 

@@ -3,3 +3,4 @@ export { CounterScreen } from './CounterScreen';
 export { ReturnAcknowledgement } from './ReturnAcknowledgement';
 export { ReturnScreen } from './ReturnScreen';
 export { ReturnsRegisterScreen } from './ReturnsRegisterScreen';
+export { SocietyReturns } from './SocietyReturns';

@@ -14,6 +14,7 @@ import { dateText, instantText } from '../../lib/format';
 import { paths, registerReturn } from '../../lib/paths';
 import { useCan } from '../../lib/session';
 import { CertificatesSection } from '../certificates';
+import { SocietyReturns } from '../returns';
 import { HistoryTab } from './HistoryTab';
 import { ProposeStatusModal } from './ProposeStatusModal';
 import { SocietyDetailView } from './SocietyDetailView';
@@ -188,6 +189,9 @@ export function SocietyDetailScreen({ id }: { id: string }) {
           <Tabs.Tab value="certificates" fw={500}>
             {t('detail.tabs.certificates')}
           </Tabs.Tab>
+          <Tabs.Tab value="returns" fw={500}>
+            {t('detail.tabs.returns')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" fw={500}>
             {t('detail.tabs.history')}
           </Tabs.Tab>
@@ -197,6 +201,9 @@ export function SocietyDetailScreen({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="certificates" pt="md">
           <CertificatesSection societyId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="returns" pt="md">
+          <SocietyReturns societyId={data.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryTab societyId={data.id} />

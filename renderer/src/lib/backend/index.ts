@@ -19,6 +19,7 @@ export {
   useNonFunctionalCandidates,
   useReturn,
   useReturnCounts,
+  useSocietyReturns,
   useReturnsRegister,
   RETURNS_PAGE_SIZE,
   useOfficeKeys,

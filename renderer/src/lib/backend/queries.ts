@@ -251,6 +251,15 @@ export function useReturn(societyId: string, fy: string) {
   });
 }
 
+/** A society's returns of the last ten years. */
+export function useSocietyReturns(societyId: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.societyReturns(societyId),
+    queryFn: () => backend.call('returns.ofSociety', { societyId }),
+  });
+}
+
 /** The return the counter session reaches. */
 export function useCounterForm() {
   const backend = useBackend();

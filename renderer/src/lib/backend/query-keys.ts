@@ -42,6 +42,7 @@ export const queryKeys = {
   returnCounts: (filter: Omit<ReturnFilter, 'status'>) => ['returns', 'counts', filter] as const,
   returnOne: (societyId: string, fy: string) => ['returns', 'one', societyId, fy] as const,
   counterForm: () => ['returns', 'counter'] as const,
+  societyReturns: (societyId: string) => ['returns', 'society', societyId] as const,
   nonFunctionalCandidates: (officeId: string | undefined) =>
     ['returns', 'candidates', officeId ?? 'all'] as const,
   documents: (ownerId: string) => ['documents', ownerId] as const,
