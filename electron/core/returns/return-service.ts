@@ -156,7 +156,7 @@ export class ReturnService {
     const query = this.registerQuery(filter);
     if (!query) return { rows: [], total: 0 };
     const total = (
-      this.prepare(`SELECT count(*) AS n ${query.from} ${query.where}`).get(query.params) as {
+      this.prepare(`SELECT count(*) AS n ${query.countFrom} ${query.where}`).get(query.params) as {
         n: number;
       }
     ).n;
@@ -192,7 +192,7 @@ export class ReturnService {
       `SELECT count(*) AS total, coalesce(sum(r.state = 'filed'), 0) AS filed,
               coalesce(sum(r.state = 'sent_back'), 0) AS incomplete,
               coalesce(sum(r.state = 'accepted'), 0) AS accepted
-       ${query!.from} ${query!.where}`,
+       ${query!.countFrom} ${query!.where}`,
     ).get(query!.params) as { total: number; filed: number; incomplete: number; accepted: number };
     const missing = counts.total - counts.filed - counts.incomplete - counts.accepted;
     const late = this.today() > dueOn;
@@ -213,7 +213,7 @@ export class ReturnService {
    */
   private registerQuery(
     filter: Omit<ReturnFilter, 'status'> & { status?: ReturnStatus | undefined },
-  ): { from: string; where: string; params: Record<string, unknown> } | null {
+  ): { from: string; countFrom: string; where: string; params: Record<string, unknown> } | null {
     const dueOn = this.dueOn(filter.fy);
     const where = [
       's.deleted_at IS NULL',
@@ -254,9 +254,21 @@ export class ReturnService {
       default:
         break;
     }
+    const join =
+      'LEFT JOIN annual_returns r ON r.society_id = s.id AND r.fy = @fy AND r.deleted_at IS NULL';
+    // Counting visits every owing society. Through an index that does not cover the filter,
+    // each visit is a random read of the society's row (1.7 s for the state at 2,50,000);
+    // the office's covering index, or else one sequential pass over the table, is ~10×
+    // faster. Returns filtered by their own state are reached from the returns instead.
+    const byOwnState = ['filed', 'incomplete', 'accepted'].includes(filter.status ?? '');
+    const hint = byOwnState
+      ? ''
+      : filter.officeId
+        ? 'INDEXED BY societies_owing_office_idx'
+        : 'NOT INDEXED';
     return {
-      from: `FROM societies s
-        LEFT JOIN annual_returns r ON r.society_id = s.id AND r.fy = @fy AND r.deleted_at IS NULL`,
+      from: `FROM societies s ${join}`,
+      countFrom: `FROM societies s ${hint} ${join}`,
       where: `WHERE ${where.join(' AND ')}`,
       params,
     };
