@@ -93,6 +93,32 @@ const dateOrNull = (label: string) =>
     .refine(isIsoDate, { message: `Enter the ${label} as DD-MM-YYYY.` })
     .nullable();
 
+/** People counted in the snapshot, in the order of the return (and of the export). */
+export const snapshotCountFields = [
+  'membersMale',
+  'membersFemale',
+  'membersOther',
+  'membersTotal',
+  'membersSc',
+  'membersSt',
+  'membersObc',
+  'membersGeneral',
+  'employees',
+] as const;
+
+/** Amounts of the snapshot in paise; the profit or loss alone may be negative. */
+export const snapshotAmountFields = [
+  'paidUpCapitalPaise',
+  'governmentSharePaise',
+  'reservesPaise',
+  'depositsPaise',
+  'borrowingsPaise',
+  'loansOutstandingPaise',
+  'turnoverPaise',
+  'profitLossPaise',
+  'totalAssetsPaise',
+] as const;
+
 /** Why members by gender do not make the total, or null when they do (checked as typed too). */
 export function genderTotalProblem(parts: number[], total: number): string | null {
   const sum = parts.reduce((a, b) => a + b, 0);

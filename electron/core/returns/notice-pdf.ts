@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { formatDate } from '../../../shared/domain/dates';
 import { formatRupees } from '../../../shared/domain/money';
-import { loadCertificateFonts, type CertificateFace } from '../certificates/pdf/fonts';
+import { renderPagePerItem } from '../certificates/pdf/page-per-item';
 
 /** One society's notice. */
 export interface DefaulterNotice {
@@ -32,7 +31,6 @@ const LEFT = 64;
 const WIDTH = PAGE_WIDTH - 2 * LEFT;
 const INK = '#1a1a1a';
 const MUTED = '#4d4d4d';
-const PRODUCER = 'Cooperative Societies Registry';
 
 const rupees = (paise: number) => `₹${formatRupees(paise)}`;
 
@@ -41,48 +39,17 @@ const rupees = (paise: number) => `₹${formatRupees(paise)}`;
  * for the printer, in Noto fonts so Mizo names print with ṭ. The text says what is owed,
  * by when, the late fee of the rule parameters, and what follows if no return comes.
  */
-export async function renderDefaulterNotices(
-  batch: DefaulterBatch,
-  fontsDir: string,
-): Promise<Buffer> {
-  const fonts = await loadCertificateFonts(fontsDir);
-  const created = new Date(`${batch.sentOn}T00:00:00Z`);
-  const pdf = new PDFDocument({
-    size: 'A4',
+export function renderDefaulterNotices(batch: DefaulterBatch, fontsDir: string): Promise<Buffer> {
+  return renderPagePerItem({
+    fontsDir,
+    title: `Notices for annual returns of ${batch.fy} not filed (${batch.notices.length})`,
+    author: batch.officeName,
+    createdOn: batch.sentOn,
     margin: LEFT,
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    lang: 'en-IN',
-    displayTitle: true,
-    info: {
-      Title: `Notices for annual returns of ${batch.fy} not filed (${batch.notices.length})`,
-      Author: batch.officeName.normalize('NFC'),
-      Producer: PRODUCER,
-      Creator: PRODUCER,
-      CreationDate: created,
-      ModDate: created,
-    },
+    items: batch.notices,
+    draw: (pdf, notice) => drawNotice(pdf, batch, notice),
+    name: (notice) => `The notice ${notice.letterNo}`,
   });
-  for (const face of Object.keys(fonts) as CertificateFace[]) pdf.registerFont(face, fonts[face]);
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-  let pages = 0;
-  pdf.on('pageAdded', () => {
-    pages += 1;
-  });
-  for (const [index, notice] of batch.notices.entries()) {
-    pdf.addPage({ size: 'A4', margin: LEFT });
-    drawNotice(pdf, batch, notice);
-    if (pages !== index + 1)
-      throw new Error(`The notice ${notice.letterNo} did not fit on one page.`);
-    if ((index + 1) % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  pdf.end();
-  return finished;
 }
 
 function drawNotice(pdf: PDFKit.PDFDocument, batch: DefaulterBatch, notice: DefaulterNotice): void {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatDate, indiaDate } from '../../../shared/domain/dates';
+import { financialYearOf, formatDate, indiaDate } from '../../../shared/domain/dates';
 import {
   financialYearBounds,
   functioningStatuses,
@@ -9,12 +9,13 @@ import {
   recentFinancialYears,
   returnDueOn,
   returnStatus,
+  snapshotAmountFields,
+  snapshotCountFields,
   type ReturnFiling,
   type ReturnSnapshot,
   type ReturnState,
   type ReturnStatus,
 } from '../../../shared/domain/returns';
-import { financialYearOf } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/errors';
 import type {
   ReturnDetail,
@@ -53,26 +54,7 @@ const RETURN_COLUMNS = `r.id, r.version, r.state, r.ack_no AS ackNo, r.filed_on 
   r.reviewed_at AS reviewedAt, r.review_reasons AS reviewReasons`;
 
 /** The snapshot's fields, in the order of the contract (and of the export). */
-const SNAPSHOT_FIELDS = [
-  'membersMale',
-  'membersFemale',
-  'membersOther',
-  'membersTotal',
-  'membersSc',
-  'membersSt',
-  'membersObc',
-  'membersGeneral',
-  'employees',
-  'paidUpCapitalPaise',
-  'governmentSharePaise',
-  'reservesPaise',
-  'depositsPaise',
-  'borrowingsPaise',
-  'loansOutstandingPaise',
-  'turnoverPaise',
-  'profitLossPaise',
-  'totalAssetsPaise',
-] as const;
+const SNAPSHOT_FIELDS = [...snapshotCountFields, ...snapshotAmountFields] as const;
 
 const snakeCase = (name: string) => name.replace(/[A-Z]/gu, (letter) => `_${letter.toLowerCase()}`);
 

@@ -1,11 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { formatDate, isIsoDate } from '../../../../shared/domain/dates';
-import {
-  loadCertificateFonts,
-  textOutline,
-  type CertificateFace,
-  type CertificateFonts,
-} from './fonts';
+import { textOutline, type CertificateFace, type CertificateFonts } from './fonts';
+import { renderPagePerItem } from './page-per-item';
 import { drawQrCode } from './qr-code';
 
 /** What a printed certificate says. Every field is printed as given, after NFC normalisation. */
@@ -35,7 +30,6 @@ export interface CertificateDocument {
 }
 
 const ACT = 'Mizoram Cooperative Societies Act, 2006';
-const PRODUCER = 'Cooperative Societies Registry';
 const QR_CAPTION = "Scan to verify, or check the text in the registry's Verify screen";
 
 // A4 portrait in points.
@@ -95,63 +89,21 @@ export async function renderCertificatesPdf(
   const first = docs[0];
   if (!first) throw new RangeError('There are no certificates to print.');
   for (const certificate of docs) checkDates(certificate);
-  const fonts = await loadCertificateFonts(fontsDir);
-
   const issuedOn = docs.reduce((latest, d) => (d.issuedOn > latest ? d.issuedOn : latest), '');
-  const created = new Date(`${issuedOn}T00:00:00Z`);
-  const title =
-    docs.length === 1
-      ? `Certificate of registration ${nfc(first.serial)}`
-      : `Certificates of registration (${docs.length})`;
-  // pdfkit 0.20 stamps `new Date()` as CreationDate and derives the file /ID from an MD5 of
-  // the info dictionary, so fixing the info fixes the /ID. Its font subset tags come from
-  // the per-document font ids (F1, F2, ...), not from Math.random as in older versions, and
-  // nothing else it writes depends on the clock or on chance. The test renders twice and
-  // compares bytes, which catches a pdfkit upgrade that changes this.
-  const pdf = new PDFDocument({
-    size: 'A4',
+  return renderPagePerItem({
+    fontsDir,
+    title:
+      docs.length === 1
+        ? `Certificate of registration ${first.serial}`
+        : `Certificates of registration (${docs.length})`,
+    author: first.officeName,
+    createdOn: issuedOn,
     margin: 0,
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    lang: 'en-IN',
-    displayTitle: true,
-    info: {
-      Title: title,
-      Author: nfc(first.officeName),
-      Producer: PRODUCER,
-      Creator: PRODUCER,
-      CreationDate: created,
-      ModDate: created,
-    },
+    items: docs,
+    draw: (pdf, certificate, fonts) => drawCertificate(pdf, normalise(certificate), fonts),
+    name: (certificate) => `Certificate ${certificate.serial}`,
+    ...(onProgress ? { onProgress } : {}),
   });
-  for (const face of Object.keys(fonts) as CertificateFace[]) {
-    pdf.registerFont(face, fonts[face]);
-  }
-  const chunks: Buffer[] = [];
-  pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-  });
-
-  let pages = 0;
-  pdf.on('pageAdded', () => {
-    pages += 1;
-  });
-  for (const [index, certificate] of docs.entries()) {
-    pdf.addPage({ size: 'A4', margin: 0 });
-    drawCertificate(pdf, normalise(certificate), fonts);
-    // The layout measures every block so nothing reaches the bottom margin; a page that
-    // pdfkit added on its own means text overflowed, which must not reach a printer.
-    if (pages !== index + 1) {
-      throw new Error(`Certificate ${certificate.serial} did not fit on one page.`);
-    }
-    onProgress?.(index + 1);
-    // A batch of a thousand takes seconds: let the event loop breathe now and then.
-    if ((index + 1) % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  pdf.end();
-  return finished;
 }
 
 function checkDates(certificate: CertificateDocument): void {

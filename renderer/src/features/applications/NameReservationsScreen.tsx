@@ -6,7 +6,6 @@ import {
   Grid,
   Paper,
   Select,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -20,7 +19,7 @@ import { Link } from 'react-router';
 import { indiaDate } from '../../../../shared/domain/dates';
 import { reservationStatus } from '../../../../shared/domain/registration';
 import type { NameReservationRow } from '../../../../shared/ipc/contract';
-import { ErrorState } from '../../components/ErrorState';
+import { ListBody } from '../../components/ListBody';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { queryKeys, useNameReservations, useReferenceData, useRequest } from '../../lib/backend';
@@ -171,80 +170,70 @@ export function NameReservationsScreen() {
         </Section>
       ) : null}
       <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-        {reservations.isPending ? (
-          <Stack gap="xs" p="md" aria-busy>
-            <Skeleton height={28} />
-            <Skeleton height={28} />
-          </Stack>
-        ) : reservations.isError ? (
-          <Stack p="md">
-            <ErrorState
-              title={t('names.loadError')}
-              error={reservations.error}
-              onRetry={() => void reservations.refetch()}
-            />
-          </Stack>
-        ) : rows.length === 0 ? (
-          <Text size="sm" c="dimmed" p="md">
-            {t('names.empty')}
-          </Text>
-        ) : (
-          <Table
-            striped
-            verticalSpacing="xs"
-            horizontalSpacing="md"
-            fz="sm"
-            aria-label={t('names.title')}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('names.col.name')}</Table.Th>
-                <Table.Th>{t('names.col.type')}</Table.Th>
-                <Table.Th>{t('names.col.applicant')}</Table.Th>
-                <Table.Th>{t('names.col.office')}</Table.Th>
-                <Table.Th style={nowrap}>{t('names.col.reservedOn')}</Table.Th>
-                <Table.Th style={nowrap}>{t('names.col.expiresOn')}</Table.Th>
-                <Table.Th style={nowrap}>{t('names.col.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => {
-                const status = reservationStatus(row, today);
-                return (
-                  <Table.Tr key={row.id} data-testid="reservation-row">
-                    <Table.Td fw={600}>{row.name}</Table.Td>
-                    <Table.Td>{row.typeName}</Table.Td>
-                    <Table.Td>{row.applicantName}</Table.Td>
-                    <Table.Td>{row.officeName}</Table.Td>
-                    <Table.Td style={nowrap}>{dateText(row.reservedOn)}</Table.Td>
-                    <Table.Td style={nowrap}>{dateText(row.expiresOn)}</Table.Td>
-                    <Table.Td style={nowrap}>
-                      {status === 'used' && row.applicationId ? (
-                        <Anchor
-                          component={Link}
-                          to={paths.application(row.applicationId)}
-                          size="sm"
-                        >
-                          {t('names.status.used')}
-                        </Anchor>
-                      ) : (
-                        <Badge
-                          variant="light"
-                          radius="sm"
-                          tt="none"
-                          color={status === 'held' ? 'green' : 'gray'}
-                          style={{ overflow: 'visible' }}
-                        >
-                          {t(`names.status.${status}`)}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        )}
+        <ListBody
+          query={reservations}
+          loadError={t('names.loadError')}
+          empty={t('names.empty')}
+          isEmpty={rows.length === 0}
+        >
+          {() => (
+            <Table
+              striped
+              verticalSpacing="xs"
+              horizontalSpacing="md"
+              fz="sm"
+              aria-label={t('names.title')}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('names.col.name')}</Table.Th>
+                  <Table.Th>{t('names.col.type')}</Table.Th>
+                  <Table.Th>{t('names.col.applicant')}</Table.Th>
+                  <Table.Th>{t('names.col.office')}</Table.Th>
+                  <Table.Th style={nowrap}>{t('names.col.reservedOn')}</Table.Th>
+                  <Table.Th style={nowrap}>{t('names.col.expiresOn')}</Table.Th>
+                  <Table.Th style={nowrap}>{t('names.col.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((row) => {
+                  const status = reservationStatus(row, today);
+                  return (
+                    <Table.Tr key={row.id} data-testid="reservation-row">
+                      <Table.Td fw={600}>{row.name}</Table.Td>
+                      <Table.Td>{row.typeName}</Table.Td>
+                      <Table.Td>{row.applicantName}</Table.Td>
+                      <Table.Td>{row.officeName}</Table.Td>
+                      <Table.Td style={nowrap}>{dateText(row.reservedOn)}</Table.Td>
+                      <Table.Td style={nowrap}>{dateText(row.expiresOn)}</Table.Td>
+                      <Table.Td style={nowrap}>
+                        {status === 'used' && row.applicationId ? (
+                          <Anchor
+                            component={Link}
+                            to={paths.application(row.applicationId)}
+                            size="sm"
+                          >
+                            {t('names.status.used')}
+                          </Anchor>
+                        ) : (
+                          <Badge
+                            variant="light"
+                            radius="sm"
+                            tt="none"
+                            color={status === 'held' ? 'green' : 'gray'}
+                            style={{ overflow: 'visible' }}
+                          >
+                            {t(`names.status.${status}`)}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          )}
+        </ListBody>
       </Paper>
     </Stack>
   );

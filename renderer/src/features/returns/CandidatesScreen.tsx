@@ -1,9 +1,9 @@
-import { Anchor, Badge, Button, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { indiaDate } from '../../../../shared/domain/dates';
-import { ErrorState } from '../../components/ErrorState';
+import { ListBody } from '../../components/ListBody';
 import { PageHeader } from '../../components/PageHeader';
 import {
   queryKeys,
@@ -45,83 +45,73 @@ export function CandidatesScreen() {
         }
       />
       <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-        {candidates.isPending ? (
-          <Stack p="md" aria-busy>
-            <Skeleton height={28} />
-            <Skeleton height={28} />
-          </Stack>
-        ) : candidates.isError ? (
-          <Stack p="md">
-            <ErrorState
-              title={t('candidates.loadError')}
-              error={candidates.error}
-              onRetry={() => void candidates.refetch()}
-            />
-          </Stack>
-        ) : candidates.data.rows.length === 0 ? (
-          <Text size="sm" c="dimmed" p="lg" ta="center">
-            {t('candidates.empty')}
-          </Text>
-        ) : (
-          <Table
-            striped
-            verticalSpacing="xs"
-            horizontalSpacing="md"
-            fz="sm"
-            aria-label={t('candidates.title')}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('candidates.col.society')}</Table.Th>
-                <Table.Th>{t('candidates.col.regNo')}</Table.Th>
-                <Table.Th>{t('candidates.col.office')}</Table.Th>
-                <Table.Th>{t('candidates.col.lastFiled')}</Table.Th>
-                <Table.Th>{t('candidates.col.action')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {candidates.data.rows.map((row) => (
-                <Table.Tr key={row.societyId} data-testid="candidate-row">
-                  <Table.Td fw={600}>
-                    <Anchor component={Link} to={paths.society(row.societyId)} size="sm" fw={600}>
-                      {row.societyName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ff="monospace">{row.regNo}</Table.Td>
-                  <Table.Td>{row.officeName}</Table.Td>
-                  <Table.Td>{row.lastFiledFy ?? t('candidates.never')}</Table.Td>
-                  <Table.Td>
-                    {row.pendingOrder ? (
-                      <Badge color="gray" variant="light" radius="sm" tt="none">
-                        {t('candidates.proposed')}
-                      </Badge>
-                    ) : canPropose ? (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color="orange"
-                        loading={
-                          propose.isPending && propose.variables?.societyId === row.societyId
-                        }
-                        onClick={() =>
-                          propose.mutate({
-                            societyId: row.societyId,
-                            toStatus: 'non_functional',
-                            effectiveOn: indiaDate(new Date()),
-                            orderRef: `Returns ${older}, ${newer}`,
-                            reason: t('candidates.reason', { older, newer }),
-                          })
-                        }
-                      >
-                        {t('candidates.propose')}
-                      </Button>
-                    ) : null}
-                  </Table.Td>
+        <ListBody
+          query={candidates}
+          loadError={t('candidates.loadError')}
+          empty={t('candidates.empty')}
+          isEmpty={(candidates.data?.rows.length ?? 0) === 0}
+        >
+          {() => (
+            <Table
+              striped
+              verticalSpacing="xs"
+              horizontalSpacing="md"
+              fz="sm"
+              aria-label={t('candidates.title')}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('candidates.col.society')}</Table.Th>
+                  <Table.Th>{t('candidates.col.regNo')}</Table.Th>
+                  <Table.Th>{t('candidates.col.office')}</Table.Th>
+                  <Table.Th>{t('candidates.col.lastFiled')}</Table.Th>
+                  <Table.Th>{t('candidates.col.action')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {(candidates.data?.rows ?? []).map((row) => (
+                  <Table.Tr key={row.societyId} data-testid="candidate-row">
+                    <Table.Td fw={600}>
+                      <Anchor component={Link} to={paths.society(row.societyId)} size="sm" fw={600}>
+                        {row.societyName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td ff="monospace">{row.regNo}</Table.Td>
+                    <Table.Td>{row.officeName}</Table.Td>
+                    <Table.Td>{row.lastFiledFy ?? t('candidates.never')}</Table.Td>
+                    <Table.Td>
+                      {row.pendingOrder ? (
+                        <Badge color="gray" variant="light" radius="sm" tt="none">
+                          {t('candidates.proposed')}
+                        </Badge>
+                      ) : canPropose ? (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="orange"
+                          loading={
+                            propose.isPending && propose.variables?.societyId === row.societyId
+                          }
+                          onClick={() =>
+                            propose.mutate({
+                              societyId: row.societyId,
+                              toStatus: 'non_functional',
+                              effectiveOn: indiaDate(new Date()),
+                              orderRef: `Returns ${older}, ${newer}`,
+                              reason: t('candidates.reason', { older, newer }),
+                            })
+                          }
+                        >
+                          {t('candidates.propose')}
+                        </Button>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </ListBody>
         {propose.isError ? (
           <Text size="sm" c="red.8" role="alert" p="sm">
             {propose.error.message}

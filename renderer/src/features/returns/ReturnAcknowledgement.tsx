@@ -4,8 +4,9 @@ import type { Office, ReturnDetail } from '../../../../shared/ipc/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { DocumentRows, PrintableDocument } from '../../components/PrintableDocument';
 import { useReferenceData, useReturn } from '../../lib/backend';
-import { dateText, rupeeText } from '../../lib/format';
+import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
+import { lateText } from './late-text';
 
 /** What the acknowledgement of a filed return says; printed from the counter or the return page. */
 export function ReturnAcknowledgementBody({ detail }: { detail: ReturnDetail }) {
@@ -36,13 +37,7 @@ export function ReturnAcknowledgementBody({ detail }: { detail: ReturnDetail }) 
           { label: t('returnAck.dueOn'), value: dateText(detail.dueOn) },
           {
             label: t('returnAck.late'),
-            value:
-              filed.daysLate > 0
-                ? t('returnPage.lateValue', {
-                    days: filed.daysLate,
-                    fee: rupeeText(filed.lateFeePaise),
-                  })
-                : t('returnPage.onTime'),
+            value: lateText(t, filed),
           },
           {
             label: t('returnAck.declarant'),

@@ -17,6 +17,7 @@ import { useCan } from '../../lib/session';
 import { useApplyAuthStatus } from '../auth';
 import { DocumentsSection } from '../documents';
 import { FiledReturnView } from './FiledReturnView';
+import { lateText } from './late-text';
 import { ReturnStatusBadge } from './ReturnStatusBadge';
 
 /**
@@ -178,13 +179,7 @@ export function ReturnScreen({ societyId, fy }: { societyId: string; fy: string 
                   { label: t('returnPage.filedOn'), value: dateText(filed.filedOn) },
                   {
                     label: t('returnPage.late'),
-                    value:
-                      filed.daysLate > 0
-                        ? t('returnPage.lateValue', {
-                            days: filed.daysLate,
-                            fee: rupeeText(filed.lateFeePaise),
-                          })
-                        : t('returnPage.onTime'),
+                    value: lateText(t, filed),
                   },
                   {
                     label: t('returnPage.declarant'),

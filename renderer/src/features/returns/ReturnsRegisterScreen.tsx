@@ -6,7 +6,6 @@ import {
   Modal,
   Paper,
   Select,
-  Skeleton,
   Stack,
   Table,
   Text,
@@ -23,7 +22,7 @@ import {
   type ReturnStatus,
 } from '../../../../shared/domain/returns';
 import type { ReturnFilter } from '../../../../shared/ipc/contract';
-import { ErrorState } from '../../components/ErrorState';
+import { ListBody } from '../../components/ListBody';
 import { PageHeader } from '../../components/PageHeader';
 import {
   queryKeys,
@@ -226,89 +225,78 @@ export function ReturnsRegisterScreen() {
         <Alert color="red" variant="light" role="alert" title={exporter.error.message} />
       ) : null}
       <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-        {register.isPending ? (
-          <Stack gap="xs" p="md" aria-busy>
-            <Skeleton height={30} />
-            <Skeleton height={30} />
-            <Skeleton height={30} />
-          </Stack>
-        ) : register.isError ? (
-          <Stack p="md">
-            <ErrorState
-              title={t('returns.loadError')}
-              error={register.error}
-              onRetry={() => void register.refetch()}
-            />
-          </Stack>
-        ) : rows.length === 0 ? (
-          <Text size="sm" c="dimmed" p="lg" ta="center">
-            {t('returns.empty')}
-          </Text>
-        ) : (
-          <Table
-            striped
-            highlightOnHover
-            verticalSpacing="xs"
-            horizontalSpacing="md"
-            fz="sm"
-            aria-label={t('returns.tableLabel')}
-          >
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th miw={320}>{t('returns.col.society')}</Table.Th>
-                {filter.officeId ? null : <Table.Th>{t('returns.col.office')}</Table.Th>}
-                <Table.Th>{t('returns.col.type')}</Table.Th>
-                <Table.Th>{t('returns.col.status')}</Table.Th>
-                <Table.Th>{t('returns.col.ackNo')}</Table.Th>
-                <Table.Th style={nowrap}>{t('returns.col.filedOn')}</Table.Th>
-                <Table.Th ta="right">{t('returns.col.notices')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr
-                  key={row.societyId}
-                  data-testid="return-row"
-                  style={{ cursor: 'pointer' }}
-                  onClick={(event) => {
-                    if ((event.target as HTMLElement).closest('a')) return;
-                    void navigate(paths.annualReturn(row.societyId, filter.fy));
-                  }}
-                >
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={paths.annualReturn(row.societyId, filter.fy)}
-                      size="sm"
-                      c="dark.7"
-                      fw={600}
-                    >
-                      {row.societyName}
-                    </Anchor>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {row.regNo}
-                    </Text>
-                  </Table.Td>
-                  {filter.officeId ? null : <Table.Td style={nowrap}>{row.officeName}</Table.Td>}
-                  <Table.Td>{row.typeName}</Table.Td>
-                  <Table.Td style={nowrap}>
-                    <ReturnStatusBadge status={row.status} />
-                    {row.daysLate ? (
-                      <Text size="xs" c="dimmed" mt={2}>
-                        {t('returns.late', { days: row.daysLate })}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td ff="monospace" style={nowrap}>
-                    {row.ackNo ?? ''}
-                  </Table.Td>
-                  <Table.Td style={nowrap}>{dateText(row.filedOn)}</Table.Td>
-                  <Table.Td ta="right">{row.notices > 0 ? row.notices : ''}</Table.Td>
+        <ListBody
+          query={register}
+          loadError={t('returns.loadError')}
+          empty={t('returns.empty')}
+          isEmpty={rows.length === 0}
+        >
+          {() => (
+            <Table
+              striped
+              highlightOnHover
+              verticalSpacing="xs"
+              horizontalSpacing="md"
+              fz="sm"
+              aria-label={t('returns.tableLabel')}
+            >
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th miw={320}>{t('returns.col.society')}</Table.Th>
+                  {filter.officeId ? null : <Table.Th>{t('returns.col.office')}</Table.Th>}
+                  <Table.Th>{t('returns.col.type')}</Table.Th>
+                  <Table.Th>{t('returns.col.status')}</Table.Th>
+                  <Table.Th>{t('returns.col.ackNo')}</Table.Th>
+                  <Table.Th style={nowrap}>{t('returns.col.filedOn')}</Table.Th>
+                  <Table.Th ta="right">{t('returns.col.notices')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((row) => (
+                  <Table.Tr
+                    key={row.societyId}
+                    data-testid="return-row"
+                    style={{ cursor: 'pointer' }}
+                    onClick={(event) => {
+                      if ((event.target as HTMLElement).closest('a')) return;
+                      void navigate(paths.annualReturn(row.societyId, filter.fy));
+                    }}
+                  >
+                    <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={paths.annualReturn(row.societyId, filter.fy)}
+                        size="sm"
+                        c="dark.7"
+                        fw={600}
+                      >
+                        {row.societyName}
+                      </Anchor>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {row.regNo}
+                      </Text>
+                    </Table.Td>
+                    {filter.officeId ? null : <Table.Td style={nowrap}>{row.officeName}</Table.Td>}
+                    <Table.Td>{row.typeName}</Table.Td>
+                    <Table.Td style={nowrap}>
+                      <ReturnStatusBadge status={row.status} />
+                      {row.daysLate ? (
+                        <Text size="xs" c="dimmed" mt={2}>
+                          {t('returns.late', { days: row.daysLate })}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td ff="monospace" style={nowrap}>
+                      {row.ackNo ?? ''}
+                    </Table.Td>
+                    <Table.Td style={nowrap}>{dateText(row.filedOn)}</Table.Td>
+                    <Table.Td ta="right">{row.notices > 0 ? row.notices : ''}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </ListBody>
         {total > RETURNS_PAGE_SIZE ? (
           <Group
             justify="space-between"

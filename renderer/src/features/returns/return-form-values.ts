@@ -3,6 +3,8 @@ import type { FieldErrors, Resolver } from 'react-hook-form';
 import { parseRupees } from '../../../../shared/domain/money';
 import {
   returnFilingSchema,
+  snapshotAmountFields,
+  snapshotCountFields,
   type ReturnFiling,
   type ReturnSnapshot,
 } from '../../../../shared/domain/returns';
@@ -11,29 +13,13 @@ import { dayMonthYearToIso, isoToDayMonthYear } from '../../components/date-text
 import { formatRupees } from '../../../../shared/domain/money';
 
 /** Counts of people: typed as text, checked as whole numbers. */
-export const countFields = [
-  'membersMale',
-  'membersFemale',
-  'membersOther',
-  'membersTotal',
-  'membersSc',
-  'membersSt',
-  'membersObc',
-  'membersGeneral',
-  'employees',
-] as const;
+export const countFields = snapshotCountFields;
 
 /** Amounts in rupees (the profit or loss has its own field and a profit/loss choice). */
-export const amountFields = [
-  'paidUpCapitalPaise',
-  'governmentSharePaise',
-  'reservesPaise',
-  'depositsPaise',
-  'borrowingsPaise',
-  'loansOutstandingPaise',
-  'turnoverPaise',
-  'totalAssetsPaise',
-] as const;
+export const amountFields = snapshotAmountFields.filter(
+  (field): field is Exclude<(typeof snapshotAmountFields)[number], 'profitLossPaise'> =>
+    field !== 'profitLossPaise',
+);
 
 type CountField = (typeof countFields)[number];
 type AmountField = (typeof amountFields)[number];
