@@ -215,10 +215,18 @@ describe('random payloads to every request', () => {
           const result = await core.dispatch(name, input, { sessionId });
           if (!result.ok) expect(result.error.code).not.toBe('internal');
           // reads may succeed; nothing may be written
-          if (!['auth.logout', 'auth.lock', 'auth.touch', 'auth.status'].includes(name)) {
+          if (
+            ![
+              'auth.logout',
+              'auth.lock',
+              'auth.touch',
+              'auth.status',
+              'returns.closeCounter',
+            ].includes(name)
+          ) {
             if (
               !String(name).match(
-                /^(app|reference|societies\.(search|list|get|history)|statusOrders\.list|users\.list|changes\.(list|verify)|applications\.(list|get)|names\.list|certificates\.(list|keys|verify)|documents\.list)\b/,
+                /^(app|reference|societies\.(search|list|get|history)|statusOrders\.list|users\.list|changes\.(list|verify)|applications\.(list|get)|names\.list|certificates\.(list|keys|verify)|documents\.list|returns\.(register|counts|get|ofSociety|nonFunctionalCandidates|export))\b/,
               )
             )
               expect(result.ok).toBe(false);

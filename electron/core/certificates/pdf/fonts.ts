@@ -43,18 +43,17 @@ export function loadCertificateFonts(fontsDir: string): Promise<CertificateFonts
 
 async function readFonts(fontsDir: string): Promise<CertificateFonts> {
   const faces = Object.keys(CERTIFICATE_FONT_FILES) as CertificateFace[];
-  const entries = await Promise.all(
-    faces.map(async (face) => {
-      const path = join(fontsDir, CERTIFICATE_FONT_FILES[face]);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(path);
-      } catch (cause) {
-        throw new Error(`The certificate font ${path} could not be read.`, { cause });
-      }
-      return [face, parse(bytes, path)] as const;
-    }),
-  );
+  const paths = faces.map((face) => join(fontsDir, CERTIFICATE_FONT_FILES[face]));
+  // All are read at once; a failure names the first missing file in the list, whichever
+  // read happened to fail first.
+  const reads = await Promise.allSettled(paths.map((path) => readFile(path)));
+  const entries = reads.map((read, index) => {
+    const path = paths[index]!;
+    if (read.status === 'rejected') {
+      throw new Error(`The certificate font ${path} could not be read.`, { cause: read.reason });
+    }
+    return [faces[index]!, parse(read.value, path)] as const;
+  });
   return Object.fromEntries(entries) as CertificateFonts;
 }
 
