@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCore, type TestCore } from '../../tests/fixtures/test-core';
+import { createTestCore, TEST_PASSWORD, type TestCore } from '../../tests/fixtures/test-core';
 import { createBrowserFiles } from './files';
 import { injectBridge, resolveStaticFile, startWebBridge, type WebBridge } from './server';
 
@@ -105,6 +105,28 @@ describe('browser mode bridge', () => {
       { cookie: `registry_session_${port}=${'x'.repeat(43)}` },
     );
     expect(JSON.parse(stranger.body).error.code).toBe('unauthenticated');
+  });
+
+  it('gives a new session id at sign-in, so an id planted beforehand never signs anyone in', async () => {
+    const port = new URL(bridge.url).port;
+    await core.signInAs('registrar', { sessionId: 'make-the-user' });
+    const planted = `registry_session_${port}=${'p'.repeat(43)}`;
+    const login = await invoke(
+      'auth.login',
+      { username: 'test.registrar', password: TEST_PASSWORD },
+      { cookie: planted },
+    );
+    expect(JSON.parse(login.body)).toMatchObject({
+      ok: true,
+      value: { session: { user: { role: 'registrar' } } },
+    });
+    const fresh = String(login.headers['set-cookie']).split(';')[0] as string;
+    expect(fresh).toMatch(new RegExp(`^registry_session_${port}=[A-Za-z0-9_-]{43}$`));
+    expect(fresh).not.toBe(planted);
+    const withPlanted = await invoke('auth.status', {}, { cookie: planted });
+    expect(JSON.parse(withPlanted.body).value.session).toBeNull();
+    const withFresh = await invoke('auth.status', {}, { cookie: fresh });
+    expect(JSON.parse(withFresh.body).value.session.user.username).toBe('test.registrar');
   });
 
   it('refuses a Host header that is not the loopback address (DNS rebinding)', async () => {

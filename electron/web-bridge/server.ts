@@ -197,13 +197,15 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     const known = sessionIdFrom(request);
     const sessionId = known ?? randomBytes(32).toString('base64url');
     const result = await options.core.dispatch(name, input, { sessionId });
-    send(
-      response,
-      200,
-      MIME_TYPES['.json'] as string,
-      JSON.stringify(result),
-      known ? null : sessionCookie(request, sessionId),
-    );
+    let setCookie = known ? null : sessionCookie(request, sessionId);
+    if (result.ok && SIGN_IN_REQUESTS.has(String(name))) {
+      // A new id at every sign-in: an id planted in the browser before (session fixation)
+      // never becomes a signed-in session.
+      const fresh = randomBytes(32).toString('base64url');
+      options.core.services.auth.moveSession(sessionId, fresh);
+      setCookie = `${cookieName()}=${fresh}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    send(response, 200, MIME_TYPES['.json'] as string, JSON.stringify(result), setCookie);
   }
 
   await new Promise<void>((resolveListen, reject) => {
@@ -223,6 +225,9 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       }),
   };
 }
+
+/** Requests that sign a user in; the session id is replaced when they succeed. */
+const SIGN_IN_REQUESTS = new Set(['auth.login', 'auth.setup']);
 
 function send(
   response: ServerResponse,

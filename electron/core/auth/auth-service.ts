@@ -130,6 +130,17 @@ export class AuthService {
     if (session && !session.locked) session.lastActivityMs = this.clock.now().getTime();
   }
 
+  /**
+   * Moves a sign-in to a new session id (browser mode replaces the cookie at every sign-in,
+   * so an id planted in the browser beforehand never becomes a signed-in session).
+   */
+  moveSession(from: string, to: string): void {
+    const session = this.sessions.get(from);
+    if (!session) return;
+    this.sessions.delete(from);
+    this.sessions.set(to, session);
+  }
+
   /** The clerk hands the keyboard to a secretary: this session now reaches one return only. */
   openCounter(sessionId: string, target: CounterTarget): AuthStatus {
     const session = this.requireSession(sessionId);
