@@ -216,7 +216,7 @@ export function createCore(options: CoreOptions): Core {
   const handlers: Handlers = {
     'app.info': (_input, caller) => ({
       appVersion: options.appVersion,
-      dataDir: options.dataDir,
+      dataDir: caller.user ? options.dataDir : null,
       stateName: referenceFile.state.name,
       societyCount: caller.user ? societies.count() : null,
       schemaMigrations: migrationCount,

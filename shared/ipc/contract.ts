@@ -561,7 +561,8 @@ export const contract = {
       input: z.object({}).strict(),
       output: z.object({
         appVersion: z.string(),
-        dataDir: z.string(),
+        /** Null before sign-in: nobody learns the machine's folders from the login screen. */
+        dataDir: z.string().nullable(),
         stateName: z.string(),
         /** Null before sign-in: the login screen shows no figures from the register. */
         societyCount: z.number().int().nullable(),

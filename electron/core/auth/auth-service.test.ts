@@ -86,6 +86,21 @@ describe('first start', () => {
   });
 });
 
+describe('the login screen', () => {
+  it('learns neither the data folder nor figures of the register before sign-in', async () => {
+    expect(await core.call('app.info', {}, 'stranger')).toMatchObject({
+      dataDir: null,
+      societyCount: null,
+      stateName: 'Mizoram',
+    });
+    await core.signInAs('clerk', { sessionId: 'clerk' });
+    expect(await core.call('app.info', {}, 'clerk')).toMatchObject({
+      dataDir: core.dataDir,
+      societyCount: 0,
+    });
+  });
+});
+
 describe('signing in', () => {
   beforeEach(async () => {
     await core.signInAs('clerk', { sessionId: 'setup' });
