@@ -44,6 +44,19 @@ export function seedDemoReturns(
     )
     .get() as { value: string } | undefined;
   if (!dueRule) return 0;
+  // The late fee as the rule parameters set it (rupees), like the due date above.
+  const rupeesRule = (key: string) =>
+    Number(
+      (
+        sqlite
+          .prepare(
+            `SELECT value FROM rule_parameters WHERE key = ? AND deleted_at IS NULL ORDER BY effective_from DESC LIMIT 1`,
+          )
+          .get(key) as { value: string } | undefined
+      )?.value ?? 0,
+    ) * 100;
+  const perMonthPaise = rupeesRule('returns.late_fee_per_month');
+  const maximumPaise = rupeesRule('returns.late_fee_max');
   const societies = sqlite
     .prepare(
       `SELECT s.id, s.registered_on AS registeredOn, s.status, o.code AS officeCode
@@ -104,7 +117,7 @@ export function seedDemoReturns(
       const filedDate = new Date(Date.parse(`${dueOn}T00:00:00Z`) + offsetDays * 86_400_000);
       let filedOn = filedDate.toISOString().slice(0, 10);
       if (filedOn > options.today) filedOn = options.today;
-      const late = lateFee(dueOn, filedOn, 100_00, 1000_00);
+      const late = lateFee(dueOn, filedOn, perMonthPaise, maximumPaise);
       const key = `${society.officeCode}/${fy}`;
       const serial = (serials.get(key) ?? 0) + 1;
       serials.set(key, serial);

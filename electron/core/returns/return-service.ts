@@ -559,8 +559,6 @@ export class ReturnService {
       throw new AppError('conflict', `No society of ${office.shortName} is overdue for ${fy}.`);
     }
     const fee = this.lateFeeOf(dueOn, today, fy);
-    const perMonth = Number(this.reference.rule('returns.late_fee_per_month', today)) * 100;
-    const maximum = Number(this.reference.rule('returns.late_fee_max', today)) * 100;
     const notices: DefaulterNotice[] = [];
     this.writer.run(actorFor(user), (tx) => {
       const batchId = tx.newId();
@@ -608,8 +606,8 @@ export class ReturnService {
         sentOn: today,
         daysLate: fee.daysLate,
         feePaise: fee.feePaise,
-        perMonthPaise: perMonth,
-        maximumPaise: maximum,
+        perMonthPaise: fee.perMonthPaise,
+        maximumPaise: fee.maximumPaise,
         notices,
       },
       this.files.fontsDir,
@@ -718,11 +716,15 @@ export class ReturnService {
     return { fileName, url };
   }
 
+  /**
+   * The late fee of a return of `fy` filed on `filedOn`, by the rules in force when the year
+   * closed: the figure filed, the notices' wording and the counter's warning all use it.
+   */
   private lateFeeOf(dueOn: string, filedOn: string, fy: string) {
     const { end } = financialYearBounds(fy);
-    const perMonth = Number(this.reference.rule('returns.late_fee_per_month', end)) * 100;
-    const maximum = Number(this.reference.rule('returns.late_fee_max', end)) * 100;
-    return lateFee(dueOn, filedOn, perMonth, maximum);
+    const perMonthPaise = Number(this.reference.rule('returns.late_fee_per_month', end)) * 100;
+    const maximumPaise = Number(this.reference.rule('returns.late_fee_max', end)) * 100;
+    return { ...lateFee(dueOn, filedOn, perMonthPaise, maximumPaise), perMonthPaise, maximumPaise };
   }
 
   private filed(societyId: string, fy: string): FiledRecord | undefined {

@@ -2,7 +2,8 @@ import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReturnStatus } from '../../../../shared/domain/returns';
 
-const colors: Record<ReturnStatus, string> = {
+/** The colour of each status, on badges and on the register's count filters. */
+export const returnStatusColors: Record<ReturnStatus, string> = {
   due: 'blue',
   overdue: 'red',
   filed: 'yellow',
@@ -20,7 +21,7 @@ export function ReturnStatusBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colors[status]} variant="light" radius="sm" tt="none" size={size}>
+    <Badge color={returnStatusColors[status]} variant="light" radius="sm" tt="none" size={size}>
       {t(`returnStatus.${status}`)}
     </Badge>
   );

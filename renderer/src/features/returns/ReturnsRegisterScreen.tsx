@@ -36,7 +36,7 @@ import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useCan, useSession } from '../../lib/session';
 import { typeOptions } from '../society-form';
-import { ReturnStatusBadge } from './ReturnStatusBadge';
+import { ReturnStatusBadge, returnStatusColors } from './ReturnStatusBadge';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -355,14 +355,6 @@ function optional<K extends string, V>(key: K, value: V | null | undefined): Par
     : ({ [key]: value } as Record<K, V>);
 }
 
-const toneColor: Record<ReturnStatus, string> = {
-  due: 'blue',
-  overdue: 'red',
-  filed: 'yellow',
-  incomplete: 'orange',
-  accepted: 'green',
-};
-
 /** A status with its count; pressing it filters the register to that status. */
 function CountChip({
   label,
@@ -377,7 +369,7 @@ function CountChip({
   tone?: ReturnStatus;
   onClick: () => void;
 }) {
-  const color = tone ? toneColor[tone] : 'gray';
+  const color = tone ? returnStatusColors[tone] : 'gray';
   return (
     <UnstyledButton
       onClick={onClick}

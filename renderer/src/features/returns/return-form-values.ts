@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
-import { parseRupees } from '../../../../shared/domain/money';
+import { formatRupees, parseRupees } from '../../../../shared/domain/money';
 import {
   returnFilingSchema,
   snapshotAmountFields,
@@ -10,7 +10,6 @@ import {
 } from '../../../../shared/domain/returns';
 import type { ReturnDetail } from '../../../../shared/ipc/contract';
 import { dayMonthYearToIso, isoToDayMonthYear } from '../../components/date-text';
-import { formatRupees } from '../../../../shared/domain/money';
 
 /** Counts of people: typed as text, checked as whole numbers. */
 export const countFields = snapshotCountFields;
