@@ -37,6 +37,7 @@ import { CertificateService } from './certificates/certificate-service';
 import { OfficeSigner, type VerificationResult } from './certificates/signing';
 import { NumberAllocator } from './registration/number-allocator';
 import { RegistrationService } from './registration/registration-service';
+import { AuditService } from './audits/audit-service';
 import { ReturnService } from './returns/return-service';
 import { getMeta, setMeta } from './db/app-meta';
 
@@ -79,6 +80,7 @@ export interface Core {
     registration: RegistrationService;
     certificates: CertificateService;
     returns: ReturnService;
+    audits: AuditService;
     sqlite: Sqlite;
   };
   close(): void;
@@ -119,8 +121,8 @@ export function createCore(options: CoreOptions): Core {
       villages: referenceFile.villages.length,
     });
   } else {
-    const added = reference.addNewRuleParameters(referenceFile);
-    if (added > 0) logger.info('reference.rule_parameters_added', { added });
+    const added = reference.addNewReferenceRows(referenceFile);
+    if (added > 0) logger.info('reference.rows_added', { added });
   }
 
   const listeners = new Set<CoreEventListener>();
@@ -206,6 +208,7 @@ export function createCore(options: CoreOptions): Core {
     printoutsDir: join(options.dataDir, 'printouts'),
     host: options.host ?? headlessHost,
   });
+  const audits = new AuditService(sqlite, writer, reference, numbers, certificates, clock);
   /** The return a counter session reaches; refused outside counter mode. */
   const counterTarget = (caller: Caller) => {
     const target = auth.counterOf(caller.sessionId);
@@ -334,6 +337,39 @@ export function createCore(options: CoreOptions): Core {
       returns.defaulterNotices(signedIn(caller), input.officeId, input.fy),
     'returns.export': ({ format, ...filter }) => returns.export(filter, format),
     'returns.nonFunctionalCandidates': (input) => returns.nonFunctionalCandidates(input.officeId),
+    'audits.register': ({ offset, limit, ...filter }) => audits.register(filter, { offset, limit }),
+    'audits.counts': (input) => audits.counts(input),
+    'audits.mine': (_input, caller) => audits.mine(signedIn(caller)),
+    'audits.auditors': () => audits.auditors(),
+    'audits.assign': (input, caller) => audits.assign(signedIn(caller), input),
+    'audits.assignMatching': (input, caller) => audits.assignMatching(signedIn(caller), input),
+    'audits.reassign': (input, caller) =>
+      audits.reassign(
+        signedIn(caller),
+        input.id,
+        input.baseVersion,
+        input.auditorId,
+        input.auditorKind,
+      ),
+    'audits.get': (input) => audits.get(input.id),
+    'audits.saveReport': (input, caller) =>
+      audits.saveReport(signedIn(caller), input.id, input.baseVersion, input.report),
+    'audits.addObservation': (input, caller) =>
+      audits.addObservation(signedIn(caller), input.auditId, input.observation),
+    'audits.reviseObservation': (input, caller) =>
+      audits.reviseObservation(signedIn(caller), input.observationId, input.observation),
+    'audits.submit': (input, caller) =>
+      audits.submit(signedIn(caller), input.id, input.baseVersion),
+    'audits.review': (input, caller) =>
+      audits.review(signedIn(caller), input.id, input.baseVersion, input.decision, input.remarks),
+    'audits.followUp': (input, caller) => audits.followUp(signedIn(caller), input),
+    'audits.overdueDefects': (input) => audits.overdueDefects(input.officeId),
+    'audits.setFee': (input, caller) =>
+      audits.setFee(signedIn(caller), input.id, input.baseVersion, input.feePaise, input.reason),
+    'audits.receiveFee': (input, caller) => audits.receiveFee(signedIn(caller), input),
+    'audits.grades': (input) => audits.grades(input.fy, input.officeId),
+    'audits.rubrics': () => audits.rubrics(),
+    'audits.saveRubric': (input, caller) => audits.saveRubric(signedIn(caller), input),
   };
   const dispatch = createDispatch(handlers, logger, auth);
   logger.info('core.started', { migrations: migrationCount });
@@ -353,6 +389,7 @@ export function createCore(options: CoreOptions): Core {
       registration,
       certificates,
       returns,
+      audits,
       sqlite,
     },
     close() {
@@ -396,13 +433,20 @@ function verificationOutput(result: VerificationResult): Verification {
   const claims = result.claims
     ? {
         serial: result.claims.s,
-        kind: result.claims.t === 'D' ? ('duplicate' as const) : ('registration' as const),
+        kind:
+          result.claims.t === 'A'
+            ? ('audit' as const)
+            : result.claims.t === 'D'
+              ? ('duplicate' as const)
+              : ('registration' as const),
         officeCode: result.claims.o,
         regNo: result.claims.n,
         societyName: result.claims.m,
         registeredOn: result.claims.d,
         issuedOn: result.claims.i,
         keyId: result.claims.k,
+        auditFy: result.claims.y ?? null,
+        grade: result.claims.g ?? null,
       }
     : null;
   return {

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 import type { Sqlite } from '../db/open-database';
 import type { HostPort } from '../ports';
 import { renderCertificatePdf, type CertificateDocument } from './pdf/certificate-pdf';
+import {
+  renderAuditCertificatePdf,
+  type AuditCertificateDocument,
+} from './pdf/audit-certificate-pdf';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { ReferenceService } from '../reference/reference-service';
 import type { NumberAllocator } from '../registration/number-allocator';
@@ -19,7 +23,25 @@ import {
 } from './signing';
 
 /** Everything printed on a certificate but the QR code (which is derived from the signature). */
-export type CertificateContent = Omit<CertificateDocument, 'qrText'>;
+export type CertificateContent =
+  Omit<CertificateDocument, 'qrText'> | Omit<AuditCertificateDocument, 'qrText'>;
+
+/** What the audit service passes for an audit certificate; the rest comes from the register. */
+export type AuditCertificateInput = Pick<
+  AuditCertificateDocument,
+  | 'fy'
+  | 'grade'
+  | 'totalMarks'
+  | 'maxMarks'
+  | 'auditorName'
+  | 'auditorKind'
+  | 'fieldworkFrom'
+  | 'fieldworkTo'
+  | 'submittedOn'
+  | 'summary'
+  | 'observations'
+  | 'issuedOn'
+> & { societyId: string };
 
 const SELECT_ROWS = `
   SELECT c.id, c.serial, c.kind, c.society_id AS societyId, json_extract(c.document, '$.societyName') AS societyName,
@@ -130,6 +152,49 @@ export class CertificateService {
     return { serial };
   }
 
+  /**
+   * Issues the audit certificate (with its memo) of an audit just accepted, in the
+   * caller's transaction. Signed like a registration certificate, with the year and grade.
+   */
+  issueAudit(
+    tx: MutationTx,
+    registrar: SessionUser,
+    input: AuditCertificateInput,
+  ): { serial: string } {
+    const { societyId, ...audit } = input;
+    const society = this.prepare(
+      `SELECT s.name, s.reg_no AS regNo, s.registered_on AS registeredOn, s.address, s.office_id AS officeId,
+              t.name AS typeName
+       FROM societies s JOIN society_types t ON t.id = s.type_id WHERE s.id = ?`,
+    ).get(societyId) as {
+      name: string;
+      regNo: string;
+      registeredOn: string;
+      address: string;
+      officeId: string;
+      typeName: string;
+    };
+    const office = this.office(society.officeId);
+    const serial = this.nextSerial(tx, office.code, audit.issuedOn, societyId, 'AC');
+    const content: CertificateContent = {
+      kind: 'audit',
+      stateName: this.reference.get().stateName,
+      officeName: office.name,
+      officeAddress: office.address,
+      societyName: society.name,
+      regNo: society.regNo,
+      registeredOn: society.registeredOn,
+      typeName: society.typeName,
+      address: society.address,
+      ...audit,
+      registrarName: registrar.fullName,
+      registrarDesignation: designationOf(office),
+      serial,
+    };
+    this.store(tx, content, societyId, office, null);
+    return { serial };
+  }
+
   /** A duplicate of a lost certificate: a new serial, marked as such, naming the original. */
   private issueDuplicate(
     tx: MutationTx,
@@ -142,6 +207,12 @@ export class CertificateService {
       throw new AppError(
         'conflict',
         `Certificate ${originalSerial} was revoked; no duplicate can be issued.`,
+      );
+    }
+    if (original.content.kind === 'audit') {
+      throw new AppError(
+        'conflict',
+        'An audit certificate is reprinted from the register as it was issued; it has no duplicate.',
       );
     }
     const office = this.office(original.officeId);
@@ -191,7 +262,7 @@ export class CertificateService {
   }
 
   /** What to print for a serial: the stored content and the QR text, identical on every reprint. */
-  printable(serial: string): CertificateContent & { qrText: string } {
+  printable(serial: string): CertificateDocument | AuditCertificateDocument {
     const stored = this.stored(serial);
     return {
       ...stored.content,
@@ -215,7 +286,11 @@ export class CertificateService {
       );
     }
     assertJurisdiction(this.reference, user, stored.officeId, 'print this certificate');
-    const pdf = await renderCertificatePdf(this.printable(serial), this.files.fontsDir);
+    const printable = this.printable(serial);
+    const pdf =
+      printable.kind === 'audit'
+        ? await renderAuditCertificatePdf(printable, this.files.fontsDir)
+        : await renderCertificatePdf(printable, this.files.fontsDir);
     // Every print is on the record: who printed which certificate, and when.
     this.writer.run(actorFor(user), (tx) =>
       tx.note({
@@ -258,14 +333,18 @@ export class CertificateService {
     return this.signer.verify(text);
   }
 
-  /** Certificate serials run per office and financial year: RC/AIZ/2026-27/000001. */
+  /**
+   * Certificate serials run per office and financial year: RC/AIZ/2026-27/000001 for
+   * registration certificates and their duplicates, AC/… for audit certificates.
+   */
   private nextSerial(
     tx: MutationTx,
     officeCode: string,
     issuedOn: string,
     societyId: string,
+    prefix: 'RC' | 'AC' = 'RC',
   ): string {
-    const series = `RC/${officeCode}/${financialYearOf(issuedOn)}`;
+    const series = `${prefix}/${officeCode}/${financialYearOf(issuedOn)}`;
     return this.numbers.allocate(
       tx,
       `${series}/{serial}`,
@@ -294,19 +373,20 @@ export class CertificateService {
       v: 1,
       k: key.keyId,
       s: content.serial,
-      t: duplicateOf ? 'D' : 'R',
+      t: content.kind === 'audit' ? 'A' : duplicateOf ? 'D' : 'R',
       o: office.code,
       n: content.regNo,
       m: content.societyName,
       d: content.registeredOn,
       i: content.issuedOn,
+      ...(content.kind === 'audit' ? { y: content.fy, g: content.grade } : {}),
     };
     const { payload, signature } = this.signer.sign(claims, key.privateKey);
     const id = tx.newId();
     const row = {
       id,
       serial: content.serial,
-      kind: duplicateOf ? 'duplicate' : 'registration',
+      kind: content.kind === 'audit' ? 'audit' : duplicateOf ? 'duplicate' : 'registration',
       societyId,
       officeId: office.id,
       issuedOn: content.issuedOn,
@@ -323,7 +403,11 @@ export class CertificateService {
          @keyId, @duplicateOf)`,
     ).run({ ...row, now: tx.now, by: tx.userId });
     tx.record({
-      name: duplicateOf ? 'certificate.issueDuplicate' : 'certificate.issue',
+      name: duplicateOf
+        ? 'certificate.issueDuplicate'
+        : content.kind === 'audit'
+          ? 'certificate.issueAudit'
+          : 'certificate.issue',
       entity: 'certificate',
       entityId: id,
       subjectId: societyId,

@@ -23,8 +23,8 @@ export interface CertificateClaims {
   k: string;
   /** Certificate serial. */
   s: string;
-  /** Kind: R registration, D duplicate. */
-  t: 'R' | 'D';
+  /** Kind: R registration, D duplicate, A audit. */
+  t: 'R' | 'D' | 'A';
   /** Issuing office code. */
   o: string;
   /** Registration number. */
@@ -35,6 +35,9 @@ export interface CertificateClaims {
   d: string;
   /** Date of issue, YYYY-MM-DD. */
   i: string;
+  /** Audit certificates: the financial year audited and the grade. */
+  y?: string;
+  g?: 'A' | 'B' | 'C' | 'D';
 }
 
 export type VerificationResult =
@@ -185,6 +188,10 @@ function isClaims(value: unknown): value is CertificateClaims {
   return (
     claims['v'] === 1 &&
     ['k', 's', 'o', 'n', 'm', 'd', 'i'].every((key) => typeof claims[key] === 'string') &&
-    (claims['t'] === 'R' || claims['t'] === 'D')
+    (claims['t'] === 'R' ||
+      claims['t'] === 'D' ||
+      (claims['t'] === 'A' &&
+        typeof claims['y'] === 'string' &&
+        ['A', 'B', 'C', 'D'].includes(claims['g'] as string)))
   );
 }

@@ -34,6 +34,11 @@ export const SYNCED_TABLES = [
   'annual_returns',
   'return_notices',
   'documents',
+  'audit_rubrics',
+  'audits',
+  'audit_observations',
+  'audit_defect_actions',
+  'audit_fee_receipts',
 ] as const;
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';

@@ -4,6 +4,13 @@
  * before sign-in existed). Names are looked up at read time; stored rows hold only ids.
  */
 export function personNameSql(column: string): string {
-  return `coalesce((SELECT full_name FROM users WHERE id = ${column}),
+  // Inside the subquery a bare `created_by` would be the users row's own column (who made
+  // the user), so the column must name its table's alias, or be a bound parameter.
+  if (!/^(?:[a-z_]+\.[a-z_]+|@[a-zA-Z]+)$/u.test(column)) {
+    throw new Error(
+      `personNameSql needs an alias-qualified column or a parameter, not "${column}".`,
+    );
+  }
+  return `coalesce((SELECT u.full_name FROM users u WHERE u.id = ${column}),
     CASE ${column} WHEN 'system' THEN 'The application' WHEN 'demo' THEN 'Demo data' ELSE ${column} END)`;
 }

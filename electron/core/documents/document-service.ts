@@ -27,6 +27,7 @@ const KINDS = [
 const OWNER_TABLES: Record<string, string> = {
   registration_application: 'registration_applications',
   annual_return: 'annual_returns',
+  audit: 'audits',
   society: 'societies',
 };
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { rubricSchema } from '../../../shared/domain/audits';
 import { tiers } from '../../../shared/domain/society';
 
 /** The shipped reference data of a state: resources/reference/<state>.json. */
@@ -53,6 +54,18 @@ const referenceFileSchema = z.object({
         .default([]),
     }),
   ),
+  /** Audit rubrics, each for the types listed ('' = every type without its own), from a year on. */
+  auditRubrics: z
+    .array(
+      z.object({
+        scopes: z.array(z.string()).min(1),
+        fromFy: z.string(),
+        criteria: rubricSchema.shape.criteria,
+        thresholds: rubricSchema.shape.thresholds,
+        legalReference: z.string(),
+      }),
+    )
+    .default([]),
   ruleParameters: z.array(
     z.object({
       key: z.string(),

@@ -4,6 +4,7 @@ import { scrutinyChecklist, type ScrutinyItem } from '../../../shared/domain/reg
 import type { Tier } from '../../../shared/domain/society';
 import type { Db } from '../db/open-database';
 import {
+  auditRubrics,
   blocks,
   districts,
   officeJurisdictions,
@@ -19,6 +20,18 @@ import { referenceId } from './reference-ids';
 
 const ruleParameterId = (p: { key: string; scope: string; effectiveFrom: string }) =>
   referenceId('rule_parameter', `${p.key}:${p.scope}:${p.effectiveFrom}`);
+
+/** The shipped audit rubrics, one row per scope they name. */
+const shippedRubrics = (file: ReferenceFile) =>
+  file.auditRubrics.flatMap(({ scopes, fromFy, criteria, thresholds }) =>
+    scopes.map((scope) => ({
+      id: referenceId('audit_rubric', `${scope}:${fromFy}`),
+      scope,
+      fromFy,
+      criteria: JSON.stringify(criteria),
+      thresholds: JSON.stringify(thresholds),
+    })),
+  );
 
 export class ReferenceService {
   private cache: ReferenceData | null = null;
@@ -140,16 +153,24 @@ export class ReferenceService {
           .run();
       }
       for (const p of file.ruleParameters) this.insertRuleParameter(tx, p, who);
+      for (const rubric of shippedRubrics(file)) {
+        tx.db
+          .insert(auditRubrics)
+          .values({ ...rubric, ...who })
+          .run();
+      }
     });
     this.cache = null;
   }
 
   /**
-   * Rule parameters shipped with a newer version of the application (a new feature's
-   * figures) are added to an existing database; those present are never changed, since
-   * the administrator may have set them. Returns how many were added.
+   * Rule parameters and audit rubrics shipped with a newer version of the application (a
+   * new feature's figures) are added to an existing database; those present are never
+   * changed, since the administrator may have set them. A rubric is added only for a
+   * scope that has none at all, so one the administrator removed or replaced stays so.
+   * Returns how many rows were added.
    */
-  addNewRuleParameters(file: ReferenceFile): number {
+  addNewReferenceRows(file: ReferenceFile): number {
     const present = new Set(
       this.db
         .select({ id: ruleParameters.id })
@@ -158,7 +179,15 @@ export class ReferenceService {
         .map((row) => row.id),
     );
     const missing = file.ruleParameters.filter((p) => !present.has(ruleParameterId(p)));
-    if (missing.length === 0) return 0;
+    const scoped = new Set(
+      this.db
+        .select({ scope: auditRubrics.scope })
+        .from(auditRubrics)
+        .all()
+        .map((row) => row.scope),
+    );
+    const missingRubrics = shippedRubrics(file).filter((rubric) => !scoped.has(rubric.scope));
+    if (missing.length === 0 && missingRubrics.length === 0) return 0;
     this.writer.runUnrecorded((tx) => {
       const who = {
         createdAt: tx.now,
@@ -167,9 +196,15 @@ export class ReferenceService {
         updatedBy: tx.userId,
       };
       for (const p of missing) this.insertRuleParameter(tx, p, who);
+      for (const rubric of missingRubrics) {
+        tx.db
+          .insert(auditRubrics)
+          .values({ ...rubric, ...who })
+          .run();
+      }
     });
     this.cache = null;
-    return missing.length;
+    return missing.length + missingRubrics.length;
   }
 
   private insertRuleParameter(

@@ -238,6 +238,8 @@ describe('an application for registration', () => {
         registeredOn: '2026-11-23',
         issuedOn: '2026-11-23',
         keyId: expect.stringMatching(/^AIZ-[\w-]{8}$/),
+        auditFy: null,
+        grade: null,
       },
       revokedReason: null,
     });
@@ -897,7 +899,10 @@ describe('certificates', () => {
       duplicateOf: original!.serial,
     });
     const printed = core.services.certificates.printable(duplicate.serial);
-    expect(printed.duplicate).toEqual({ originalSerial: original!.serial, issuedOn: '2026-11-23' });
+    expect(printed.kind === 'registration' && printed.duplicate).toEqual({
+      originalSerial: original!.serial,
+      issuedOn: '2026-11-23',
+    });
     expect(
       (await core.call('certificates.verify', { text: printed.qrText }, 'clerk')).claims?.kind,
     ).toBe('duplicate');

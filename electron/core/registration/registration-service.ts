@@ -446,9 +446,10 @@ export class RegistrationService {
        FROM application_promoters WHERE application_id = ? AND deleted_at IS NULL ORDER BY position`,
     ).all(id) as (Omit<ApplicationDetail['promoters'][number], 'isChief'> & { isChief: number })[];
     const letters = this.prepare(
-      `SELECT id, issued_on AS issuedOn, ${personNameSql('created_by')} AS issuedByName, items,
-                reply_on AS replyOn, reply_note AS replyNote
-         FROM deficiency_letters WHERE application_id = ? AND deleted_at IS NULL ORDER BY issued_on, created_at`,
+      `SELECT l.id, l.issued_on AS issuedOn, ${personNameSql('l.created_by')} AS issuedByName, l.items,
+                l.reply_on AS replyOn, l.reply_note AS replyNote
+         FROM deficiency_letters l WHERE l.application_id = ? AND l.deleted_at IS NULL
+         ORDER BY l.issued_on, l.created_at`,
     ).all(id) as {
       id: string;
       issuedOn: string;

@@ -209,9 +209,9 @@ export class SocietyService {
        ORDER BY coalesce(h.effective_on, substr(h.created_at, 1, 10)) DESC, h.created_at DESC`,
     ).all(id) as SocietyDetail['statusHistory'];
     const nameHistory = this.prepare(
-      `SELECT id, name, name_mizo AS nameMizo, used_until AS usedUntil, reason,
-              created_at AS recordedAt, ${personNameSql('created_by')} AS recordedBy
-       FROM society_name_history WHERE society_id = ? AND deleted_at IS NULL ORDER BY created_at DESC`,
+      `SELECT n.id, n.name, n.name_mizo AS nameMizo, n.used_until AS usedUntil, n.reason,
+              n.created_at AS recordedAt, ${personNameSql('n.created_by')} AS recordedBy
+       FROM society_name_history n WHERE n.society_id = ? AND n.deleted_at IS NULL ORDER BY n.created_at DESC`,
     ).all(id) as SocietyDetail['nameHistory'];
     return {
       id: row['id'] as string,

@@ -915,6 +915,7 @@ export const en = {
     kind: {
       registration: 'Registration',
       duplicate: 'Duplicate',
+      audit: 'Audit',
     },
     duplicateOf: 'of {{serial}}',
     inForce: 'In force',
@@ -1135,6 +1136,9 @@ export const en = {
     copy: 'Copy',
     copied: 'Copied',
   },
+  audits: {
+    gradeClass: 'Class {{grade}}',
+  },
   verify: {
     title: 'Verify a certificate',
     intro:
@@ -1165,6 +1169,8 @@ export const en = {
       serial: 'Certificate serial',
       officeCode: 'Issuing office',
       kind: 'Kind',
+      auditFy: 'Year audited',
+      grade: 'Audit class',
     },
   },
 } as const;

@@ -17,7 +17,11 @@ export async function renderPagePerItem<T>(options: {
   createdOn: string;
   margin: number;
   items: readonly T[];
-  draw: (pdf: PDFKit.PDFDocument, item: T, fonts: CertificateFonts) => void;
+  /**
+   * Draws one item from the top of a fresh page. An item that runs over pages on purpose
+   * (a memo) adds them itself, measuring first, and returns how many it added.
+   */
+  draw: (pdf: PDFKit.PDFDocument, item: T, fonts: CertificateFonts) => number | void;
   /** How an item is named when it does not fit on its page. */
   name: (item: T) => string;
   onProgress?: (done: number) => void;
@@ -53,13 +57,14 @@ export async function renderPagePerItem<T>(options: {
     pdf.on('error', reject);
   });
   let pages = 0;
+  let expected = 0;
   pdf.on('pageAdded', () => {
     pages += 1;
   });
   for (const [index, item] of options.items.entries()) {
     pdf.addPage({ size: 'A4', margin: options.margin });
-    options.draw(pdf, item, fonts);
-    if (pages !== index + 1) throw new Error(`${options.name(item)} did not fit on one page.`);
+    expected += 1 + (options.draw(pdf, item, fonts) ?? 0);
+    if (pages !== expected) throw new Error(`${options.name(item)} did not fit on its page.`);
     options.onProgress?.(index + 1);
     if ((index + 1) % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
   }

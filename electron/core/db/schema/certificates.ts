@@ -35,7 +35,7 @@ export const certificates = sqliteTable(
   (t) => [
     uniqueIndex('certificates_serial_uq').on(t.serial),
     index('certificates_society_idx').on(t.societyId, t.issuedOn),
-    check('certificates_kind_ck', sql`${t.kind} in ('registration', 'duplicate')`),
+    check('certificates_kind_ck', sql`${t.kind} in ('registration', 'duplicate', 'audit')`),
   ],
 );
 

@@ -8,3 +8,4 @@ export * from './registration';
 export * from './certificates';
 export * from './documents';
 export * from './returns';
+export * from './audits';

@@ -15,6 +15,8 @@ const claims = {
   registeredOn: '2026-11-30',
   issuedOn: '2026-11-30',
   keyId: 'k1',
+  auditFy: null,
+  grade: null,
 };
 
 async function verifyAs(answer: Verification) {
@@ -69,5 +71,22 @@ describe('the Verify screen', () => {
     const result = await verifyAs({ status: 'unreadable', claims: null, revokedReason: null });
     expect(result.getAttribute('data-status')).toBe('unreadable');
     expect(result.textContent).toContain('Not a certificate code');
+  });
+
+  it('shows the year audited and the class on an audit certificate', async () => {
+    const result = await verifyAs({
+      status: 'valid',
+      claims: {
+        ...claims,
+        serial: 'AC/AIZ/2026-27/000001',
+        kind: 'audit',
+        auditFy: '2025-26',
+        grade: 'B',
+      },
+      revokedReason: null,
+    });
+    expect(result.textContent).toContain('Audit');
+    expect(result.textContent).toContain('2025-26');
+    expect(result.textContent).toContain('Class B');
   });
 });

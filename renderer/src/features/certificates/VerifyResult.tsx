@@ -98,6 +98,19 @@ export function VerifyResult({ verification }: { verification: Verification }) {
                 },
                 { label: t('verify.claims.officeCode'), value: claims.officeCode },
                 { label: t('verify.claims.kind'), value: t(`certificates.kind.${claims.kind}`) },
+                ...(claims.auditFy && claims.grade
+                  ? [
+                      { label: t('verify.claims.auditFy'), value: claims.auditFy },
+                      {
+                        label: t('verify.claims.grade'),
+                        value: (
+                          <Text span size="md" fw={700}>
+                            {t('audits.gradeClass', { grade: claims.grade })}
+                          </Text>
+                        ),
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Box>

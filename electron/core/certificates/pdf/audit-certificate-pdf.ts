@@ -1,0 +1,395 @@
+import {
+  defectCategoryLabels,
+  type AuditorKind,
+  type DefectCategory,
+  type Grade,
+  type ObservationKind,
+} from '../../../../shared/domain/audits';
+import { formatDate, isIsoDate } from '../../../../shared/domain/dates';
+import { formatRupees } from '../../../../shared/domain/money';
+import type { CertificateFace } from './fonts';
+import { renderPagePerItem } from './page-per-item';
+import { drawQrCode } from './qr-code';
+
+/** One paragraph of the audit memo, as accepted. */
+export interface MemoParagraph {
+  para: number;
+  kind: ObservationKind;
+  category: DefectCategory;
+  amountPaise: number | null;
+  description: string;
+  recommendation: string;
+  rectificationDueOn: string | null;
+}
+
+/** What a printed audit certificate and its memo say; stored at issue so reprints are identical. */
+export interface AuditCertificateDocument {
+  kind: 'audit';
+  stateName: string;
+  officeName: string;
+  officeAddress: string;
+  societyName: string;
+  regNo: string;
+  registeredOn: string;
+  typeName: string;
+  address: string;
+  fy: string;
+  grade: Grade;
+  totalMarks: number;
+  maxMarks: number;
+  auditorName: string;
+  auditorKind: AuditorKind;
+  fieldworkFrom: string;
+  fieldworkTo: string;
+  submittedOn: string;
+  summary: string | null;
+  observations: MemoParagraph[];
+  registrarName: string;
+  registrarDesignation: string;
+  serial: string;
+  issuedOn: string;
+  qrText: string;
+}
+
+const ACT = 'Mizoram Cooperative Societies Act, 2006';
+
+const PAGE_WIDTH = 595.28;
+const PAGE_HEIGHT = 841.89;
+const LEFT = 60;
+const RIGHT = PAGE_WIDTH - 60;
+const WIDTH = RIGHT - LEFT;
+const TOP = 52;
+const BOTTOM = PAGE_HEIGHT - 56;
+const INK = '#1a1a1a';
+const ACCENT = '#1f3a5f';
+const MUTED = '#4d4d4d';
+const QR_BOX = 118;
+
+const GRADE_WORDS: Record<Grade, string> = {
+  A: 'Class A',
+  B: 'Class B',
+  C: 'Class C',
+  D: 'Class D',
+};
+
+interface Style {
+  face: CertificateFace;
+  size: number;
+  color?: string;
+  align?: 'left' | 'center' | 'right' | 'justify';
+  lineGap?: number;
+}
+
+function set(pdf: PDFKit.PDFDocument, s: Style): PDFKit.Mixins.TextOptions {
+  pdf
+    .font(s.face)
+    .fontSize(s.size)
+    .fillColor(s.color ?? INK);
+  return { align: s.align ?? 'left', lineGap: s.lineGap ?? 1 };
+}
+
+function write(
+  pdf: PDFKit.PDFDocument,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  s: Style,
+): number {
+  pdf.text(text.normalize('NFC'), x, y, { ...set(pdf, s), width });
+  return pdf.y;
+}
+
+function measure(pdf: PDFKit.PDFDocument, text: string, width: number, s: Style): number {
+  return pdf.heightOfString(text.normalize('NFC'), { ...set(pdf, s), width });
+}
+
+/**
+ * The audit certificate (page 1) and the audit memo of observations and defects (the
+ * pages after it), A4, fonts embedded from `fontsDir`. The same document gives the same
+ * bytes, so a reprint from the certificate register is identical.
+ */
+export async function renderAuditCertificatePdf(
+  doc: AuditCertificateDocument,
+  fontsDir: string,
+): Promise<Buffer> {
+  for (const [field, value] of [
+    ['registeredOn', doc.registeredOn],
+    ['issuedOn', doc.issuedOn],
+    ['fieldworkFrom', doc.fieldworkFrom],
+    ['fieldworkTo', doc.fieldworkTo],
+    ['submittedOn', doc.submittedOn],
+  ] as const) {
+    if (!isIsoDate(value)) {
+      throw new RangeError(`Audit certificate ${doc.serial}: ${field} "${value}" is not a date.`);
+    }
+  }
+  return renderPagePerItem({
+    fontsDir,
+    title: `Audit certificate ${doc.serial}`,
+    author: doc.officeName,
+    createdOn: doc.issuedOn,
+    margin: 0,
+    items: [doc],
+    draw: (pdf) => {
+      drawCertificate(pdf, doc);
+      return drawMemo(pdf, doc);
+    },
+    name: () => `Audit certificate ${doc.serial}`,
+  });
+}
+
+function drawFrame(pdf: PDFKit.PDFDocument): void {
+  pdf.save().strokeColor(ACCENT);
+  pdf
+    .lineWidth(2.4)
+    .rect(20, 20, PAGE_WIDTH - 40, PAGE_HEIGHT - 40)
+    .stroke();
+  pdf
+    .lineWidth(0.8)
+    .rect(26, 26, PAGE_WIDTH - 52, PAGE_HEIGHT - 52)
+    .stroke();
+  pdf.restore();
+}
+
+function rule(pdf: PDFKit.PDFDocument, y: number): void {
+  pdf.save().strokeColor(ACCENT).lineWidth(1).moveTo(LEFT, y).lineTo(RIGHT, y).stroke().restore();
+}
+
+/** State, office and address, centred; returns the y under the rule beneath them. */
+function drawLetterhead(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument, y: number): number {
+  y = write(pdf, `GOVERNMENT OF ${doc.stateName.toUpperCase()}`, LEFT, y, WIDTH, {
+    face: 'serifBold',
+    size: 15,
+    color: ACCENT,
+    align: 'center',
+  });
+  y = write(pdf, doc.officeName, LEFT + 20, y + 3, WIDTH - 40, {
+    face: 'serif',
+    size: 11.5,
+    align: 'center',
+  });
+  y = write(pdf, doc.officeAddress, LEFT + 20, y + 1, WIDTH - 40, {
+    face: 'serif',
+    size: 10,
+    color: MUTED,
+    align: 'center',
+  });
+  rule(pdf, y + 8);
+  return y + 18;
+}
+
+const LABEL_WIDTH = 150;
+
+function particular(pdf: PDFKit.PDFDocument, label: string, value: string, y: number): number {
+  const labelBottom = write(pdf, label, LEFT, y, LABEL_WIDTH - 10, {
+    face: 'serifBold',
+    size: 10.5,
+    color: MUTED,
+  });
+  const valueBottom = write(pdf, value, LEFT + LABEL_WIDTH, y, WIDTH - LABEL_WIDTH, {
+    face: 'serif',
+    size: 11,
+  });
+  return Math.max(labelBottom, valueBottom) + 7;
+}
+
+function drawCertificate(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): void {
+  drawFrame(pdf);
+  let y = drawLetterhead(pdf, doc, TOP);
+  const small: Style = { face: 'sans', size: 9.5, color: MUTED };
+  write(pdf, `Certificate serial no. ${doc.serial}`, LEFT, y, WIDTH / 2 + 40, small);
+  write(
+    pdf,
+    `Date of issue: ${formatDate(doc.issuedOn)}`,
+    LEFT + WIDTH / 2 + 40,
+    y,
+    WIDTH / 2 - 40,
+    {
+      ...small,
+      align: 'right',
+    },
+  );
+  y += 30;
+  y = write(pdf, 'AUDIT CERTIFICATE', LEFT, y, WIDTH, {
+    face: 'serifBold',
+    size: 22,
+    color: ACCENT,
+    align: 'center',
+  });
+  y = write(pdf, `Financial year ${doc.fy}`, LEFT, y + 4, WIDTH, {
+    face: 'serif',
+    size: 12,
+    align: 'center',
+  });
+
+  const auditor = doc.auditorKind === 'panel' ? 'a panel auditor' : 'a departmental auditor';
+  const statement =
+    `Certified that the accounts of ${doc.societyName}, registered under the ${ACT} ` +
+    `with number ${doc.regNo}, for the financial year ${doc.fy} have been audited by ` +
+    `${doc.auditorName}, ${auditor}, whose field work ran from ${formatDate(doc.fieldworkFrom)} ` +
+    `to ${formatDate(doc.fieldworkTo)}, and that on the audit report the society is classified as`;
+  y = write(pdf, statement, LEFT, y + 22, WIDTH, {
+    face: 'serif',
+    size: 12,
+    align: 'justify',
+    lineGap: 3,
+  });
+
+  // The grade, where the eye lands.
+  const boxWidth = 220;
+  const boxLeft = (PAGE_WIDTH - boxWidth) / 2;
+  const boxTop = y + 16;
+  pdf
+    .save()
+    .lineWidth(1.6)
+    .strokeColor(ACCENT)
+    .rect(boxLeft, boxTop, boxWidth, 72)
+    .stroke()
+    .restore();
+  write(pdf, GRADE_WORDS[doc.grade], boxLeft, boxTop + 10, boxWidth, {
+    face: 'serifBold',
+    size: 28,
+    color: ACCENT,
+    align: 'center',
+  });
+  const percent = doc.maxMarks === 0 ? 0 : (doc.totalMarks * 100) / doc.maxMarks;
+  write(
+    pdf,
+    `${doc.totalMarks} of ${doc.maxMarks} marks (${percent.toFixed(2)} %)`,
+    boxLeft,
+    boxTop + 48,
+    boxWidth,
+    { face: 'sans', size: 10, color: MUTED, align: 'center' },
+  );
+  y = boxTop + 72 + 24;
+
+  const defects = doc.observations.filter((o) => o.kind === 'defect').length;
+  const notes = doc.observations.length - defects;
+  const memo = [
+    ...(defects > 0 ? [`${defects} defect${defects === 1 ? '' : 's'} to be rectified`] : []),
+    ...(notes > 0 ? [`${notes} observation${notes === 1 ? '' : 's'}`] : []),
+  ].join(' and ');
+  y = particular(pdf, 'Society', doc.societyName, y);
+  y = particular(pdf, 'Registration no.', `${doc.regNo} of ${formatDate(doc.registeredOn)}`, y);
+  y = particular(pdf, 'Type', doc.typeName, y);
+  y = particular(pdf, 'Address', doc.address, y);
+  y = particular(pdf, 'Report submitted', formatDate(doc.submittedOn), y);
+  particular(
+    pdf,
+    'Audit memo',
+    memo === '' ? 'No observations or defects.' : `${memo}, on the pages that follow.`,
+    y,
+  );
+
+  // Footer: the QR code on the left, the signature on the right.
+  const qrTop = BOTTOM - QR_BOX - 14;
+  drawQrCode(pdf, doc.qrText, LEFT - 8, qrTop, QR_BOX);
+  write(
+    pdf,
+    "Scan to verify, or check the text in the registry's Verify screen",
+    LEFT,
+    qrTop + QR_BOX - 2,
+    180,
+    {
+      face: 'sans',
+      size: 8,
+      color: MUTED,
+    },
+  );
+  const signLeft = LEFT + WIDTH / 2 + 20;
+  const signWidth = RIGHT - signLeft;
+  let sy = BOTTOM - 70;
+  pdf
+    .save()
+    .strokeColor(INK)
+    .lineWidth(0.7)
+    .moveTo(signLeft + 15, sy)
+    .lineTo(RIGHT - 15, sy)
+    .stroke()
+    .restore();
+  sy = write(pdf, 'Signature and seal', signLeft, sy + 3, signWidth, {
+    face: 'sans',
+    size: 8,
+    color: MUTED,
+    align: 'center',
+  });
+  sy = write(pdf, doc.registrarName, signLeft, sy + 5, signWidth, {
+    face: 'serifBold',
+    size: 11,
+    align: 'center',
+  });
+  write(pdf, doc.registrarDesignation, signLeft, sy + 2, signWidth, {
+    face: 'serif',
+    size: 9.5,
+    align: 'center',
+  });
+}
+
+const headingStyle: Style = { face: 'serifBold', size: 10.5, color: ACCENT };
+const bodyStyle: Style = { face: 'serif', size: 10.5, lineGap: 2 };
+const labelledStyle: Style = { face: 'serif', size: 10, color: MUTED, lineGap: 2 };
+
+/** The memo's pages; returns how many pages it added after the certificate. */
+function drawMemo(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): number {
+  let added = 0;
+  let y = 0;
+  const newPage = () => {
+    pdf.addPage({ size: 'A4', margin: 0 });
+    added += 1;
+    y = write(
+      pdf,
+      `AUDIT MEMO · ${doc.societyName} · ${doc.regNo} · ${doc.fy}`,
+      LEFT,
+      TOP - 12,
+      WIDTH,
+      {
+        face: 'sans',
+        size: 9,
+        color: MUTED,
+      },
+    );
+    rule(pdf, y + 4);
+    y += 14;
+  };
+  newPage();
+  y = write(pdf, 'Audit memo', LEFT, y + 4, WIDTH, { face: 'serifBold', size: 16, color: ACCENT });
+  y = write(
+    pdf,
+    `Certificate ${doc.serial} of ${formatDate(doc.issuedOn)}. Defects are to be rectified by the dates given; the society reports what it did to the ${doc.officeName.replace(/^Office of the /u, '')}.`,
+    LEFT,
+    y + 4,
+    WIDTH,
+    labelledStyle,
+  );
+  if (doc.summary) {
+    y = write(pdf, 'General remarks of the auditor', LEFT, y + 12, WIDTH, headingStyle);
+    // The remarks are limited in length (shared/domain/audits) so they fit on this page.
+    y = write(pdf, doc.summary, LEFT, y + 4, WIDTH, bodyStyle);
+  }
+  if (doc.observations.length === 0) {
+    write(pdf, 'The auditor recorded no observations or defects.', LEFT, y + 14, WIDTH, bodyStyle);
+    return added;
+  }
+  for (const o of doc.observations) {
+    const heading = [
+      `Para ${o.para}`,
+      o.kind === 'defect' ? 'Defect' : 'Observation',
+      defectCategoryLabels[o.category],
+      ...(o.amountPaise ? [`amount involved ₹${formatRupees(o.amountPaise)}`] : []),
+      ...(o.rectificationDueOn ? [`rectify by ${formatDate(o.rectificationDueOn)}`] : []),
+    ].join(' · ');
+    const recommendation = o.recommendation ? `Recommendation: ${o.recommendation}` : '';
+    const height =
+      14 +
+      measure(pdf, heading, WIDTH, headingStyle) +
+      4 +
+      measure(pdf, o.description, WIDTH, bodyStyle) +
+      (recommendation ? 4 + measure(pdf, recommendation, WIDTH, labelledStyle) : 0);
+    if (y + height > BOTTOM) newPage();
+    y = write(pdf, heading, LEFT, y + 14, WIDTH, headingStyle);
+    y = write(pdf, o.description, LEFT, y + 4, WIDTH, bodyStyle);
+    if (recommendation) y = write(pdf, recommendation, LEFT, y + 4, WIDTH, labelledStyle);
+  }
+  return added;
+}
