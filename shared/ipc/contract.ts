@@ -764,6 +764,8 @@ export const documentPurposes = [
   'fee_receipt',
   'audited_accounts',
   'annual_report',
+  'audit_photo',
+  'audit_working_paper',
   'other',
 ] as const;
 
@@ -1190,14 +1192,15 @@ export const contract = {
       ),
     },
     /**
-     * Attaches a PDF, JPEG or PNG (at most 10 MB, sent as base64) to an application or a
-     * society; kept under its SHA-256, never overwritten.
+     * Attaches a PDF, JPEG or PNG (at most 10 MB, sent as base64) to an application, a
+     * society, a return or an audit (the auditor: to their own audit only); kept under its
+     * SHA-256, never overwritten.
      */
     'documents.add': {
-      access: ['clerk', 'registrar'],
+      access: ['clerk', 'registrar', 'auditor'],
       input: z
         .object({
-          ownerEntity: z.enum(['registration_application', 'society', 'annual_return']),
+          ownerEntity: z.enum(['registration_application', 'society', 'annual_return', 'audit']),
           ownerId: uuid,
           purpose: z.enum(documentPurposes, { message: 'Choose what the document is.' }),
           fileName: z.string().trim().min(1).max(200),

@@ -82,7 +82,7 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'applications.decide': ['registrar'],
   'applications.recordDeemed': ['registrar'],
   'applications.withdraw': ['clerk', 'registrar'],
-  'documents.add': ['clerk', 'registrar'],
+  'documents.add': ['clerk', 'registrar', 'auditor'],
   'documents.list': READERS,
   'documents.open': READERS,
   'names.reserve': ['clerk', 'registrar'],

@@ -73,6 +73,18 @@ export class DocumentService {
         )
       : undefined;
     if (!owner) throw new AppError('not_found', 'The record to attach this to does not exist.');
+    // An auditor works on the audits given to them, and on nothing else of the register.
+    if (user.role === 'auditor') {
+      const assigned =
+        input.ownerEntity === 'audit' &&
+        this.prepare('SELECT 1 FROM audits WHERE id = ? AND auditor_id = ?').get(
+          input.ownerId,
+          user.id,
+        );
+      if (!assigned) {
+        throw new AppError('forbidden', 'An auditor attaches documents to their own audits only.');
+      }
+    }
     if (input.content.length === 0) throw refuse('The file is empty.');
     if (input.content.length > MAX_DOCUMENT_BYTES) {
       throw refuse(

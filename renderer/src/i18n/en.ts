@@ -801,6 +801,8 @@ export const en = {
       fee_receipt: 'Fee receipt',
       audited_accounts: 'Audited accounts',
       annual_report: 'Annual report',
+      audit_photo: 'Photo taken at the audit',
+      audit_working_paper: 'Scanned document or working paper',
       other: 'Other',
     },
     purposeLabel: 'What it is',
@@ -937,9 +939,7 @@ export const en = {
     incomplete: 'Incomplete',
     accepted: 'Accepted',
   },
-  returns: {
-    title: 'Annual returns',
-    intro: 'Every functioning society owes a return for each financial year, due by {{due}}.',
+  registers: {
     year: 'Financial year',
     office: 'Office',
     allOffices: 'All offices',
@@ -947,6 +947,13 @@ export const en = {
     allDistricts: 'All districts',
     type: 'Type',
     allTypes: 'All types',
+    shown: '{{from}}–{{to}} of {{total}}',
+    previous: 'Previous',
+    next: 'Next',
+  },
+  returns: {
+    title: 'Annual returns',
+    intro: 'Every functioning society owes a return for each financial year, due by {{due}}.',
     status: 'Return',
     allStatuses: 'All',
     loadError: 'The returns register could not be loaded',
@@ -963,9 +970,6 @@ export const en = {
       daysLate: 'Days late',
       notices: 'Notices',
     },
-    shown: '{{from}}–{{to}} of {{total}}',
-    previous: 'Previous',
-    next: 'Next',
     notices: 'Defaulter notices…',
     noticesTitle: 'Print defaulter notices',
     noticesBody:

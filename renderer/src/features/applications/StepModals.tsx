@@ -1,15 +1,5 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  PasswordInput,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { Checkbox, PasswordInput, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { formatDate, indiaDate } from '../../../../shared/domain/dates';
@@ -18,78 +8,12 @@ import { DateInput } from '../../components/DateInput';
 import { isoToDayMonthYear, parseDayMonthYear } from '../../components/date-text';
 import { useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
+import { FormModal } from '../../components/FormModal';
 
 interface StepModalProps {
   application: ApplicationDetail;
   onClose: () => void;
   onDone: (saved: ApplicationDetail) => void;
-}
-
-function StepFrame({
-  title,
-  onClose,
-  children,
-  onSubmit,
-  banner,
-  submitLabel,
-  submitting,
-  color,
-  size = 'lg',
-}: {
-  title: string;
-  onClose: () => void;
-  children: ReactNode;
-  onSubmit: () => void;
-  banner: string | null;
-  submitLabel: string;
-  submitting: boolean;
-  color?: string;
-  size?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={title}
-      size={size}
-      closeButtonProps={{ 'aria-label': t('common.close') }}
-      styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
-    >
-      <form
-        noValidate
-        aria-label={title}
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSubmit();
-        }}
-        onKeyDown={(event) => {
-          // Ctrl+Enter sends from inside a note.
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            event.preventDefault();
-            onSubmit();
-          }
-        }}
-      >
-        <Stack gap="sm">
-          {banner ? (
-            <Alert color="red" variant="light" role="alert">
-              {banner}
-            </Alert>
-          ) : null}
-          {children}
-          <Group justify="flex-end" mt="xs">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={submitting} color={color}>
-              {submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
 }
 
 /**
@@ -133,7 +57,7 @@ export function DeficiencyModal({ application, onClose, onDone }: StepModalProps
   };
 
   return (
-    <StepFrame
+    <FormModal
       title={t('deficiency.title')}
       onClose={onClose}
       onSubmit={submit}
@@ -197,7 +121,7 @@ export function DeficiencyModal({ application, onClose, onDone }: StepModalProps
           );
         })}
       </Stack>
-    </StepFrame>
+    </FormModal>
   );
 
   function setNoteFor(code: string, value: string | undefined) {
@@ -239,7 +163,7 @@ export function ReplyModal({ application, onClose, onDone }: StepModalProps) {
     }
   });
   return (
-    <StepFrame
+    <FormModal
       title={t('reply.title')}
       onClose={onClose}
       onSubmit={() => void submit()}
@@ -277,7 +201,7 @@ export function ReplyModal({ application, onClose, onDone }: StepModalProps) {
         error={formState.errors.note?.message}
         data-autofocus
       />
-    </StepFrame>
+    </FormModal>
   );
 }
 
@@ -304,7 +228,7 @@ export function WithdrawModal({ application, onClose, onDone }: StepModalProps) 
     }
   });
   return (
-    <StepFrame
+    <FormModal
       title={t('withdraw.title')}
       onClose={onClose}
       onSubmit={() => void submit()}
@@ -325,7 +249,7 @@ export function WithdrawModal({ application, onClose, onDone }: StepModalProps) 
         error={formState.errors.reason?.message}
         data-autofocus
       />
-    </StepFrame>
+    </FormModal>
   );
 }
 
@@ -368,7 +292,7 @@ export function DecideApplicationModal({
   const title = approving ? t('decide.approveTitle') : t('decide.refuseTitle');
   const names = { name: application.proposedName, ackNo: application.ackNo, office: officeName };
   return (
-    <StepFrame
+    <FormModal
       title={title}
       onClose={onClose}
       onSubmit={() => void submit()}
@@ -403,7 +327,7 @@ export function DecideApplicationModal({
         autoComplete="current-password"
         data-autofocus={approving ? true : undefined}
       />
-    </StepFrame>
+    </FormModal>
   );
 }
 
@@ -423,7 +347,7 @@ export function DeemedModal({ application, onClose, onDone }: StepModalProps) {
     );
   };
   return (
-    <StepFrame
+    <FormModal
       title={t('deemed.title')}
       onClose={onClose}
       onSubmit={submit}
@@ -440,6 +364,6 @@ export function DeemedModal({ application, onClose, onDone }: StepModalProps) {
       <Text size="sm" c="dark.5">
         {t('deemed.consequence')}
       </Text>
-    </StepFrame>
+    </FormModal>
   );
 }

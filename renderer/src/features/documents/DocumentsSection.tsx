@@ -30,9 +30,12 @@ function readBase64(file: File): Promise<string> {
 export function DocumentsSection({
   ownerEntity,
   ownerId,
+  readOnly = false,
 }: {
   ownerEntity: RequestInput<'documents.add'>['ownerEntity'];
   ownerId: string;
+  /** The record is closed to this user (an audit of another auditor, say). */
+  readOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const { user } = useSession();
@@ -45,7 +48,11 @@ export function DocumentsSection({
   const [purpose, setPurpose] = useState<Purpose | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const canAdd = canUse(user.role, 'documents.add');
+  // An auditor attaches only to audits (and the backend, only to their own).
+  const canAdd =
+    canUse(user.role, 'documents.add') &&
+    !readOnly &&
+    (user.role !== 'auditor' || ownerEntity === 'audit');
 
   const attach = async (file: File | null) => {
     setProblem(null);

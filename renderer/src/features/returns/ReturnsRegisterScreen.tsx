@@ -5,11 +5,9 @@ import {
   Group,
   Modal,
   Paper,
-  Select,
   Stack,
   Table,
   Text,
-  UnstyledButton,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -35,8 +33,9 @@ import {
 import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useCan, useSession } from '../../lib/session';
-import { typeOptions } from '../society-form';
+import { optional, Pager, RegisterFilters } from '../registers';
 import { ReturnStatusBadge, returnStatusColors } from './ReturnStatusBadge';
+import { CountChip } from '../../components/CountChip';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -105,51 +104,7 @@ export function ReturnsRegisterScreen() {
       />
       <Paper withBorder radius="md" p="sm">
         <Group gap="sm" align="flex-end" wrap="wrap">
-          <Select
-            label={t('returns.year')}
-            data={years}
-            value={filter.fy}
-            onChange={(value) => set('fy', value)}
-            allowDeselect={false}
-            w={130}
-            autoFocus
-          />
-          <Select
-            label={t('returns.office')}
-            data={[
-              { value: '', label: t('returns.allOffices') },
-              ...offices.map((o) => ({ value: o.id, label: o.shortName })),
-            ]}
-            value={filter.officeId ?? ''}
-            onChange={(value) => set('office', value ?? '')}
-            allowDeselect={false}
-            searchable
-            w={200}
-          />
-          <Select
-            label={t('returns.district')}
-            data={[
-              { value: '', label: t('returns.allDistricts') },
-              ...(reference.data?.districts ?? []).map((d) => ({ value: d.id, label: d.name })),
-            ]}
-            value={filter.districtId ?? ''}
-            onChange={(value) => set('district', value ?? '')}
-            allowDeselect={false}
-            searchable
-            w={170}
-          />
-          <Select
-            label={t('returns.type')}
-            data={[
-              { group: '', items: [{ value: '', label: t('returns.allTypes') }] },
-              ...(reference.data ? typeOptions(reference.data) : []),
-            ]}
-            value={filter.typeId ?? ''}
-            onChange={(value) => set('type', value ?? '')}
-            allowDeselect={false}
-            searchable
-            w={280}
-          />
+          <RegisterFilters years={years} filter={filter} onChange={set} />
           <Group gap="xs" ml="auto">
             {canNotify ? (
               <Button variant="light" color="red" onClick={() => setNoticesOpen(true)}>
@@ -205,7 +160,7 @@ export function ReturnsRegisterScreen() {
               label={t(`returnStatus.${status}`)}
               count={counts.data ? counts.data[status] : null}
               active={filter.status === status}
-              tone={status}
+              color={returnStatusColors[status]}
               onClick={() => set('status', status)}
             />
           ))}
@@ -297,39 +252,7 @@ export function ReturnsRegisterScreen() {
             </Table>
           )}
         </ListBody>
-        {total > RETURNS_PAGE_SIZE ? (
-          <Group
-            justify="space-between"
-            p="sm"
-            style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
-          >
-            <Text size="sm" c="dimmed">
-              {t('returns.shown', {
-                from: offset + 1,
-                to: Math.min(offset + RETURNS_PAGE_SIZE, total),
-                total: total.toLocaleString('en-IN'),
-              })}
-            </Text>
-            <Group gap="xs">
-              <Button
-                variant="default"
-                size="xs"
-                disabled={offset === 0}
-                onClick={() => page(Math.max(0, offset - RETURNS_PAGE_SIZE))}
-              >
-                {t('returns.previous')}
-              </Button>
-              <Button
-                variant="default"
-                size="xs"
-                disabled={offset + RETURNS_PAGE_SIZE >= total}
-                onClick={() => page(offset + RETURNS_PAGE_SIZE)}
-              >
-                {t('returns.next')}
-              </Button>
-            </Group>
-          </Group>
-        ) : null}
+        <Pager offset={offset} pageSize={RETURNS_PAGE_SIZE} total={total} onPage={page} />
       </Paper>
       {noticesOpen ? (
         <NoticesModal
@@ -346,49 +269,6 @@ export function ReturnsRegisterScreen() {
         />
       ) : null}
     </Stack>
-  );
-}
-
-function optional<K extends string, V>(key: K, value: V | null | undefined): Partial<Record<K, V>> {
-  return value === null || value === undefined || value === ''
-    ? {}
-    : ({ [key]: value } as Record<K, V>);
-}
-
-/** A status with its count; pressing it filters the register to that status. */
-function CountChip({
-  label,
-  count,
-  active,
-  tone,
-  onClick,
-}: {
-  label: string;
-  count: number | null;
-  active: boolean;
-  tone?: ReturnStatus;
-  onClick: () => void;
-}) {
-  const color = tone ? returnStatusColors[tone] : 'gray';
-  return (
-    <UnstyledButton
-      onClick={onClick}
-      aria-pressed={active}
-      px="sm"
-      py={6}
-      style={{
-        borderRadius: 6,
-        border: `1px solid var(--mantine-color-${color}-${active ? 6 : 3})`,
-        background: active ? `var(--mantine-color-${color}-1)` : 'white',
-      }}
-    >
-      <Text span size="sm" fw={600} c={`${color}.9`}>
-        {count === null ? '…' : count.toLocaleString('en-IN')}
-      </Text>
-      <Text span size="sm" ml={6} c="dark.6">
-        {label}
-      </Text>
-    </UnstyledButton>
   );
 }
 

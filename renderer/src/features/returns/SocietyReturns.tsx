@@ -39,7 +39,7 @@ export function SocietyReturns({ societyId }: { societyId: string }) {
     <Table verticalSpacing={6} fz="sm" data-testid="society-returns" maw={900}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('returns.year')}</Table.Th>
+          <Table.Th>{t('registers.year')}</Table.Th>
           <Table.Th>{t('returns.col.status')}</Table.Th>
           <Table.Th>{t('returnPage.ackNo')}</Table.Th>
           <Table.Th>{t('returns.col.filedOn')}</Table.Th>

@@ -1,0 +1,2 @@
+export { optional, Pager, RegisterFilters } from './RegisterFilters';
+export type { YearlyFilter, YearlyFilterKey } from './RegisterFilters';
