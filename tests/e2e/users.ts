@@ -5,12 +5,19 @@
  * below, so tests can sign in directly.
  */
 export type E2eRole =
-  'administrator' | 'administrator2' | 'clerk' | 'clerk2' | 'registrar' | 'registrar2' | 'lockout';
+  | 'administrator'
+  | 'administrator2'
+  | 'clerk'
+  | 'clerk2'
+  | 'registrar'
+  | 'registrar2'
+  | 'auditor'
+  | 'lockout';
 
 export interface E2eUser {
   username: string;
   fullName: string;
-  role: 'administrator' | 'clerk' | 'registrar';
+  role: 'administrator' | 'clerk' | 'registrar' | 'auditor';
   /** Code of the office in resources/reference/mizoram.json. */
   officeCode: string;
   password: string;
@@ -58,6 +65,13 @@ export const e2eUsers: Record<E2eRole, E2eUser> = {
     role: 'registrar',
     officeCode: 'AIZ',
     password: 'Second registrar decides too',
+  },
+  auditor: {
+    username: 'auditor.aiz',
+    fullName: 'Lalduhawma Ṭochhawng',
+    role: 'auditor',
+    officeCode: 'AIZ',
+    password: 'Audits the books in the field',
   },
   lockout: {
     username: 'lockout.aiz',

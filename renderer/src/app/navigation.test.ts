@@ -8,7 +8,13 @@ const labels = (role: Parameters<typeof navEntriesFor>[0]) =>
 
 describe('navigation by role', () => {
   it('shows each role only the screens its requests allow', () => {
-    const registration = ['nav.applications', 'nav.certificates', 'nav.verify', 'nav.returns'];
+    const registration = [
+      'nav.applications',
+      'nav.certificates',
+      'nav.verify',
+      'nav.returns',
+      'nav.audits',
+    ];
     expect(labels('clerk')).toEqual(['nav.register', 'nav.reference', ...registration]);
     expect(labels('registrar')).toEqual([
       'nav.register',
@@ -24,6 +30,15 @@ describe('navigation by role', () => {
       ...registration,
     ]);
     expect(labels('viewer')).toEqual(['nav.register', 'nav.reference', ...registration]);
+    expect(labels('auditor')).toEqual([
+      'nav.register',
+      'nav.reference',
+      'nav.applications',
+      'nav.certificates',
+      'nav.verify',
+      'nav.returns',
+      'nav.audits',
+    ]);
     expect(labels('counter_secretary')).toEqual([]);
   });
 

@@ -14,7 +14,8 @@ export interface NavEntry {
     | 'nav.applications'
     | 'nav.certificates'
     | 'nav.verify'
-    | 'nav.returns';
+    | 'nav.returns'
+    | 'nav.audits';
   /** Alt + this key jumps to the screen. */
   shortcutKey: string;
   /** Whether a location belongs to this entry (for highlighting). */
@@ -86,6 +87,13 @@ export const navEntries: NavEntry[] = [
     shortcutKey: '9',
     matches: (pathname) => pathname.startsWith('/returns'),
     request: 'returns.register',
+  },
+  {
+    path: '/audits',
+    label: 'nav.audits',
+    shortcutKey: '0',
+    matches: (pathname) => pathname.startsWith('/audits'),
+    request: 'audits.register',
   },
 ];
 

@@ -15,6 +15,7 @@ import {
   ReturnsRoute,
 } from '../routes/ReturnsRoutes';
 import { VerifyRoute } from '../routes/VerifyRoute';
+import { AuditRoute, AuditsRoute, FeeReceiptRoute } from '../routes/AuditsRoutes';
 import { ChangesRoute } from '../routes/ChangesRoute';
 import { EditSocietyRoute } from '../routes/EditSocietyRoute';
 import { NewSocietyRoute } from '../routes/NewSocietyRoute';
@@ -182,6 +183,30 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess request="returns.get">
             <ReturnAcknowledgementRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'audits',
+        element: (
+          <RequireAccess request="audits.register">
+            <AuditsRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'audits/:id',
+        element: (
+          <RequireAccess request="audits.get">
+            <AuditRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'audits/:id/receipt/:receiptNo',
+        element: (
+          <RequireAccess request="audits.get">
+            <FeeReceiptRoute />
           </RequireAccess>
         ),
       },

@@ -19,7 +19,10 @@ export const theme = createTheme({
   cursorType: 'pointer',
   components: {
     TextInput: { defaultProps: { size: 'sm' } },
-    Select: { defaultProps: { size: 'sm', filter: mizoOptionsFilter } },
+    // Typing narrows the list and Enter takes the first match, as a clerk expects.
+    Select: {
+      defaultProps: { size: 'sm', filter: mizoOptionsFilter, selectFirstOptionOnChange: true },
+    },
     MultiSelect: { defaultProps: { filter: mizoOptionsFilter } },
   },
 });

@@ -22,6 +22,10 @@ export const paths = {
   returnAcknowledgement: (societyId: string, fy: string) =>
     `/returns/${societyId}/${fy}/acknowledgement`,
   verify: '/verify',
+  audits: '/audits',
+  audit: (id: string) => `/audits/${id}`,
+  auditReceipt: (id: string, receiptNo: string) =>
+    `/audits/${id}/receipt/${encodeURIComponent(receiptNo)}`,
 };
 
 /** Location state the register leaves when it opens a society, so "Back" returns to the same list. */

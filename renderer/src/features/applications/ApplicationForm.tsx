@@ -259,7 +259,6 @@ export function ApplicationForm({
                       disabled={reservationOptions.length === 0}
                       data={reservationOptions}
                       searchable
-                      selectFirstOptionOnChange
                       clearable
                       nothingFoundMessage={t('form.nothingFound')}
                       error={error('reservationId')}
@@ -307,7 +306,6 @@ export function ApplicationForm({
                       placeholder={t('form.choose')}
                       data={options.types}
                       searchable
-                      selectFirstOptionOnChange
                       nothingFoundMessage={t('form.nothingFound')}
                       maxDropdownHeight={320}
                       error={error('typeId')}
@@ -361,7 +359,6 @@ export function ApplicationForm({
                       placeholder={t('form.choose')}
                       data={options.districts}
                       searchable
-                      selectFirstOptionOnChange
                       nothingFoundMessage={t('form.nothingFound')}
                       error={error('districtId')}
                       onChange={(value) => {
@@ -390,7 +387,6 @@ export function ApplicationForm({
                       disabled={!districtId}
                       searchable
                       clearable
-                      selectFirstOptionOnChange
                       nothingFoundMessage={t('form.nothingFound')}
                       error={error('villageId')}
                     />
@@ -409,7 +405,6 @@ export function ApplicationForm({
                       placeholder={t('form.choose')}
                       data={options.offices}
                       searchable
-                      selectFirstOptionOnChange
                       nothingFoundMessage={t('form.nothingFound')}
                       error={error('officeId')}
                     />
@@ -431,7 +426,6 @@ export function ApplicationForm({
                       searchable
                       clearable
                       hidePickedOptions
-                      selectFirstOptionOnChange
                       limit={200}
                       maxDropdownHeight={300}
                       nothingFoundMessage={t('form.nothingFound')}

@@ -1,11 +1,13 @@
 import { Badge, Group, Paper, ScrollArea, Skeleton, Stack, Table, Tabs, Text } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { ReferenceData, RuleParameter } from '../../../../shared/ipc/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useReferenceData, useRuleParameters } from '../../lib/backend';
 import { dateText } from '../../lib/format';
+import { RubricsPanel } from '../audits';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
@@ -14,6 +16,7 @@ export function ReferenceDataScreen() {
   const { t } = useTranslation();
   const reference = useReferenceData();
   const rules = useRuleParameters();
+  const [params, setParams] = useSearchParams();
 
   return (
     <Stack gap="md" pb="xl">
@@ -30,12 +33,17 @@ export function ReferenceDataScreen() {
           <Skeleton height={300} />
         </Stack>
       ) : (
-        <Tabs defaultValue="districts" keepMounted={false}>
+        <Tabs
+          value={params.get('tab') ?? 'districts'}
+          onChange={(tab) => setParams(tab ? { tab } : {}, { replace: true })}
+          keepMounted={false}
+        >
           <Tabs.List>
             <Tabs.Tab value="districts">{t('reference.tabs.districts')}</Tabs.Tab>
             <Tabs.Tab value="offices">{t('reference.tabs.offices')}</Tabs.Tab>
             <Tabs.Tab value="types">{t('reference.tabs.types')}</Tabs.Tab>
             <Tabs.Tab value="rules">{t('reference.tabs.rules')}</Tabs.Tab>
+            <Tabs.Tab value="rubrics">{t('reference.tabs.rubrics')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="districts" pt="md">
             <DistrictsTable reference={reference.data} />
@@ -58,6 +66,9 @@ export function ReferenceDataScreen() {
             ) : (
               <RulesTable rules={rules.data} />
             )}
+          </Tabs.Panel>
+          <Tabs.Panel value="rubrics" pt="md">
+            <RubricsPanel />
           </Tabs.Panel>
         </Tabs>
       )}

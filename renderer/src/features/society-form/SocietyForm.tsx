@@ -346,7 +346,6 @@ export function SocietyForm({
                       placeholder={t('form.choose')}
                       data={options.types}
                       searchable
-                      selectFirstOptionOnChange
                       nothingFoundMessage={t('form.nothingFound')}
                       maxDropdownHeight={320}
                       error={error('typeId')}
@@ -418,7 +417,6 @@ export function SocietyForm({
                       placeholder={t('form.choose')}
                       data={options.districts}
                       searchable
-                      selectFirstOptionOnChange
                       nothingFoundMessage={t('form.nothingFound')}
                       error={error('districtId')}
                       onChange={(value) => {
@@ -447,7 +445,6 @@ export function SocietyForm({
                       disabled={!districtId}
                       searchable
                       clearable
-                      selectFirstOptionOnChange
                       nothingFoundMessage={t('form.nothingFound')}
                       error={error('villageId')}
                     />
@@ -466,7 +463,6 @@ export function SocietyForm({
                       placeholder={t('form.choose')}
                       data={options.offices}
                       searchable
-                      selectFirstOptionOnChange
                       nothingFoundMessage={t('form.nothingFound')}
                       error={error('officeId')}
                     />
@@ -540,7 +536,6 @@ export function SocietyForm({
                         placeholder={t('form.choose')}
                         data={options.statuses}
                         searchable
-                        selectFirstOptionOnChange
                         nothingFoundMessage={t('form.nothingFound')}
                         error={error('status')}
                       />

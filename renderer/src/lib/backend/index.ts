@@ -5,6 +5,15 @@ export { queryKeys } from './query-keys';
 export { useOpenDocument, usePresentedFile, usePrintCertificate } from './print';
 export type { ChangeFilter, SocietySort } from './query-keys';
 export {
+  AUDITS_PAGE_SIZE,
+  useAudit,
+  useAuditCounts,
+  useAuditGrades,
+  useAuditors,
+  useAuditRegister,
+  useAuditRubrics,
+  useMyAudits,
+  useOverdueDefects,
   CHANGES_PAGE_SIZE,
   HISTORY_PAGE_SIZE,
   REGISTER_PAGE_SIZE,

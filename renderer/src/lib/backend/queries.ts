@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-query';
 import type { RequestName } from '../../../../shared/ipc/channels';
 import type {
+  AuditFilter,
   RequestInput,
   RequestOutput,
   ReturnFilter,
@@ -312,5 +313,80 @@ export function useCertificates(societyId?: string, enabled = true) {
     queryKey: queryKeys.certificateList(societyId),
     queryFn: () => backend.call('certificates.list', societyId ? { societyId } : {}),
     enabled,
+  });
+}
+
+/** Rows per page of the audit register. */
+export const AUDITS_PAGE_SIZE = 50;
+
+/** One page of the audit register of a year. */
+export function useAuditRegister(filter: AuditFilter, offset: number) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.auditRegister(filter, offset),
+    queryFn: () => backend.call('audits.register', { ...filter, offset, limit: AUDITS_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAuditCounts(filter: Omit<AuditFilter, 'status'>) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.auditCounts(filter),
+    queryFn: () => backend.call('audits.counts', filter),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The signed-in auditor's own audits. */
+export function useMyAudits(enabled = true) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.myAudits(),
+    queryFn: () => backend.call('audits.mine', {}),
+    enabled,
+  });
+}
+
+export function useAudit(id: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.audit(id),
+    queryFn: () => backend.call('audits.get', { id }),
+  });
+}
+
+/** Auditors who can be given audits. */
+export function useAuditors(enabled = true) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.auditors(),
+    queryFn: () => backend.call('audits.auditors', {}),
+    enabled,
+  });
+}
+
+/** Defects not rectified after their due date, for one office or all. */
+export function useOverdueDefects(officeId: string | undefined) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.overdueDefects(officeId),
+    queryFn: () => backend.call('audits.overdueDefects', officeId ? { officeId } : {}),
+  });
+}
+
+export function useAuditGrades(fy: string, officeId: string | undefined) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.auditGrades(fy, officeId),
+    queryFn: () => backend.call('audits.grades', officeId ? { fy, officeId } : { fy }),
+  });
+}
+
+export function useAuditRubrics() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.auditRubrics(),
+    queryFn: () => backend.call('audits.rubrics', {}),
   });
 }

@@ -1,4 +1,5 @@
 import type {
+  AuditFilter,
   ReturnFilter,
   SocietyFilter,
   SocietySortField,
@@ -45,6 +46,18 @@ export const queryKeys = {
   societyReturns: (societyId: string) => ['returns', 'society', societyId] as const,
   nonFunctionalCandidates: (officeId: string | undefined) =>
     ['returns', 'candidates', officeId ?? 'all'] as const,
+  audits: () => ['audits'] as const,
+  auditRegister: (filter: AuditFilter, offset: number) =>
+    ['audits', 'register', filter, offset] as const,
+  auditCounts: (filter: Omit<AuditFilter, 'status'>) => ['audits', 'counts', filter] as const,
+  myAudits: () => ['audits', 'mine'] as const,
+  audit: (id: string) => ['audits', 'one', id] as const,
+  auditors: () => ['audits', 'auditors'] as const,
+  overdueDefects: (officeId: string | undefined) =>
+    ['audits', 'overdue-defects', officeId ?? 'all'] as const,
+  auditGrades: (fy: string, officeId: string | undefined) =>
+    ['audits', 'grades', fy, officeId ?? 'all'] as const,
+  auditRubrics: () => ['audits', 'rubrics'] as const,
   documents: (ownerId: string) => ['documents', ownerId] as const,
   changes: () => ['changes'] as const,
   changeList: (filter: ChangeFilter, offset: number) => ['changes', filter, offset] as const,

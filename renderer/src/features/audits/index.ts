@@ -1,0 +1,4 @@
+export { AuditScreen } from './AuditScreen';
+export { AuditsScreen } from './AuditsScreen';
+export { FeeReceipt } from './FeeReceipt';
+export { RubricsPanel } from './RubricsPanel';
