@@ -152,7 +152,9 @@ test.describe.serial('an audit from the programme to the certificate', () => {
 
     await page.getByRole('button', { name: 'Submit the report' }).click();
     await expect(page.getByText(/The report was submitted to the audit officer/u)).toBeVisible();
-    await expect(page.getByLabel('Share capital', { exact: true })).toHaveAttribute('readonly', '');
+    // Submitted, the report reads as accounts, no longer as a form.
+    await expect(page.getByLabel('Share capital', { exact: true })).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Liabilities' })).toContainText('₹2,50,000.00');
   });
 
   test('the audit officer accepts it and prints the certificate with the memo', async ({
@@ -230,10 +232,14 @@ test.describe.serial('an audit from the programme to the certificate', () => {
     await saveScreenshot(page, 'audit-rubrics');
     await page.getByRole('button', { name: 'Add a rubric…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add an audit rubric' });
-    await dialog.getByRole('textbox', { name: 'Criterion 1', exact: true }).fill('Recovery of loans');
+    await dialog
+      .getByRole('textbox', { name: 'Criterion 1', exact: true })
+      .fill('Recovery of loans');
     await dialog.getByRole('textbox', { name: 'Maximum marks of criterion 1' }).fill('60');
     await dialog.getByRole('button', { name: '+ Add a criterion' }).click();
-    await dialog.getByRole('textbox', { name: 'Criterion 2', exact: true }).fill('Books of account');
+    await dialog
+      .getByRole('textbox', { name: 'Criterion 2', exact: true })
+      .fill('Books of account');
     await dialog.getByRole('textbox', { name: 'Maximum marks of criterion 2' }).fill('40');
     await expect(dialog).toContainText('Total 100 marks');
     await dialog.getByLabel('Class B from').fill('70');

@@ -1431,6 +1431,7 @@ export const en = {
     addCriterion: '+ Add a criterion',
     totalMarks: 'Total {{total}} marks',
     threshold: { aAbove: 'Class A above', bFrom: 'Class B from', cFrom: 'Class C from' },
+    scale: 'Class A above {{a}} %, B from {{b}} %, C from {{c}} %, D below {{c}} %',
   },
   verify: {
     title: 'Verify a certificate',

@@ -22,7 +22,15 @@ export function AuditStateBadge({
 }) {
   const { t } = useTranslation();
   return (
-    <Badge color={auditStatusColors[status]} variant="light" radius="sm" tt="none" size={size}>
+    <Badge
+      color={auditStatusColors[status]}
+      variant="light"
+      radius="sm"
+      tt="none"
+      size={size}
+      // A table column is as wide as its content's narrowest form: never an ellipsis.
+      styles={{ root: { flexShrink: 0 }, label: { overflow: 'visible' } }}
+    >
       {t(`auditStatus.${status}`)}
     </Badge>
   );

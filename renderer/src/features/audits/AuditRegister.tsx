@@ -222,7 +222,7 @@ export function AuditRegister() {
                   <Table.Th miw={300}>{t('audits.col.society')}</Table.Th>
                   {filter.officeId ? null : <Table.Th>{t('audits.col.office')}</Table.Th>}
                   <Table.Th>{t('audits.col.type')}</Table.Th>
-                  <Table.Th miw={200}>{t('audits.col.stage')}</Table.Th>
+                  <Table.Th>{t('audits.col.stage')}</Table.Th>
                   <Table.Th>{t('audits.col.auditor')}</Table.Th>
                   <Table.Th style={nowrap}>{t('audits.col.submittedOn')}</Table.Th>
                   <Table.Th>{t('audits.col.grade')}</Table.Th>
@@ -267,7 +267,7 @@ export function AuditRegister() {
                       )}
                       <Table.Td>{row.typeName}</Table.Td>
                       <Table.Td style={nowrap}>
-                        <Group gap={4} wrap="nowrap">
+                        <Group gap={4} wrap="nowrap" preventGrowOverflow={false}>
                           <AuditStateBadge status={row.state ?? 'not_programmed'} />
                           {row.overdue ? <AuditStateBadge status="overdue" /> : null}
                         </Group>

@@ -27,7 +27,8 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { paiseToRupeeText, rupeeTextToPaise } from '../../components/money-text';
 import { Section } from '../../components/Section';
 import { isBackendError } from '../../lib/backend';
-import { instantText, rupeeText } from '../../lib/format';
+import { dateText, instantText, rupeeText } from '../../lib/format';
+import { FieldList } from '../../components/FieldList';
 import { GradeBadge } from './AuditBadges';
 
 /** How long the auditor may pause typing before what they typed is saved. */
@@ -218,14 +219,30 @@ export function AuditReportForm({
       <Text size="sm" fw={650} c="dark.6">
         {title}
       </Text>
-      {heads.map((head) => (
+      {readOnly ? (
+        // Read, not filled in: only the heads with an amount, as on the printed accounts.
+        <Table fz="sm" verticalSpacing={3} aria-label={title}>
+          <Table.Tbody>
+            {heads
+              .filter((head) => report.statements[head.code] !== undefined)
+              .map((head) => (
+                <Table.Tr key={head.code}>
+                  <Table.Td>{head.label}</Table.Td>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {rupeeText(report.statements[head.code])}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      {(readOnly ? [] : heads).map((head) => (
         <MoneyInput
           key={head.code}
           label={head.label}
           value={draft.statements[head.code] ?? ''}
           onChange={(text) => setStatement(head.code, text)}
           error={shown[`statements.${head.code}`]}
-          readOnly={readOnly}
           size="sm"
           styles={{ label: { fontWeight: 400 } }}
         />
@@ -253,24 +270,31 @@ export function AuditReportForm({
         </Group>
       )}
       <Section title={t('audits.form.fieldwork')} id="sec-audit-fieldwork">
-        <Group gap="md" align="flex-start">
-          <DateInput
-            label={t('audits.form.fieldworkFrom')}
-            value={draft.fieldworkFrom}
-            onChange={(text) => change({ ...latest.current, fieldworkFrom: text })}
-            error={shown['fieldworkFrom']}
-            readOnly={readOnly}
-            w={180}
+        {readOnly ? (
+          <FieldList
+            items={[
+              { label: t('audits.form.fieldworkFrom'), value: dateText(report.fieldworkFrom) },
+              { label: t('audits.form.fieldworkTo'), value: dateText(report.fieldworkTo) },
+            ]}
           />
-          <DateInput
-            label={t('audits.form.fieldworkTo')}
-            value={draft.fieldworkTo}
-            onChange={(text) => change({ ...latest.current, fieldworkTo: text })}
-            error={shown['fieldworkTo']}
-            readOnly={readOnly}
-            w={180}
-          />
-        </Group>
+        ) : (
+          <Group gap="md" align="flex-start">
+            <DateInput
+              label={t('audits.form.fieldworkFrom')}
+              value={draft.fieldworkFrom}
+              onChange={(text) => change({ ...latest.current, fieldworkFrom: text })}
+              error={shown['fieldworkFrom']}
+              w={180}
+            />
+            <DateInput
+              label={t('audits.form.fieldworkTo')}
+              value={draft.fieldworkTo}
+              onChange={(text) => change({ ...latest.current, fieldworkTo: text })}
+              error={shown['fieldworkTo']}
+              w={180}
+            />
+          </Group>
+        )}
       </Section>
 
       <Section title={t('audits.form.classification')} id="sec-audit-classification">
@@ -290,20 +314,25 @@ export function AuditReportForm({
                 <Table.Td>{criterion.label}</Table.Td>
                 <Table.Td ta="right">{criterion.maxMarks}</Table.Td>
                 <Table.Td>
-                  <NumberInput
-                    aria-label={t('audits.form.marksFor', { criterion: criterion.label })}
-                    value={draft.scores[criterion.code] ?? ''}
-                    onChange={(value) => setScore(criterion.code, String(value))}
-                    min={0}
-                    max={criterion.maxMarks}
-                    allowDecimal={false}
-                    allowNegative={false}
-                    clampBehavior="none"
-                    hideControls
-                    error={shown[`scores.${criterion.code}`]}
-                    readOnly={readOnly}
-                    size="sm"
-                  />
+                  {readOnly ? (
+                    <Text size="sm" fw={600} ta="right" pr="md">
+                      {report.scores[criterion.code] ?? '—'}
+                    </Text>
+                  ) : (
+                    <NumberInput
+                      aria-label={t('audits.form.marksFor', { criterion: criterion.label })}
+                      value={draft.scores[criterion.code] ?? ''}
+                      onChange={(value) => setScore(criterion.code, String(value))}
+                      min={0}
+                      max={criterion.maxMarks}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      clampBehavior="none"
+                      hideControls
+                      error={shown[`scores.${criterion.code}`]}
+                      size="sm"
+                    />
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -380,17 +409,26 @@ export function AuditReportForm({
       </Section>
 
       <Section title={t('audits.form.summary')} id="sec-audit-summary">
-        <Textarea
-          aria-label={t('audits.form.summary')}
-          description={t('audits.form.summaryHint')}
-          value={draft.summary}
-          onChange={(event) => change({ ...latest.current, summary: event.currentTarget.value })}
-          error={shown['summary']}
-          readOnly={readOnly}
-          autosize
-          minRows={3}
-          maxRows={12}
-        />
+        {readOnly ? (
+          <Text
+            size="sm"
+            style={{ whiteSpace: 'pre-wrap' }}
+            c={draft.summary ? undefined : 'dimmed'}
+          >
+            {draft.summary || t('common.none')}
+          </Text>
+        ) : (
+          <Textarea
+            aria-label={t('audits.form.summary')}
+            description={t('audits.form.summaryHint')}
+            value={draft.summary}
+            onChange={(event) => change({ ...latest.current, summary: event.currentTarget.value })}
+            error={shown['summary']}
+            autosize
+            minRows={3}
+            maxRows={12}
+          />
+        )}
       </Section>
     </Stack>
   );

@@ -137,7 +137,7 @@ export function AuditScreen({ id }: { id: string }) {
       <PageHeader
         title={data.society.name}
         badge={
-          <Group gap={6} wrap="nowrap">
+          <Group gap={6} wrap="nowrap" preventGrowOverflow={false}>
             <AuditStateBadge status={data.state} size="md" />
             {data.overdue ? <AuditStateBadge status="overdue" size="md" /> : null}
             {accepted && data.grade ? <GradeBadge grade={data.grade} /> : null}

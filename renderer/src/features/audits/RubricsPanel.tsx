@@ -73,11 +73,10 @@ export function RubricsPanel() {
                   </Title>
                   <Text size="sm" c="dimmed">
                     {t('rubrics.fromYear', { fy: rubric.fromFy })} ·{' '}
-                    {t('audits.form.scale', {
+                    {t('rubrics.scale', {
                       a: rubric.thresholds.aAbove,
                       b: rubric.thresholds.bFrom,
                       c: rubric.thresholds.cFrom,
-                      from: rubric.fromFy,
                     })}
                   </Text>
                 </Stack>
