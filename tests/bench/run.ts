@@ -17,6 +17,7 @@ import { systemClock } from '../../electron/core/ports';
 import { MutationWriter, type Actor } from '../../electron/core/sync/mutation-writer';
 import { demoSocieties, readDemoVocabulary } from '../../electron/core/demo/demo-register';
 import { seedDemoReturns } from '../../electron/core/demo/demo-returns';
+import { seedDemoAudits } from '../../electron/core/demo/demo-audits';
 import { recentFinancialYears as returnYears } from '../../shared/domain/returns';
 import { openDatabase } from '../../electron/core/db/open-database';
 import { indiaDate } from '../../shared/domain/dates';
@@ -396,6 +397,63 @@ try {
   );
   console.log(
     `(p95 of 60 pages of 50 and 60 counts, by office, district and the whole state; the state's counts alone took ${stateCountsMs.toFixed(0)} ms; the very first page after the import ${firstPageMs.toFixed(0)} ms)`,
+  );
+
+  console.log('\nGenerating ten years of audits, then timing the audit register…');
+  const auditorIds: string[] = [];
+  for (const [index, office] of offices.entries()) {
+    const created = await core.dispatch(
+      'users.create',
+      {
+        username: `bench.auditor${index + 1}`,
+        fullName: `Bench Auditor ${index + 1}`,
+        role: 'auditor',
+        officeId: office.id,
+        temporaryPassword: 'temporary password',
+      },
+      { sessionId: 'bench-admin' },
+    );
+    if (!created.ok) throw new Error(created.error.message);
+    auditorIds.push((created.value as { id: string }).id);
+  }
+  const auditsStarted = performance.now();
+  const auditCount = seedDemoAudits(core.services.sqlite, { today, years: 10, auditorIds });
+  console.log(
+    `(${auditCount.toLocaleString('en-IN')} audits written in ${((performance.now() - auditsStarted) / 1000).toFixed(1)} s)`,
+  );
+  core.services.sqlite.pragma('optimize');
+  const auditPageMs: number[] = [];
+  const auditCountsMs: number[] = [];
+  const auditStatuses = ['overdue', 'accepted', 'not_programmed', 'submitted'] as const;
+  for (let i = 0; i < 60; i += 1) {
+    const office = offices[i % offices.length]!;
+    const scope =
+      i % 3 === 0
+        ? { officeId: office.id }
+        : i % 3 === 1
+          ? { districtId: office.districtIds[0]! }
+          : {};
+    const filter = {
+      fy: returnYears(today)[i % 3]!,
+      ...scope,
+      ...(i % 2 === 0 ? { status: auditStatuses[(i / 2) % auditStatuses.length]! } : {}),
+    };
+    let started = performance.now();
+    const page = await core.dispatch(
+      'audits.register',
+      { ...filter, offset: (i % 4) * 50, limit: 50 },
+      clerkSession,
+    );
+    auditPageMs.push(performance.now() - started);
+    if (!page.ok) throw new Error(page.error.message);
+    started = performance.now();
+    const counts = await core.dispatch('audits.counts', { fy: filter.fy, ...scope }, clerkSession);
+    auditCountsMs.push(performance.now() - started);
+    if (!counts.ok) throw new Error(counts.error.message);
+  }
+  report('audit_register_ms', percentile(auditPageMs, 95), 500, 'lower', 'ms');
+  console.log(
+    `(p95 of 60 filtered pages of 50, by office, district and the whole state; their stage counts p95 ${percentile(auditCountsMs, 95).toFixed(0)} ms)`,
   );
 
   core.close();

@@ -8,6 +8,7 @@ import {
   type SocietyStatus,
 } from '../../../shared/domain/society';
 import type { ReferenceData } from '../../../shared/ipc/contract';
+import { seededRandom } from './seeded-random';
 
 const vocabularySchema = z.object({
   namePatterns: z.array(
@@ -36,18 +37,6 @@ export function readDemoVocabulary(resourcesDir: string): DemoVocabulary {
   );
 }
 
-/** Small seeded PRNG (mulberry32): the same seed gives the same register on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A realistic demo register: Mizo names and places, the type and status mix of a real
  * state, legacy numbers ("760/49") for old societies and the current pattern for new ones.
@@ -58,7 +47,7 @@ export function* demoSocieties(
   vocabulary: DemoVocabulary,
   options: { count: number; today: string; seed?: number },
 ): Generator<SocietyCreate> {
-  const rand = random(options.seed ?? 20261123);
+  const rand = seededRandom(options.seed ?? 20261123);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const weighted = <T extends string>(
     weights: Record<string, number>,

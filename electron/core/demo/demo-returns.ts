@@ -9,18 +9,7 @@ import {
 import type { Sqlite } from '../db/open-database';
 import { withoutInsertGuards } from '../db/open-database';
 import { newId } from '../ids';
-
-/** A small deterministic generator, so the same seed gives the same demo returns. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 /**
  * Annual returns for the demo register and the benchmark: for each society and each of the
@@ -34,7 +23,7 @@ export function seedDemoReturns(
   sqlite: Sqlite,
   options: { today: string; years: number; seed?: number; batchSize?: number },
 ): number {
-  const random = mulberry32(options.seed ?? 2006);
+  const random = seededRandom(options.seed ?? 2006);
   const latest = previousFinancialYear(financialYearOf(options.today));
   const years: string[] = [latest];
   while (years.length < options.years) years.push(previousFinancialYear(years.at(-1)!));
