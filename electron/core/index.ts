@@ -352,6 +352,7 @@ export function createCore(options: CoreOptions): Core {
         input.auditorKind,
       ),
     'audits.get': (input) => audits.get(input.id),
+    'audits.ofSociety': (input) => audits.ofSociety(input.societyId),
     'audits.saveReport': (input, caller) =>
       audits.saveReport(signedIn(caller), input.id, input.baseVersion, input.report),
     'audits.addObservation': (input, caller) =>

@@ -61,6 +61,7 @@ export const requestNames = [
   'audits.assignMatching',
   'audits.reassign',
   'audits.get',
+  'audits.ofSociety',
   'audits.saveReport',
   'audits.addObservation',
   'audits.reviseObservation',

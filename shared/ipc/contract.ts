@@ -1417,6 +1417,22 @@ export const contract = {
       input: z.object({ id: uuid }).strict(),
       output: auditDetailSchema,
     },
+    /** A society's audits, newest year first. */
+    'audits.ofSociety': {
+      access: registerReaders,
+      input: z.object({ societyId: uuid }).strict(),
+      output: z.array(
+        z.object({
+          auditId: uuid,
+          fy: z.string(),
+          state: z.enum(auditStates),
+          overdue: z.boolean(),
+          auditorName: z.string(),
+          grade: z.enum(grades).nullable(),
+          certificateSerial: z.string().nullable(),
+        }),
+      ),
+    },
     /** The assigned auditor saves the report as typed (also saved as they type, so nothing is lost). */
     'audits.saveReport': {
       access: ['auditor'],

@@ -214,6 +214,14 @@ test.describe.serial('an audit from the programme to the certificate', () => {
     await expect(defect).toContainText('Rectified');
     await expect(defect).toContainText(e2eUsers.registrar.fullName);
     await saveScreenshot(page, 'audit-defect-verified');
+
+    // The society's own page lists its audits year by year.
+    await page.getByRole('link', { name: 'Open the society' }).click();
+    await page.getByRole('tab', { name: 'Audits' }).click();
+    await expect(page.getByTestId('society-audits').locator('tbody tr').first()).toContainText(
+      'Class A',
+    );
+    await saveScreenshot(page, 'society-audits');
   });
 
   test('grades, overdue defects and rubrics are there to read', async ({ page }) => {

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditDetail, ReferenceData } from '../../../shared/ipc/contract';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../../../tests/fixtures/test-core';
 import { validSociety } from '../../../tests/fixtures/societies';
+import { gradeOf } from '../../../shared/domain/audits';
+import { seedDemoAudits } from '../demo/demo-audits';
 
 // FIXED_NOW is 23-11-2026: the audits of 2025-26 were due by 30-09-2026.
 let core: TestCore;
@@ -383,8 +385,19 @@ describe('the audit officer’s decision', () => {
   });
 
   it('accepts a report: the audit closes, the fee is fixed and a verifiable certificate with the memo prints', async () => {
-    const { auditId, detail } = await acceptedAudit();
+    const { auditId, societyId, detail } = await acceptedAudit();
     expect(detail.state).toBe('accepted');
+    expect(await core.call('audits.ofSociety', { societyId }, 'clerk')).toEqual([
+      {
+        auditId,
+        fy: '2025-26',
+        state: 'accepted',
+        overdue: false,
+        auditorName: 'Test auditor auditor',
+        grade: 'A',
+        certificateSerial: 'AC/AIZ/2026-27/000001',
+      },
+    ]);
     expect(detail.certificateSerial).toBe('AC/AIZ/2026-27/000001');
     // ₹15 lakh balance sheet at ₹100 per lakh: ₹1,500.
     expect(detail.fee.computedPaise).toBe(1_500_00);
@@ -659,5 +672,40 @@ describe('rubrics as data', () => {
     expect(detail.rubric.fromFy).toBe('2025-26');
     const graded = await save(detail, { scores: { recovery: 35, books: 35 } });
     expect(graded.grade).toBe('B');
+  });
+});
+
+describe('generated audits (the benchmark’s ten years)', () => {
+  it('grade every scored audit by its own marks, and fill the register', async () => {
+    for (let i = 0; i < 30; i += 1) {
+      await society(`Ṭhingsul Generated Credit Cooperative Society ${i + 1} Ltd.`, `${500 + i}/60`);
+    }
+    const written = seedDemoAudits(core.services.sqlite, {
+      today: '2026-11-23',
+      years: 3,
+      auditorIds: [auditorId],
+      seed: 7,
+    });
+    expect(written).toBeGreaterThan(50);
+    const rubrics = await core.call('audits.rubrics', {}, 'clerk');
+    const scored = core.services.sqlite
+      .prepare(
+        'SELECT rubric_id AS rubricId, scores, grade FROM audits WHERE rubric_id IS NOT NULL',
+      )
+      .all() as { rubricId: string; scores: string; grade: string | null }[];
+    expect(scored.length).toBeGreaterThan(0);
+    for (const audit of scored) {
+      const rubric = rubrics.find((r) => r.id === audit.rubricId)!;
+      expect(gradeOf(rubric, JSON.parse(audit.scores) as Record<string, number>).grade).toBe(
+        audit.grade,
+      );
+    }
+    const accepted = await core.call(
+      'audits.register',
+      { fy: '2024-25', status: 'accepted' },
+      'clerk',
+    );
+    expect(accepted.total).toBeGreaterThan(0);
+    expect(accepted.rows.every((row) => row.grade !== null)).toBe(true);
   });
 });

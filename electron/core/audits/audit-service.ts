@@ -680,6 +680,36 @@ export class AuditService {
     };
   }
 
+  /** A society's audits, newest year first. */
+  ofSociety(societyId: string): {
+    auditId: string;
+    fy: string;
+    state: AuditState;
+    overdue: boolean;
+    auditorName: string;
+    grade: Grade | null;
+    certificateSerial: string | null;
+  }[] {
+    this.society(societyId);
+    const today = this.today();
+    const rows = this.prepare(
+      `SELECT a.id AS auditId, a.fy, a.state, ${personNameSql('a.auditor_id')} AS auditorName, a.grade,
+              a.certificate_serial AS certificateSerial
+       FROM audits a WHERE a.society_id = ? AND a.deleted_at IS NULL ORDER BY a.fy DESC`,
+    ).all(societyId) as {
+      auditId: string;
+      fy: string;
+      state: AuditState;
+      auditorName: string;
+      grade: Grade | null;
+      certificateSerial: string | null;
+    }[];
+    return rows.map((row) => ({
+      ...row,
+      overdue: row.state !== 'accepted' && today > this.dueOn(row.fy),
+    }));
+  }
+
   /**
    * The auditor saves the report as typed. The first save starts the field work and fixes
    * the rubric the scores are by; the grade follows the scores.

@@ -65,6 +65,7 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'audits.assignMatching': ['registrar'],
   'audits.reassign': ['registrar'],
   'audits.get': READERS,
+  'audits.ofSociety': READERS,
   'audits.saveReport': ['auditor'],
   'audits.addObservation': ['auditor'],
   'audits.reviseObservation': ['auditor'],

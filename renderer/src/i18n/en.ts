@@ -219,6 +219,7 @@ export const en = {
       details: 'Details',
       certificates: 'Certificates',
       returns: 'Annual returns',
+      audits: 'Audits',
       history: 'History',
     },
     proposedBy: 'Proposed by',
@@ -1406,6 +1407,12 @@ export const en = {
       paidInAll: 'Paid in all, with this receipt',
       noSuchReceipt: 'There is no receipt {{receiptNo}} for this audit.',
     },
+  },
+  societyAudits: {
+    loadError: 'The audits could not be loaded',
+    empty: 'No audit of this society is in any programme yet.',
+    certificate: 'Certificate',
+    open: 'Open',
   },
   rubrics: {
     intro:

@@ -15,6 +15,7 @@ import { paths, registerReturn } from '../../lib/paths';
 import { useCan } from '../../lib/session';
 import { CertificatesSection } from '../certificates';
 import { SocietyReturns } from '../returns';
+import { SocietyAudits } from '../audits';
 import { HistoryTab } from './HistoryTab';
 import { ProposeStatusModal } from './ProposeStatusModal';
 import { SocietyDetailView } from './SocietyDetailView';
@@ -192,6 +193,9 @@ export function SocietyDetailScreen({ id }: { id: string }) {
           <Tabs.Tab value="returns" fw={500}>
             {t('detail.tabs.returns')}
           </Tabs.Tab>
+          <Tabs.Tab value="audits" fw={500}>
+            {t('detail.tabs.audits')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" fw={500}>
             {t('detail.tabs.history')}
           </Tabs.Tab>
@@ -204,6 +208,9 @@ export function SocietyDetailScreen({ id }: { id: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="returns" pt="md">
           <SocietyReturns societyId={data.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="audits" pt="md">
+          <SocietyAudits societyId={data.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryTab societyId={data.id} />

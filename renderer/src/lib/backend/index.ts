@@ -13,6 +13,7 @@ export {
   useAuditRegister,
   useAuditRubrics,
   useMyAudits,
+  useSocietyAudits,
   useOverdueDefects,
   CHANGES_PAGE_SIZE,
   HISTORY_PAGE_SIZE,

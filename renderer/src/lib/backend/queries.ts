@@ -383,6 +383,15 @@ export function useAuditGrades(fy: string, officeId: string | undefined) {
   });
 }
 
+/** A society's audits, newest year first. */
+export function useSocietyAudits(societyId: string) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.societyAudits(societyId),
+    queryFn: () => backend.call('audits.ofSociety', { societyId }),
+  });
+}
+
 export function useAuditRubrics() {
   const backend = useBackend();
   return useQuery({

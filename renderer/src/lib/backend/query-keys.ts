@@ -58,6 +58,7 @@ export const queryKeys = {
   auditGrades: (fy: string, officeId: string | undefined) =>
     ['audits', 'grades', fy, officeId ?? 'all'] as const,
   auditRubrics: () => ['audits', 'rubrics'] as const,
+  societyAudits: (societyId: string) => ['audits', 'society', societyId] as const,
   documents: (ownerId: string) => ['documents', ownerId] as const,
   changes: () => ['changes'] as const,
   changeList: (filter: ChangeFilter, offset: number) => ['changes', filter, offset] as const,
