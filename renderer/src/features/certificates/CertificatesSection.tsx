@@ -66,7 +66,7 @@ export function CertificatesSection({ societyId }: { societyId: string }) {
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
                   <PrintCertificateButton serial={certificate.serial} />
-                  {canDuplicate && !certificate.revokedAt ? (
+                  {canDuplicate && !certificate.revokedAt && certificate.kind !== 'audit' ? (
                     <Button
                       size="xs"
                       variant="default"
