@@ -38,9 +38,8 @@ import { assertJurisdiction } from '../jurisdiction';
 import type { Clock } from '../ports';
 import type { ReferenceService } from '../reference/reference-service';
 import type { NumberAllocator } from '../registration/number-allocator';
+import { FUNCTIONING_SQL, yearlyRegisterScope } from '../societies/yearly-register';
 import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
-
-const FUNCTIONING = functioningStatuses.map((status) => `'${status}'`).join(', ');
 
 interface AuditRecord {
   id: string;
@@ -330,7 +329,7 @@ export class AuditService {
     const ids = (
       this.prepare(
         `SELECT s.id FROM societies s
-         WHERE s.office_id = @officeId AND s.deleted_at IS NULL AND s.status IN (${FUNCTIONING})
+         WHERE s.office_id = @officeId AND s.deleted_at IS NULL AND s.status IN (${FUNCTIONING_SQL})
            AND s.registered_on <= @fyEnd ${input.typeId ? 'AND s.type_id = @typeId' : ''}
            AND NOT EXISTS (SELECT 1 FROM audits a WHERE a.society_id = s.id AND a.fy = @fy AND a.deleted_at IS NULL)
          ORDER BY s.sort_key`,
@@ -526,26 +525,7 @@ export class AuditService {
    * year, each with its audit of the year if programmed. Null when the filter cannot match.
    */
   private registerQuery(filter: Omit<AuditFilter, 'status'> & { status?: AuditFilter['status'] }) {
-    const where = [
-      's.deleted_at IS NULL',
-      `s.status IN (${FUNCTIONING})`,
-      's.registered_on <= @fyEnd',
-    ];
-    const params: Record<string, unknown> = {
-      fy: filter.fy,
-      fyEnd: financialYearBounds(filter.fy).end,
-    };
-    for (const [field, column] of [
-      ['officeId', 's.office_id'],
-      ['districtId', 's.district_id'],
-      ['typeId', 's.type_id'],
-    ] as const) {
-      const value = filter[field];
-      if (value) {
-        where.push(`${column} = @${field}`);
-        params[field] = value;
-      }
-    }
+    const { where, params, countHint, pageIndex } = yearlyRegisterScope(filter);
     switch (filter.status) {
       case undefined:
         break;
@@ -562,17 +542,6 @@ export class AuditService {
     }
     const join =
       'LEFT JOIN audits a ON a.society_id = s.id AND a.fy = @fy AND a.deleted_at IS NULL';
-    // As in the returns register: counting visits every society of the filter, so it reads
-    // the office's covering index or else one pass over the table; a page walks the
-    // societies in name order through the narrowest filter's index and stops after the page.
-    const countHint = filter.officeId ? 'INDEXED BY societies_owing_office_idx' : 'NOT INDEXED';
-    const pageIndex = filter.officeId
-      ? 'societies_office_idx'
-      : filter.districtId
-        ? 'societies_district_idx'
-        : filter.typeId
-          ? 'societies_type_idx'
-          : 'societies_sort_idx';
     return {
       pageFrom: `FROM societies s INDEXED BY ${pageIndex} ${join}`,
       countFrom: `FROM societies s ${countHint} ${join}`,

@@ -31,11 +31,10 @@ import type { Clock, HostPort } from '../ports';
 import type { ReferenceService } from '../reference/reference-service';
 import type { NumberAllocator } from '../registration/number-allocator';
 import { safeFileName } from '../safe-file-name';
+import { FUNCTIONING_SQL, yearlyRegisterScope } from '../societies/yearly-register';
 import { actorFor, type MutationWriter } from '../sync/mutation-writer';
 import { writeReturnsTable } from './export';
 import { renderDefaulterNotices, type DefaulterNotice } from './notice-pdf';
-
-const FUNCTIONING = functioningStatuses.map((status) => `'${status}'`).join(', ');
 
 /** Columns of a filed return, named as the contract's items and snapshot. */
 const RETURN_COLUMNS = `r.id, r.version, r.state, r.ack_no AS ackNo, r.filed_on AS filedOn, r.days_late AS daysLate,
@@ -203,26 +202,7 @@ export class ReturnService {
     params: Record<string, unknown>;
   } | null {
     const dueOn = this.dueOn(filter.fy);
-    const where = [
-      's.deleted_at IS NULL',
-      `s.status IN (${FUNCTIONING})`,
-      's.registered_on <= @fyEnd',
-    ];
-    const params: Record<string, unknown> = {
-      fy: filter.fy,
-      fyEnd: financialYearBounds(filter.fy).end,
-    };
-    for (const [field, column] of [
-      ['officeId', 's.office_id'],
-      ['districtId', 's.district_id'],
-      ['typeId', 's.type_id'],
-    ] as const) {
-      const value = filter[field];
-      if (value) {
-        where.push(`${column} = @${field}`);
-        params[field] = value;
-      }
-    }
+    const { where, params, countHint, pageIndex } = yearlyRegisterScope(filter);
     const late = this.today() > dueOn;
     switch (filter.status) {
       case 'due':
@@ -244,19 +224,6 @@ export class ReturnService {
     }
     const join =
       'LEFT JOIN annual_returns r ON r.society_id = s.id AND r.fy = @fy AND r.deleted_at IS NULL';
-    // Counting visits every owing society. Through an index that does not cover the filter,
-    // each visit is a random read of the society's row (1.7 s for the state at 2,50,000);
-    // the office's covering index, or else one pass over the table, is ~10× faster. A page
-    // walks the societies in name order through the index of its narrowest filter and stops
-    // after the page; with statistics the planner would rather sort all of them (1 s).
-    const countHint = filter.officeId ? 'INDEXED BY societies_owing_office_idx' : 'NOT INDEXED';
-    const pageIndex = filter.officeId
-      ? 'societies_office_idx'
-      : filter.districtId
-        ? 'societies_district_idx'
-        : filter.typeId
-          ? 'societies_type_idx'
-          : 'societies_sort_idx';
     return {
       from: `FROM societies s ${join}`,
       pageFrom: `FROM societies s INDEXED BY ${pageIndex} ${join}`,
@@ -642,7 +609,7 @@ export class ReturnService {
               EXISTS (SELECT 1 FROM status_orders so WHERE so.society_id = s.id AND so.state = 'proposed'
                  AND so.deleted_at IS NULL) AS pendingOrder
        FROM societies s JOIN offices o ON o.id = s.office_id
-       WHERE s.deleted_at IS NULL AND s.status IN (${FUNCTIONING}) AND s.registered_on <= @olderEnd
+       WHERE s.deleted_at IS NULL AND s.status IN (${FUNCTIONING_SQL}) AND s.registered_on <= @olderEnd
          ${officeId ? 'AND s.office_id = @officeId' : ''}
          AND NOT EXISTS (SELECT 1 FROM annual_returns r WHERE r.society_id = s.id AND r.fy IN (@older, @newer)
                          AND r.state IN ('filed', 'accepted') AND r.deleted_at IS NULL)

@@ -10,6 +10,14 @@ import { formatRupees } from '../../../../shared/domain/money';
 import type { CertificateFace } from './fonts';
 import { renderPagePerItem } from './page-per-item';
 import { drawQrCode } from './qr-code';
+import {
+  ACCENT,
+  drawCertificateFrame,
+  INK,
+  MUTED,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+} from './certificate-style';
 
 /** One paragraph of the audit memo, as accepted. */
 export interface MemoParagraph {
@@ -53,16 +61,11 @@ export interface AuditCertificateDocument {
 
 const ACT = 'Mizoram Cooperative Societies Act, 2006';
 
-const PAGE_WIDTH = 595.28;
-const PAGE_HEIGHT = 841.89;
 const LEFT = 60;
 const RIGHT = PAGE_WIDTH - 60;
 const WIDTH = RIGHT - LEFT;
 const TOP = 52;
 const BOTTOM = PAGE_HEIGHT - 56;
-const INK = '#1a1a1a';
-const ACCENT = '#1f3a5f';
-const MUTED = '#4d4d4d';
 const QR_BOX = 118;
 
 const GRADE_WORDS: Record<Grade, string> = {
@@ -139,19 +142,6 @@ export async function renderAuditCertificatePdf(
   });
 }
 
-function drawFrame(pdf: PDFKit.PDFDocument): void {
-  pdf.save().strokeColor(ACCENT);
-  pdf
-    .lineWidth(2.4)
-    .rect(20, 20, PAGE_WIDTH - 40, PAGE_HEIGHT - 40)
-    .stroke();
-  pdf
-    .lineWidth(0.8)
-    .rect(26, 26, PAGE_WIDTH - 52, PAGE_HEIGHT - 52)
-    .stroke();
-  pdf.restore();
-}
-
 function rule(pdf: PDFKit.PDFDocument, y: number): void {
   pdf.save().strokeColor(ACCENT).lineWidth(1).moveTo(LEFT, y).lineTo(RIGHT, y).stroke().restore();
 }
@@ -195,7 +185,7 @@ function particular(pdf: PDFKit.PDFDocument, label: string, value: string, y: nu
 }
 
 function drawCertificate(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): void {
-  drawFrame(pdf);
+  drawCertificateFrame(pdf);
   let y = drawLetterhead(pdf, doc, TOP);
   const small: Style = { face: 'sans', size: 9.5, color: MUTED };
   write(pdf, `Certificate serial no. ${doc.serial}`, LEFT, y, WIDTH / 2 + 40, small);

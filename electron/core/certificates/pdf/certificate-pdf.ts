@@ -2,6 +2,14 @@ import { formatDate, isIsoDate } from '../../../../shared/domain/dates';
 import { textOutline, type CertificateFace, type CertificateFonts } from './fonts';
 import { renderPagePerItem } from './page-per-item';
 import { drawQrCode } from './qr-code';
+import {
+  ACCENT,
+  drawCertificateFrame,
+  INK,
+  MUTED,
+  PAGE_HEIGHT,
+  PAGE_WIDTH,
+} from './certificate-style';
 
 /** What a printed certificate says. Every field is printed as given, after NFC normalisation. */
 export interface CertificateDocument {
@@ -32,18 +40,12 @@ export interface CertificateDocument {
 const ACT = 'Mizoram Cooperative Societies Act, 2006';
 const QR_CAPTION = "Scan to verify, or check the text in the registry's Verify screen";
 
-// A4 portrait in points.
-const PAGE_WIDTH = 595.28;
-const PAGE_HEIGHT = 841.89;
 const LEFT = 60;
 const RIGHT = PAGE_WIDTH - 60;
 const WIDTH = RIGHT - LEFT;
 const TOP = 48;
 const BOTTOM = PAGE_HEIGHT - 50;
 
-const INK = '#1a1a1a';
-const ACCENT = '#1f3a5f';
-const MUTED = '#4d4d4d';
 const DUPLICATE_RED = '#b3261e';
 
 /** Side of the box the QR code is drawn in, quiet zone included: the code itself is ≈ 38 mm. */
@@ -208,7 +210,7 @@ function drawCertificate(
   c: CertificateDocument,
   fonts: CertificateFonts,
 ): void {
-  drawBorder(pdf);
+  drawCertificateFrame(pdf);
   if (c.duplicate) drawWatermark(pdf, fonts);
   const bodyTop = drawHeader(pdf, c);
   const footerTop = measureFooter(pdf, c);
@@ -588,19 +590,6 @@ function drawFooter(pdf: PDFKit.PDFDocument, c: CertificateDocument): void {
     SIGNATURE_WIDTH,
   );
   designation.draw(y + 2);
-}
-
-function drawBorder(pdf: PDFKit.PDFDocument): void {
-  pdf.save().strokeColor(ACCENT);
-  pdf
-    .lineWidth(2.4)
-    .rect(20, 20, PAGE_WIDTH - 40, PAGE_HEIGHT - 40)
-    .stroke();
-  pdf
-    .lineWidth(0.8)
-    .rect(26, 26, PAGE_WIDTH - 52, PAGE_HEIGHT - 52)
-    .stroke();
-  pdf.restore();
 }
 
 /** A plain seal where the state emblem will go: the emblem itself is not ours to draw. */

@@ -539,7 +539,6 @@ export function ReceiveFeeModal({
 /** Gives an audit not yet submitted to another auditor. */
 export function ReassignModal({ audit, onClose, onDone }: Done & { audit: AuditDetail }) {
   const { t } = useTranslation();
-  const auditors = useAuditors();
   const reassign = useRequest('audits.reassign');
   const [auditorId, setAuditorId] = useState<string | null>(audit.auditorId);
   const [kind, setKind] = useState<AuditorKind>(audit.auditorKind);
@@ -574,26 +573,54 @@ export function ReassignModal({ audit, onClose, onDone }: Done & { audit: AuditD
       submitLabel={t('audits.reassignSubmit')}
       submitting={busy}
     >
+      <AuditorChoice auditorId={auditorId} onAuditor={setAuditorId} kind={kind} onKind={setKind} />
+    </FormModal>
+  );
+}
+
+/** Which auditor, departmental or from the panel: for giving audits and for reassigning one. */
+export function AuditorChoice({
+  auditorId,
+  onAuditor,
+  kind,
+  onKind,
+}: {
+  auditorId: string | null;
+  onAuditor: (id: string | null) => void;
+  kind: AuditorKind;
+  onKind: (kind: AuditorKind) => void;
+}) {
+  const { t } = useTranslation();
+  const auditors = useAuditors();
+  return (
+    <>
       <Select
         label={t('audits.auditor')}
+        placeholder={auditors.isPending ? t('common.loading') : undefined}
         data={(auditors.data ?? []).map((auditor) => ({
           value: auditor.id,
           label: `${auditor.fullName} (${auditor.officeName})`,
         }))}
         value={auditorId}
-        onChange={setAuditorId}
+        onChange={onAuditor}
         searchable
         withAsterisk
         data-autofocus
+        nothingFoundMessage={t('audits.noAuditors')}
       />
-      <SegmentedControl
-        value={kind}
-        onChange={(value) => setKind(value as AuditorKind)}
-        data={[
-          { value: 'departmental', label: t('audits.kind.departmental') },
-          { value: 'panel', label: t('audits.kind.panel') },
-        ]}
-      />
-    </FormModal>
+      <Stack gap={4}>
+        <Text size="sm" fw={500}>
+          {t('audits.auditorKind')}
+        </Text>
+        <SegmentedControl
+          value={kind}
+          onChange={(value) => onKind(value as AuditorKind)}
+          data={[
+            { value: 'departmental', label: t('audits.kind.departmental') },
+            { value: 'panel', label: t('audits.kind.panel') },
+          ]}
+        />
+      </Stack>
+    </>
   );
 }

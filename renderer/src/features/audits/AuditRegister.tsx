@@ -5,8 +5,6 @@ import {
   Checkbox,
   Group,
   Paper,
-  SegmentedControl,
-  Select,
   Stack,
   Table,
   Text,
@@ -30,7 +28,6 @@ import {
   AUDITS_PAGE_SIZE,
   queryKeys,
   useAuditCounts,
-  useAuditors,
   useAuditRegister,
   useReferenceData,
   useRequest,
@@ -40,6 +37,7 @@ import { paths } from '../../lib/paths';
 import { useCan, useSession } from '../../lib/session';
 import { optional, Pager, RegisterFilters, type YearlyFilterKey } from '../registers';
 import { AuditStateBadge, auditStatusColors, GradeBadge } from './AuditBadges';
+import { AuditorChoice } from './AuditModals';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -351,7 +349,6 @@ function AssignModal({
   onDone: (result: { assigned: number; skipped: number }) => void;
 }) {
   const { t } = useTranslation();
-  const auditors = useAuditors();
   const [auditorId, setAuditorId] = useState<string | null>(null);
   const [kind, setKind] = useState<AuditorKind>('departmental');
   const [problem, setProblem] = useState<string | null>(null);
@@ -381,33 +378,7 @@ function AssignModal({
       submitting={busy}
     >
       <Text size="sm">{summary}</Text>
-      <Select
-        label={t('audits.auditor')}
-        placeholder={auditors.isPending ? t('common.loading') : undefined}
-        data={(auditors.data ?? []).map((auditor) => ({
-          value: auditor.id,
-          label: `${auditor.fullName} (${auditor.officeName})`,
-        }))}
-        value={auditorId}
-        onChange={setAuditorId}
-        searchable
-        withAsterisk
-        data-autofocus
-        nothingFoundMessage={t('audits.noAuditors')}
-      />
-      <div>
-        <Text size="sm" fw={500} mb={4}>
-          {t('audits.auditorKind')}
-        </Text>
-        <SegmentedControl
-          value={kind}
-          onChange={(value) => setKind(value as AuditorKind)}
-          data={[
-            { value: 'departmental', label: t('audits.kind.departmental') },
-            { value: 'panel', label: t('audits.kind.panel') },
-          ]}
-        />
-      </div>
+      <AuditorChoice auditorId={auditorId} onAuditor={setAuditorId} kind={kind} onKind={setKind} />
     </FormModal>
   );
 }
