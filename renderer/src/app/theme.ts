@@ -23,6 +23,6 @@ export const theme = createTheme({
     Select: {
       defaultProps: { size: 'sm', filter: mizoOptionsFilter, selectFirstOptionOnChange: true },
     },
-    MultiSelect: { defaultProps: { filter: mizoOptionsFilter } },
+    MultiSelect: { defaultProps: { filter: mizoOptionsFilter, selectFirstOptionOnChange: true } },
   },
 });
