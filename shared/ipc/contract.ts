@@ -1389,13 +1389,14 @@ export const contract = {
         .strict(),
       output: z.object({ assigned: z.number().int(), skipped: z.number().int() }),
     },
-    /** Every society of an office (of one type, if given) not yet in the year's programme, to one auditor. */
+    /** Every society of an office (of a district and a type, if given) not yet in the year's programme, to one auditor. */
     'audits.assignMatching': {
       access: ['registrar'],
       input: z
         .object({
           fy: financialYear,
           officeId: uuid,
+          districtId: uuid.optional(),
           typeId: uuid.optional(),
           auditorId: uuid,
           auditorKind: z.enum(auditorKinds),

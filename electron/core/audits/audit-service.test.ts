@@ -342,6 +342,128 @@ describe('the auditor’s report', () => {
   });
 });
 
+describe('review fixes: what must not slip', () => {
+  it('starts the field work as a named transition of its own, apart from the report', async () => {
+    const { auditId } = await programmed();
+    await save(await core.call('audits.get', { id: auditId }, 'auditor'));
+    const names = (
+      core.services.sqlite
+        .prepare(
+          'SELECT name, base_version AS baseVersion FROM outbox WHERE entity_id = ? ORDER BY seq',
+        )
+        .all(auditId) as { name: string; baseVersion: number | null }[]
+    ).map((row) => [row.name, row.baseVersion]);
+    expect(names).toEqual([
+      ['audit.assign', null],
+      ['audit.startFieldwork', 1],
+      ['audit.saveReport', 2],
+    ]);
+  });
+
+  it('freezes a rubric as soon as an audit in the field is scored by it', async () => {
+    const { auditId } = await programmed();
+    await save(await core.call('audits.get', { id: auditId }, 'auditor'));
+    await core.signInAs('administrator', { sessionId: 'admin' });
+    const pacs = (await core.call('audits.rubrics', {}, 'admin')).find((r) => r.scope === 'PACS')!;
+    expect(pacs.gradedAudits).toBe(1);
+    const refused = await failure(
+      core.call(
+        'audits.saveRubric',
+        {
+          id: pacs.id,
+          baseVersion: pacs.version,
+          scope: 'PACS',
+          fromFy: pacs.fromFy,
+          rubric: { criteria: pacs.criteria, thresholds: { aAbove: 70, bFrom: 50, cFrom: 30 } },
+        },
+        'admin',
+      ),
+    );
+    expect(refused.message).toContain('1 audit is scored by this rubric');
+  });
+
+  it('takes no fee before acceptance unless the registrar set it by hand', async () => {
+    const { auditId, detail } = await submittedAudit();
+    const refused = await failure(
+      core.call(
+        'audits.receiveFee',
+        { id: auditId, amountPaise: 500_00, mode: 'cash', reference: null },
+        'clerk',
+      ),
+    );
+    expect(refused.message).toContain('fixed when the audit report is accepted');
+    await core.call(
+      'audits.setFee',
+      { id: auditId, baseVersion: detail.version, feePaise: 800_00, reason: 'Order 4/2026.' },
+      'registrar',
+    );
+    const paid = await core.call(
+      'audits.receiveFee',
+      { id: auditId, amountPaise: 800_00, mode: 'cash', reference: null },
+      'clerk',
+    );
+    expect(paid.audit.fee.paidPaise).toBe(800_00);
+  });
+
+  it('gives all of an office only within the district chosen', async () => {
+    const { id: inDistrict } = await society('Ṭhingsul Credit Cooperative Society Ltd.', '700/50');
+    const office = reference.offices.find((o) => o.id === validSociety(reference).officeId)!;
+    const elsewhere = office.districtIds.find((d) => d !== validSociety(reference).districtId);
+    const result = await core.call(
+      'audits.assignMatching',
+      {
+        fy: '2025-26',
+        officeId: office.id,
+        districtId: validSociety(reference).districtId,
+        auditorId,
+        auditorKind: 'departmental',
+      },
+      'registrar',
+    );
+    expect(result.assigned).toBe(1);
+    expect((await core.call('audits.mine', {}, 'auditor')).map((m) => m.societyName)).toEqual([
+      'Ṭhingsul Credit Cooperative Society Ltd.',
+    ]);
+    expect(inDistrict).toBeTruthy();
+    if (elsewhere) {
+      const none = await failure(
+        core.call(
+          'audits.assignMatching',
+          {
+            fy: '2025-26',
+            officeId: office.id,
+            districtId: elsewhere,
+            auditorId,
+            auditorKind: 'panel',
+          },
+          'registrar',
+        ),
+      );
+      expect(none.message).toContain('in this district');
+    }
+  });
+
+  it('lets the auditor attach papers only while the report is open', async () => {
+    const { auditId } = await submittedAudit();
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const refused = await failure(
+      core.call(
+        'documents.add',
+        {
+          ownerEntity: 'audit',
+          ownerId: auditId,
+          purpose: 'audit_photo',
+          fileName: 'cash-book.png',
+          contentBase64: png.toString('base64'),
+        },
+        'auditor',
+      ),
+    );
+    expect(refused.code).toBe('forbidden');
+    expect(await core.call('documents.list', { ownerId: auditId }, 'auditor')).toEqual([]);
+  });
+});
+
 describe('the audit officer’s decision', () => {
   it('returns a report with remarks; the auditor corrects and submits it again', async () => {
     const { auditId, detail } = await submittedAudit();

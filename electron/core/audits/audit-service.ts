@@ -54,6 +54,8 @@ interface AuditRecord {
   fieldworkFrom: string | null;
   fieldworkTo: string | null;
   statements: string;
+  balanceSheetPaise: number | null;
+  netProfitPaise: number | null;
   rubricId: string | null;
   scores: string;
   totalMarks: number | null;
@@ -72,7 +74,8 @@ interface AuditRecord {
 
 const AUDIT_COLUMNS = `id, version, state, society_id AS societyId, fy, auditor_id AS auditorId,
   auditor_kind AS auditorKind, assigned_by AS assignedBy, assigned_on AS assignedOn,
-  fieldwork_from AS fieldworkFrom, fieldwork_to AS fieldworkTo, statements, rubric_id AS rubricId, scores,
+  fieldwork_from AS fieldworkFrom, fieldwork_to AS fieldworkTo, statements,
+  balance_sheet_paise AS balanceSheetPaise, net_profit_paise AS netProfitPaise, rubric_id AS rubricId, scores,
   total_marks AS totalMarks, max_marks AS maxMarks, grade, summary, submitted_on AS submittedOn,
   reviewed_by AS reviewedBy, reviewed_at AS reviewedAt, review_remarks AS reviewRemarks,
   certificate_serial AS certificateSerial, fee_computed_paise AS feeComputedPaise,
@@ -236,7 +239,7 @@ export class AuditService {
       if (graded > 0) {
         throw new AppError(
           'conflict',
-          `${graded} submitted or accepted audit${graded === 1 ? ' was' : 's were'} graded by this rubric, so it stays as it is. Add a rubric from a later year instead.`,
+          `${graded} audit${graded === 1 ? ' is' : 's are'} scored by this rubric, so it stays as it is. Add a rubric from a later year instead.`,
         );
       }
       this.prepare(
@@ -260,11 +263,14 @@ export class AuditService {
     return this.rubrics();
   }
 
+  /**
+   * Audits scored by the rubric. An audit keeps its rubric from the first save, so a rubric
+   * any audit is scored by is frozen: changing it would change grades already given.
+   */
   private gradedBy(rubricId: string): number {
     return (
       this.prepare(
-        `SELECT count(*) AS n FROM audits WHERE rubric_id = ? AND state IN ('submitted', 'accepted')
-         AND deleted_at IS NULL`,
+        `SELECT count(*) AS n FROM audits WHERE rubric_id = ? AND deleted_at IS NULL`,
       ).get(rubricId) as { n: number }
     ).n;
   }
@@ -318,6 +324,7 @@ export class AuditService {
     input: {
       fy: string;
       officeId: string;
+      districtId?: string | undefined;
       typeId?: string | undefined;
       auditorId: string;
       auditorKind: AuditorKind;
@@ -331,6 +338,7 @@ export class AuditService {
         `SELECT s.id FROM societies s
          WHERE s.office_id = @officeId AND s.deleted_at IS NULL AND s.status IN (${FUNCTIONING_SQL})
            AND s.registered_on <= @fyEnd ${input.typeId ? 'AND s.type_id = @typeId' : ''}
+           ${input.districtId ? 'AND s.district_id = @districtId' : ''}
            AND NOT EXISTS (SELECT 1 FROM audits a WHERE a.society_id = s.id AND a.fy = @fy AND a.deleted_at IS NULL)
          ORDER BY s.sort_key`,
       ).all({
@@ -338,12 +346,13 @@ export class AuditService {
         fy: input.fy,
         fyEnd: financialYearBounds(input.fy).end,
         ...(input.typeId ? { typeId: input.typeId } : {}),
+        ...(input.districtId ? { districtId: input.districtId } : {}),
       }) as { id: string }[]
     ).map((row) => row.id);
     if (ids.length === 0) {
       throw new AppError(
         'conflict',
-        `Every society of this office${input.typeId ? ' of this type' : ''} is already in the programme of ${input.fy}.`,
+        `Every society of this office${input.districtId ? ' in this district' : ''}${input.typeId ? ' of this type' : ''} is already in the programme of ${input.fy}.`,
       );
     }
     return this.writeAssignments(
@@ -705,8 +714,26 @@ export class AuditService {
     const totals = statementTotals(heads, report.statements);
     const hasStatements = Object.keys(report.statements).length > 0;
     this.transition(user, audit, baseVersion, editableAuditStates, (tx) => {
+      let version = baseVersion;
+      if (audit.state === 'planned') {
+        // The first save starts the field work: a named transition of the workflow of its
+        // own, apart from the report's fields (sync.md §5).
+        this.prepare(
+          `UPDATE audits SET state = 'in_field', version = version + 1, updated_at = @now, updated_by = @by
+           WHERE id = @id`,
+        ).run({ id, now: tx.now, by: user.id });
+        tx.record({
+          name: 'audit.startFieldwork',
+          entity: 'audit',
+          entityId: id,
+          subjectId: audit.societyId,
+          args: { state: 'in_field' },
+          baseVersion: version,
+          base: { state: 'planned' },
+        });
+        version += 1;
+      }
       const fields = {
-        state: audit.state === 'planned' ? 'in_field' : audit.state,
         fieldworkFrom: report.fieldworkFrom,
         fieldworkTo: report.fieldworkTo,
         statements: JSON.stringify(report.statements),
@@ -720,7 +747,7 @@ export class AuditService {
         summary: report.summary === '' ? null : report.summary,
       };
       this.prepare(
-        `UPDATE audits SET state = @state, fieldwork_from = @fieldworkFrom, fieldwork_to = @fieldworkTo,
+        `UPDATE audits SET fieldwork_from = @fieldworkFrom, fieldwork_to = @fieldworkTo,
            statements = @statements, balance_sheet_paise = @balanceSheetPaise, net_profit_paise = @netProfitPaise,
            rubric_id = @rubricId, scores = @scores, total_marks = @totalMarks, max_marks = @maxMarks,
            grade = @grade, summary = @summary, version = version + 1, updated_at = @now, updated_by = @by
@@ -732,13 +759,17 @@ export class AuditService {
         entityId: id,
         subjectId: audit.societyId,
         args: { ...fields, statements: report.statements, scores: report.scores },
-        baseVersion,
+        baseVersion: version,
         base: {
-          state: audit.state,
           fieldworkFrom: audit.fieldworkFrom,
           fieldworkTo: audit.fieldworkTo,
           statements: JSON.parse(audit.statements) as unknown,
+          balanceSheetPaise: audit.balanceSheetPaise,
+          netProfitPaise: audit.netProfitPaise,
+          rubricId: audit.rubricId,
           scores: JSON.parse(audit.scores) as unknown,
+          totalMarks: audit.totalMarks,
+          maxMarks: audit.maxMarks,
           grade: audit.grade,
           summary: audit.summary,
         },
@@ -876,7 +907,9 @@ export class AuditService {
       entity: 'audit_observation',
       entityId: id,
       subjectId: audit.societyId,
-      args: { ...row, withdrawn },
+      // The audit as the auditor saw it: the server refuses an entry made offline against
+      // an audit that has since been submitted or accepted (sync.md §5).
+      args: { ...row, withdrawn, auditVersion: audit.version, auditState: audit.state },
       baseVersion: null,
       base: null,
     });
@@ -1091,18 +1124,17 @@ export class AuditService {
        JOIN offices f ON f.id = s.office_id
        WHERE o.kind = 'defect' AND o.rectification_due_on < @today AND a.state = 'accepted'
          AND a.deleted_at IS NULL AND ${LIVE_OBSERVATION} ${officeId ? 'AND s.office_id = @officeId' : ''}
+         AND coalesce(${LAST_ACTION}, '') <> 'rectified'
        ORDER BY o.rectification_due_on, s.sort_key, o.para LIMIT 5000`,
     ).all({ today, ...(officeId ? { officeId } : {}) }) as (Omit<
       OverdueDefectRow,
       'daysOverdue' | 'status'
     > & { lastAction: DefectActionKind | null })[];
-    return rows
-      .filter((row) => row.lastAction !== 'rectified')
-      .map(({ lastAction, ...row }) => ({
-        ...row,
-        daysOverdue: daysBetween(row.rectificationDueOn, today),
-        status: defectStatus(lastAction ? [{ kind: lastAction }] : []),
-      }));
+    return rows.map(({ lastAction, ...row }) => ({
+      ...row,
+      daysOverdue: daysBetween(row.rectificationDueOn, today),
+      status: defectStatus(lastAction ? [{ kind: lastAction }] : []),
+    }));
   }
 
   private observations(auditId: string, today: string): AuditObservation[] {
@@ -1191,6 +1223,14 @@ export class AuditService {
       });
     }
     const detail = this.get(input.id);
+    // Until the audit is accepted the fee by rule follows figures still being typed; a fee
+    // taken then could be more than the one fixed at acceptance.
+    if (detail.state !== 'accepted' && detail.fee.overridePaise === null) {
+      throw new AppError(
+        'conflict',
+        'The fee is fixed when the audit report is accepted. To take it before that, the registrar sets it by hand first.',
+      );
+    }
     if (detail.fee.duePaise === null) {
       throw new AppError(
         'conflict',

@@ -77,12 +77,15 @@ export class DocumentService {
     if (user.role === 'auditor') {
       const assigned =
         input.ownerEntity === 'audit' &&
-        this.prepare('SELECT 1 FROM audits WHERE id = ? AND auditor_id = ?').get(
-          input.ownerId,
-          user.id,
-        );
+        this.prepare(
+          `SELECT 1 FROM audits WHERE id = ? AND auditor_id = ? AND deleted_at IS NULL
+             AND state IN ('planned', 'in_field', 'returned')`,
+        ).get(input.ownerId, user.id);
       if (!assigned) {
-        throw new AppError('forbidden', 'An auditor attaches documents to their own audits only.');
+        throw new AppError(
+          'forbidden',
+          'An auditor attaches documents to their own audits only, before the report is submitted.',
+        );
       }
     }
     if (input.content.length === 0) throw refuse('The file is empty.');

@@ -1291,6 +1291,10 @@ export const en = {
       unsaved: 'Saving in a moment… (Ctrl+S saves now)',
       saving: 'Saving…',
       fixToSave: 'Not saved yet: correct the marked fields.',
+      unsavedBody:
+        'Some of what you typed is not saved: a field is marked for correction, or the save was refused. Leave anyway and lose it?',
+      notSubmitted:
+        'Not submitted: correct the marked fields first, so that what is submitted is what you see.',
       saveFailed: 'Not saved: {{message}}',
     },
     observation: {
@@ -1316,7 +1320,11 @@ export const en = {
       recommends: 'Recommendation: {{text}}',
       rectifyBy: 'To be rectified by {{date}}',
       correct: 'Correct…',
-      withdraw: 'Withdraw',
+      withdraw: 'Withdraw…',
+      withdrawTitle: 'Withdraw para {{para}}',
+      withdrawBody:
+        'The paragraph leaves the report. It stays in the record of changes, and can be written again if it was withdrawn by mistake.',
+      withdrawSubmit: 'Withdraw the paragraph',
     },
     review: {
       accept: 'Accept…',

@@ -171,17 +171,47 @@ function drawLetterhead(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument, 
 
 const LABEL_WIDTH = 150;
 
-function particular(pdf: PDFKit.PDFDocument, label: string, value: string, y: number): number {
-  const labelBottom = write(pdf, label, LEFT, y, LABEL_WIDTH - 10, {
-    face: 'serifBold',
-    size: 10.5,
-    color: MUTED,
-  });
-  const valueBottom = write(pdf, value, LEFT + LABEL_WIDTH, y, WIDTH - LABEL_WIDTH, {
-    face: 'serif',
-    size: 11,
-  });
-  return Math.max(labelBottom, valueBottom) + 7;
+/** The particulars' text sizes, largest first: long names and addresses step down. */
+const PARTICULAR_SIZES = [11, 10, 9];
+
+function particularStyles(size: number): { label: Style; value: Style } {
+  return {
+    label: { face: 'serifBold', size: size - 0.5, color: MUTED },
+    value: { face: 'serif', size },
+  };
+}
+
+/** The height of the particulars at a size, without drawing them. */
+function particularsHeight(
+  pdf: PDFKit.PDFDocument,
+  rows: [string, string][],
+  size: number,
+): number {
+  const { label, value } = particularStyles(size);
+  return rows.reduce(
+    (sum, [l, v]) =>
+      sum +
+      Math.max(
+        measure(pdf, l, LABEL_WIDTH - 10, label),
+        measure(pdf, v, WIDTH - LABEL_WIDTH, value),
+      ) +
+      7,
+    0,
+  );
+}
+
+function drawParticulars(
+  pdf: PDFKit.PDFDocument,
+  rows: [string, string][],
+  size: number,
+  y: number,
+): void {
+  const { label, value } = particularStyles(size);
+  for (const [l, v] of rows) {
+    const labelBottom = write(pdf, l, LEFT, y, LABEL_WIDTH - 10, label);
+    const valueBottom = write(pdf, v, LEFT + LABEL_WIDTH, y, WIDTH - LABEL_WIDTH, value);
+    y = Math.max(labelBottom, valueBottom) + 7;
+  }
 }
 
 function drawCertificate(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): void {
@@ -260,20 +290,33 @@ function drawCertificate(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument)
     ...(defects > 0 ? [`${defects} defect${defects === 1 ? '' : 's'} to be rectified`] : []),
     ...(notes > 0 ? [`${notes} observation${notes === 1 ? '' : 's'}`] : []),
   ].join(' and ');
-  y = particular(pdf, 'Society', doc.societyName, y);
-  y = particular(pdf, 'Registration no.', `${doc.regNo} of ${formatDate(doc.registeredOn)}`, y);
-  y = particular(pdf, 'Type', doc.typeName, y);
-  y = particular(pdf, 'Address', doc.address, y);
-  y = particular(pdf, 'Report submitted', formatDate(doc.submittedOn), y);
-  particular(
+  const rows: [string, string][] = [
+    ['Society', doc.societyName],
+    ['Registration no.', `${doc.regNo} of ${formatDate(doc.registeredOn)}`],
+    ['Type', doc.typeName],
+    ['Address', doc.address],
+    ['Report submitted', formatDate(doc.submittedOn)],
+    [
+      'Audit memo',
+      memo === '' ? 'No observations or defects.' : `${memo}, on the pages that follow.`,
+    ],
+  ];
+  // The particulars must end above the QR code, which must stay clear to scan: a long
+  // name or address steps the text down, and at the smallest size the address (which the
+  // register holds) gives way.
+  const qrTop = BOTTOM - QR_BOX - 14;
+  const room = qrTop - 12 - y;
+  const size = PARTICULAR_SIZES.find(
+    (candidate) => particularsHeight(pdf, rows, candidate) <= room,
+  );
+  drawParticulars(
     pdf,
-    'Audit memo',
-    memo === '' ? 'No observations or defects.' : `${memo}, on the pages that follow.`,
+    size === undefined ? rows.filter(([label]) => label !== 'Address') : rows,
+    size ?? PARTICULAR_SIZES.at(-1)!,
     y,
   );
 
   // Footer: the QR code on the left, the signature on the right.
-  const qrTop = BOTTOM - QR_BOX - 14;
   drawQrCode(pdf, doc.qrText, LEFT - 8, qrTop, QR_BOX);
   write(
     pdf,
@@ -324,6 +367,36 @@ const labelledStyle: Style = { face: 'serif', size: 10, color: MUTED, lineGap: 2
 function drawMemo(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): number {
   let added = 0;
   let y = 0;
+  /**
+   * Writes text that may not fit what is left of the page: as many words as fit, then on
+   * the next page, and so on, so no remark or paragraph is ever too long to print.
+   */
+  const flow = (text: string, s: Style, gap: number) => {
+    let rest = text.normalize('NFC');
+    while (rest !== '') {
+      const room = BOTTOM - (y + gap);
+      if (measure(pdf, rest, WIDTH, s) <= room) {
+        y = write(pdf, rest, LEFT, y + gap, WIDTH, s);
+        return;
+      }
+      const words = rest.split(/(?<=\s)/u);
+      let low = 0;
+      let high = words.length;
+      while (low < high) {
+        const middle = Math.ceil((low + high) / 2);
+        if (measure(pdf, words.slice(0, middle).join(''), WIDTH, s) <= room) low = middle;
+        else high = middle - 1;
+      }
+      if (low === 0) {
+        newPage();
+        continue;
+      }
+      write(pdf, words.slice(0, low).join('').trimEnd(), LEFT, y + gap, WIDTH, s);
+      rest = words.slice(low).join('');
+      newPage();
+      gap = 0;
+    }
+  };
   const newPage = () => {
     pdf.addPage({ size: 'A4', margin: 0 });
     added += 1;
@@ -353,9 +426,9 @@ function drawMemo(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): numbe
     labelledStyle,
   );
   if (doc.summary) {
+    if (y + 40 > BOTTOM) newPage();
     y = write(pdf, 'General remarks of the auditor', LEFT, y + 12, WIDTH, headingStyle);
-    // The remarks are limited in length (shared/domain/audits) so they fit on this page.
-    y = write(pdf, doc.summary, LEFT, y + 4, WIDTH, bodyStyle);
+    flow(doc.summary, bodyStyle, 4);
   }
   if (doc.observations.length === 0) {
     write(pdf, 'The auditor recorded no observations or defects.', LEFT, y + 14, WIDTH, bodyStyle);
@@ -370,16 +443,11 @@ function drawMemo(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): numbe
       ...(o.rectificationDueOn ? [`rectify by ${formatDate(o.rectificationDueOn)}`] : []),
     ].join(' · ');
     const recommendation = o.recommendation ? `Recommendation: ${o.recommendation}` : '';
-    const height =
-      14 +
-      measure(pdf, heading, WIDTH, headingStyle) +
-      4 +
-      measure(pdf, o.description, WIDTH, bodyStyle) +
-      (recommendation ? 4 + measure(pdf, recommendation, WIDTH, labelledStyle) : 0);
-    if (y + height > BOTTOM) newPage();
+    // A paragraph starts on a new page unless its heading and a few lines fit here.
+    if (y + 14 + measure(pdf, heading, WIDTH, headingStyle) + 40 > BOTTOM) newPage();
     y = write(pdf, heading, LEFT, y + 14, WIDTH, headingStyle);
-    y = write(pdf, o.description, LEFT, y + 4, WIDTH, bodyStyle);
-    if (recommendation) y = write(pdf, recommendation, LEFT, y + 4, WIDTH, labelledStyle);
+    flow(o.description, bodyStyle, 4);
+    if (recommendation) flow(recommendation, labelledStyle, 4);
   }
   return added;
 }

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Paper,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -319,6 +309,7 @@ export function AuditRegister() {
               : assignAllMatching.mutateAsync({
                   fy: filter.fy,
                   officeId: filter.officeId!,
+                  ...optional('districtId', filter.districtId),
                   ...optional('typeId', filter.typeId),
                   auditorId,
                   auditorKind,

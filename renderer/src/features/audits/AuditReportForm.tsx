@@ -1,7 +1,9 @@
 import {
   Alert,
   Badge,
+  Button,
   Group,
+  Modal,
   NumberInput,
   SimpleGrid,
   Stack,
@@ -13,6 +15,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useBlocker } from 'react-router';
 import {
   gradeOf,
   marksProblem,
@@ -44,11 +47,20 @@ interface Draft {
 }
 
 function draftOf(detail: AuditDetail): Draft {
+  // Heads of another kind of society (its type changed since) have no field to clear them
+  // with, so they are left out rather than blocking every save.
+  const heads = new Set(
+    Object.values(detail.statementHeads).flatMap((list: StatementHead[]) =>
+      list.map((h) => h.code),
+    ),
+  );
   return {
     fieldworkFrom: isoToDayMonthYear(detail.fieldworkFrom),
     fieldworkTo: isoToDayMonthYear(detail.fieldworkTo),
     statements: Object.fromEntries(
-      Object.entries(detail.statements).map(([code, paise]) => [code, paiseToRupeeText(paise)]),
+      Object.entries(detail.statements)
+        .filter(([code]) => heads.has(code))
+        .map(([code, paise]) => [code, paiseToRupeeText(paise)]),
     ),
     scores: Object.fromEntries(
       Object.entries(detail.scores).map(([code, marks]) => [code, String(marks)]),
@@ -102,9 +114,13 @@ function reportOf(
   };
 }
 
+/** What saving what is typed came to: nothing to save, saved, or not saved (and why, on screen). */
+export type FlushResult =
+  { kind: 'clean' } | { kind: 'saved'; detail: AuditDetail } | { kind: 'unsaved' };
+
 export interface AuditReportHandle {
-  /** Saves what is typed now, if anything is unsaved; resolves to the latest audit. */
-  flush: () => Promise<AuditDetail | null>;
+  /** Saves what is typed now, if anything is unsaved. */
+  flush: () => Promise<FlushResult>;
 }
 
 type SaveState =
@@ -139,21 +155,23 @@ export function AuditReportForm({
   const version = useRef(detail.version);
   const latest = useRef(draft);
   const dirty = useRef(false);
-  const running = useRef<Promise<AuditDetail | null> | null>(null);
-  const { report, problems } = reportOf(draft, detail, t);
+  const running = useRef<Promise<FlushResult> | null>(null);
+  // Read-only, the report is the one saved, not a draft kept from when the page opened.
+  const shownDraft = readOnly ? draftOf(detail) : draft;
+  const { report, problems } = reportOf(shownDraft, detail, t);
   const shown = { ...serverProblems, ...problems };
 
-  const saveNow = useCallback(async (): Promise<AuditDetail | null> => {
+  const saveNow = useCallback(async (): Promise<FlushResult> => {
     if (running.current) await running.current;
-    if (!dirty.current) return null;
+    if (!dirty.current) return { kind: 'clean' };
     const checked = reportOf(latest.current, detail, t);
     if (Object.keys(checked.problems).length > 0) {
       setState({ kind: 'invalid' });
-      return null;
+      return { kind: 'unsaved' };
     }
     dirty.current = false;
     setState({ kind: 'saving' });
-    const attempt = (async () => {
+    const attempt = (async (): Promise<FlushResult> => {
       try {
         const saved = await save({
           id: detail.id,
@@ -165,7 +183,7 @@ export function AuditReportForm({
         setState(
           dirty.current ? { kind: 'dirty' } : { kind: 'saved', at: new Date().toISOString() },
         );
-        return saved;
+        return { kind: 'saved', detail: saved };
       } catch (failure) {
         dirty.current = true;
         if (isBackendError(failure) && Object.keys(failure.fields).length > 0) {
@@ -177,7 +195,7 @@ export function AuditReportForm({
             message: failure instanceof Error ? failure.message : String(failure),
           });
         }
-        return null;
+        return { kind: 'unsaved' };
       } finally {
         running.current = null;
       }
@@ -198,6 +216,14 @@ export function AuditReportForm({
   // Leaving the page saves what is still unsaved.
   useEffect(() => () => void saveNow(), [saveNow]);
 
+  // What cannot be saved (a field to correct, a refusal) would be lost by leaving: ask first.
+  const unsaved = state.kind === 'invalid' || state.kind === 'failed';
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      unsaved && currentLocation.pathname !== nextLocation.pathname,
+  );
+
+  // Ctrl+S works from inside a field (no tags ignored), where the auditor always is.
   useHotkeys([['mod+S', () => void saveNow()]], []);
 
   const change = (next: Draft) => {
@@ -240,7 +266,7 @@ export function AuditReportForm({
         <MoneyInput
           key={head.code}
           label={head.label}
-          value={draft.statements[head.code] ?? ''}
+          value={shownDraft.statements[head.code] ?? ''}
           onChange={(text) => setStatement(head.code, text)}
           error={shown[`statements.${head.code}`]}
           size="sm"
@@ -264,6 +290,22 @@ export function AuditReportForm({
 
   return (
     <Stack gap="md">
+      <Modal
+        opened={blocker.state === 'blocked'}
+        onClose={() => blocker.reset?.()}
+        title={t('form.unsavedTitle')}
+        centered
+      >
+        <Text size="sm">{t('audits.form.unsavedBody')}</Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
+            {t('form.keepEditing')}
+          </Button>
+          <Button color="red" onClick={() => blocker.proceed?.()}>
+            {t('form.discard')}
+          </Button>
+        </Group>
+      </Modal>
       {readOnly ? null : (
         <Group gap="xs" justify="flex-end" data-testid="save-state" aria-live="polite">
           <SaveIndicator state={state} />
@@ -281,14 +323,14 @@ export function AuditReportForm({
           <Group gap="md" align="flex-start">
             <DateInput
               label={t('audits.form.fieldworkFrom')}
-              value={draft.fieldworkFrom}
+              value={shownDraft.fieldworkFrom}
               onChange={(text) => change({ ...latest.current, fieldworkFrom: text })}
               error={shown['fieldworkFrom']}
               w={180}
             />
             <DateInput
               label={t('audits.form.fieldworkTo')}
-              value={draft.fieldworkTo}
+              value={shownDraft.fieldworkTo}
               onChange={(text) => change({ ...latest.current, fieldworkTo: text })}
               error={shown['fieldworkTo']}
               w={180}
@@ -321,7 +363,7 @@ export function AuditReportForm({
                   ) : (
                     <NumberInput
                       aria-label={t('audits.form.marksFor', { criterion: criterion.label })}
-                      value={draft.scores[criterion.code] ?? ''}
+                      value={shownDraft.scores[criterion.code] ?? ''}
                       onChange={(value) => setScore(criterion.code, String(value))}
                       min={0}
                       max={criterion.maxMarks}
@@ -413,15 +455,15 @@ export function AuditReportForm({
           <Text
             size="sm"
             style={{ whiteSpace: 'pre-wrap' }}
-            c={draft.summary ? undefined : 'dimmed'}
+            c={shownDraft.summary ? undefined : 'dimmed'}
           >
-            {draft.summary || t('common.none')}
+            {shownDraft.summary || t('common.none')}
           </Text>
         ) : (
           <Textarea
             aria-label={t('audits.form.summary')}
             description={t('audits.form.summaryHint')}
-            value={draft.summary}
+            value={shownDraft.summary}
             onChange={(event) => change({ ...latest.current, summary: event.currentTarget.value })}
             error={shown['summary']}
             autosize

@@ -23,6 +23,7 @@ import {
 import type { AuditDetail, AuditObservation } from '../../../../shared/ipc/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { FieldList } from '../../components/FieldList';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { ArrowLeftIcon } from '../../components/icons';
@@ -30,6 +31,7 @@ import {
   isBackendError,
   queryKeys,
   useAudit,
+  useBackend,
   usePrintCertificate,
   useRequest,
 } from '../../lib/backend';
@@ -66,6 +68,7 @@ export function AuditScreen({ id }: { id: string }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user } = useSession();
+  const backend = useBackend();
   const audit = useAudit(id);
   const saveReport = useRequest('audits.saveReport');
   const submit = useRequest('audits.submit');
@@ -117,8 +120,15 @@ export function AuditScreen({ id }: { id: string }) {
   const submitReport = async () => {
     setRefusal(null);
     setDone(null);
-    const flushed = await form.current?.flush();
-    const latest = flushed ?? queryClient.getQueryData<AuditDetail>(queryKeys.audit(id)) ?? data;
+    const flushed = (await form.current?.flush()) ?? { kind: 'clean' };
+    if (flushed.kind === 'unsaved') {
+      setRefusal({ message: t('audits.form.notSubmitted'), reasons: [] });
+      return;
+    }
+    const latest =
+      flushed.kind === 'saved'
+        ? flushed.detail
+        : (queryClient.getQueryData<AuditDetail>(queryKeys.audit(id)) ?? data);
     try {
       saved(
         await submit.mutateAsync({ id, baseVersion: latest.version }),
@@ -291,7 +301,17 @@ export function AuditScreen({ id }: { id: string }) {
         detail={data}
         readOnly={!editable}
         save={async (input) => {
-          const next = await saveReport.mutateAsync(input);
+          let next: AuditDetail;
+          try {
+            next = await saveReport.mutateAsync(input);
+          } catch (failure) {
+            // The registrar setting the fee or the programme moves the audit's version on
+            // without touching the report, which only its auditor writes: save again on the
+            // audit as it now is (a change of auditor or of stage is refused then).
+            if (!isBackendError(failure) || failure.code !== 'conflict') throw failure;
+            const fresh = await backend.call('audits.get', { id });
+            next = await saveReport.mutateAsync({ ...input, baseVersion: fresh.version });
+          }
           stored(next);
           return next;
         }}
@@ -405,6 +425,7 @@ function ObservationCard({
 }) {
   const { t } = useTranslation();
   const withdraw = useRequest('audits.reviseObservation');
+  const [withdrawing, setWithdrawing] = useState(false);
   const queryClient = useQueryClient();
   const isDefect = o.kind === 'defect';
   const open = isDefect && o.status !== 'rectified';
@@ -463,24 +484,32 @@ function ObservationCard({
               <Button size="xs" variant="default" onClick={onEdit}>
                 {t('audits.observation.correct')}
               </Button>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                loading={withdraw.isPending}
-                onClick={() =>
-                  withdraw.mutate(
-                    { observationId: o.id, observation: null },
-                    {
-                      onSuccess: (next) => {
-                        queryClient.setQueryData(queryKeys.audit(next.id), next);
-                      },
-                    },
-                  )
-                }
-              >
+              <Button size="xs" variant="subtle" color="red" onClick={() => setWithdrawing(true)}>
                 {t('audits.observation.withdraw')}
               </Button>
+              {withdrawing ? (
+                <FormModal
+                  title={t('audits.observation.withdrawTitle', { para: o.para })}
+                  onClose={() => setWithdrawing(false)}
+                  onSubmit={() =>
+                    withdraw.mutate(
+                      { observationId: o.id, observation: null },
+                      {
+                        onSuccess: (next) => {
+                          setWithdrawing(false);
+                          queryClient.setQueryData(queryKeys.audit(next.id), next);
+                        },
+                      },
+                    )
+                  }
+                  banner={withdraw.isError ? withdraw.error.message : null}
+                  submitLabel={t('audits.observation.withdrawSubmit')}
+                  submitting={withdraw.isPending}
+                  color="red"
+                >
+                  <Text size="sm">{t('audits.observation.withdrawBody')}</Text>
+                </FormModal>
+              ) : null}
             </>
           ) : null}
           {followUp && open ? (
