@@ -501,7 +501,8 @@ export const en = {
   },
   reference: {
     title: 'Reference data',
-    intro: 'Read-only. The administrator maintains these lists.',
+    intro:
+      'The lists the whole state shares. The administrator keeps them; audit rubrics are edited here, under Audit rubrics.',
     loadError: 'The reference data could not be loaded',
     tabs: {
       districts: 'Districts',
