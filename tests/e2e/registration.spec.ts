@@ -529,6 +529,11 @@ test.describe.serial('a new society, from the counter to a verified certificate'
 
     // The promoters apply: choosing their reservation fills the name and the type.
     await page.getByRole('link', { name: 'Applications' }).first().click();
+    // Alt+N belongs to the applications screen: wait until it is there (the CI run pressed
+    // it while the previous screen was still showing).
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Applications for registration' }),
+    ).toBeVisible();
     await page.keyboard.press('Alt+N');
     await chooseByTyping(
       page,
