@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from '../auth/roles';
 import { isIsoDate } from './dates';
 import { financialYearBounds } from './returns';
 
@@ -318,6 +319,12 @@ export type DefectStatus = (typeof defectStatuses)[number];
 /** Follow-up entries on a defect (append-only facts, in the order made). */
 export const defectActionKinds = ['reply', 'rectified', 'not_accepted'] as const;
 export type DefectActionKind = (typeof defectActionKinds)[number];
+
+/**
+ * Who verifies what the society did about a defect (rectified, or the reply not
+ * accepted): an officer who can go and see, not the clerk who took the reply.
+ */
+export const defectVerifierRoles: readonly Role[] = ['registrar', 'inspector'];
 
 /** A defect's status from its follow-up entries, oldest first. */
 export function defectStatus(actions: readonly { kind: DefectActionKind }[]): DefectStatus {

@@ -692,6 +692,8 @@ const auditDetailSchema = z.object({
     /** What the society owes in all: the override if any, else the computed fee. */
     duePaise: z.number().int().nullable(),
     paidPaise: z.number().int(),
+    /** Due less paid, never below nothing; null while nothing is due yet. */
+    outstandingPaise: z.number().int().nullable(),
     receipts: z.array(feeReceiptSchema),
   }),
 });

@@ -4,6 +4,7 @@ import {
   auditDueOn,
   auditFee,
   defectStatus,
+  defectVerifierRoles,
   editableAuditStates,
   gradeOf,
   marksProblem,
@@ -17,6 +18,7 @@ import {
   type Rubric,
 } from '../../../shared/domain/audits';
 import { financialYearBounds, functioningStatuses } from '../../../shared/domain/returns';
+import { formatRupees } from '../../../shared/domain/money';
 import { AppError } from '../../../shared/errors';
 import type {
   AuditDetail,
@@ -32,6 +34,7 @@ import type {
 } from '../../../shared/ipc/contract';
 import type { CertificateService } from '../certificates/certificate-service';
 import type { Sqlite } from '../db/open-database';
+import { columnOf } from '../db/column-name';
 import { personNameSql } from '../db/person-name';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import { assertJurisdiction } from '../jurisdiction';
@@ -94,6 +97,8 @@ interface SocietyRecord {
   credit: number;
 }
 
+const RUBRIC_COLUMNS = 'id, version, scope, from_fy AS fromFy, criteria, thresholds';
+
 interface RubricRecord {
   id: string;
   version: number;
@@ -152,7 +157,7 @@ export class AuditService {
 
   rubrics(): RubricView[] {
     const rows = this.prepare(
-      `SELECT id, version, scope, from_fy AS fromFy, criteria, thresholds FROM audit_rubrics
+      `SELECT ${RUBRIC_COLUMNS} FROM audit_rubrics
        WHERE deleted_at IS NULL ORDER BY scope <> '', scope, from_fy`,
     ).all() as RubricRecord[];
     return rows.map((row) => this.rubricView(row));
@@ -161,7 +166,7 @@ export class AuditService {
   /** The rubric an audit of a society of `typeCode` for `fy` is scored by. */
   rubricFor(typeCode: string, fy: string): RubricRecord {
     const rubric = this.prepare(
-      `SELECT id, version, scope, from_fy AS fromFy, criteria, thresholds FROM audit_rubrics
+      `SELECT ${RUBRIC_COLUMNS} FROM audit_rubrics
        WHERE scope IN (@typeCode, '') AND from_fy <= @fy AND deleted_at IS NULL
        ORDER BY scope = @typeCode DESC, from_fy DESC LIMIT 1`,
     ).get({ typeCode, fy }) as RubricRecord | undefined;
@@ -172,6 +177,14 @@ export class AuditService {
       );
     }
     return rubric;
+  }
+
+  /** The rubric an audit is scored by: its own from the first save, else the one in force. */
+  private rubricOf(audit: AuditRecord, society: SocietyRecord): RubricRecord {
+    if (!audit.rubricId) return this.rubricFor(society.typeCode, audit.fy);
+    return this.prepare(`SELECT ${RUBRIC_COLUMNS} FROM audit_rubrics WHERE id = ?`).get(
+      audit.rubricId,
+    ) as RubricRecord;
   }
 
   saveRubric(
@@ -225,7 +238,7 @@ export class AuditService {
         return;
       }
       const current = this.prepare(
-        `SELECT id, version, scope, from_fy AS fromFy, criteria, thresholds FROM audit_rubrics
+        `SELECT ${RUBRIC_COLUMNS} FROM audit_rubrics
          WHERE id = ? AND deleted_at IS NULL`,
       ).get(input.id) as RubricRecord | undefined;
       if (!current) throw new AppError('not_found', 'This rubric does not exist.');
@@ -582,11 +595,7 @@ export class AuditService {
     const audit = this.audit(id);
     const society = this.society(audit.societyId);
     const office = this.reference.get().offices.find((o) => o.id === society.officeId);
-    const rubric = audit.rubricId
-      ? (this.prepare(
-          `SELECT id, version, scope, from_fy AS fromFy, criteria, thresholds FROM audit_rubrics WHERE id = ?`,
-        ).get(audit.rubricId) as RubricRecord)
-      : this.rubricFor(society.typeCode, audit.fy);
+    const rubric = this.rubricOf(audit, society);
     const heads = statementHeadsFor(Boolean(society.credit));
     const statements = JSON.parse(audit.statements) as Record<string, number>;
     const today = this.today();
@@ -596,9 +605,11 @@ export class AuditService {
               ${personNameSql('r.created_by')} AS receivedByName
        FROM audit_fee_receipts r WHERE r.audit_id = ? AND r.deleted_at IS NULL ORDER BY r.created_at`,
     ).all(id) as AuditDetail['fee']['receipts'];
+    const paidPaise = receipts.reduce((sum, receipt) => sum + receipt.amountPaise, 0);
     const computedPaise =
       audit.feeComputedPaise ??
       (Object.keys(statements).length > 0 ? this.feeFor(audit.fy, heads, statements) : null);
+    const duePaise = audit.feeOverridePaise ?? computedPaise;
     return {
       id: audit.id,
       version: audit.version,
@@ -651,8 +662,9 @@ export class AuditService {
         computedPaise,
         overridePaise: audit.feeOverridePaise,
         overrideReason: audit.feeOverrideReason,
-        duePaise: audit.feeOverridePaise ?? computedPaise,
-        paidPaise: receipts.reduce((sum, receipt) => sum + receipt.amountPaise, 0),
+        duePaise,
+        paidPaise,
+        outstandingPaise: duePaise === null ? null : Math.max(0, duePaise - paidPaise),
         receipts,
       },
     };
@@ -696,11 +708,7 @@ export class AuditService {
     const audit = this.audit(id);
     this.assertAssigned(user, audit);
     const society = this.society(audit.societyId);
-    const rubricRow = audit.rubricId
-      ? (this.prepare(
-          `SELECT id, version, scope, from_fy AS fromFy, criteria, thresholds FROM audit_rubrics WHERE id = ?`,
-        ).get(audit.rubricId) as RubricRecord)
-      : this.rubricFor(society.typeCode, audit.fy);
+    const rubricRow = this.rubricOf(audit, society);
     const rubric = {
       criteria: JSON.parse(rubricRow.criteria),
       thresholds: JSON.parse(rubricRow.thresholds),
@@ -1022,7 +1030,7 @@ export class AuditService {
       }
       this.prepare(
         `UPDATE audits SET ${Object.keys(fields)
-          .map((field) => `${field.replace(/[A-Z]/gu, (l) => `_${l.toLowerCase()}`)} = @${field}`)
+          .map((field) => `${columnOf(field)} = @${field}`)
           .join(', ')}, version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id`,
       ).run({ ...fields, id, now: tx.now, by: user.id });
       tx.record({
@@ -1074,7 +1082,7 @@ export class AuditService {
     if (observation.lastAction === 'rectified') {
       throw new AppError('conflict', 'This defect was verified as rectified; it is closed.');
     }
-    if (input.kind !== 'reply' && user.role === 'clerk') {
+    if (input.kind !== 'reply' && !defectVerifierRoles.includes(user.role)) {
       throw new AppError(
         'forbidden',
         'A registrar or an inspector verifies a defect; the clerk records the society’s reply.',
@@ -1231,19 +1239,19 @@ export class AuditService {
         'The fee is fixed when the audit report is accepted. To take it before that, the registrar sets it by hand first.',
       );
     }
-    if (detail.fee.duePaise === null) {
+    const outstanding = detail.fee.outstandingPaise;
+    if (outstanding === null) {
       throw new AppError(
         'conflict',
         'The fee is not known yet: the auditor has not entered the balance sheet. Set it by hand if it must be paid now.',
       );
     }
-    const outstanding = detail.fee.duePaise - detail.fee.paidPaise;
     if (input.amountPaise > outstanding) {
       throw new AppError(
         'invalid_input',
         outstanding <= 0
           ? 'The audit fee is fully paid.'
-          : `Only ₹${(outstanding / 100).toFixed(2)} is outstanding.`,
+          : `Only ₹${formatRupees(outstanding)} is outstanding.`,
         {
           amountPaise:
             outstanding <= 0 ? 'The audit fee is fully paid.' : 'More than is outstanding.',

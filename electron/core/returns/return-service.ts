@@ -24,6 +24,7 @@ import type {
   SessionUser,
 } from '../../../shared/ipc/contract';
 import type { Sqlite } from '../db/open-database';
+import { columnOf } from '../db/column-name';
 import { personNameSql } from '../db/person-name';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import { assertJurisdiction } from '../jurisdiction';
@@ -54,8 +55,6 @@ const RETURN_COLUMNS = `r.id, r.version, r.state, r.ack_no AS ackNo, r.filed_on 
 
 /** The snapshot's fields, in the order of the contract (and of the export). */
 const SNAPSHOT_FIELDS = [...snapshotCountFields, ...snapshotAmountFields] as const;
-
-const snakeCase = (name: string) => name.replace(/[A-Z]/gu, (letter) => `_${letter.toLowerCase()}`);
 
 interface SocietyRecord {
   id: string;
@@ -384,7 +383,7 @@ export class ReturnService {
       const columns = Object.keys(fields);
       if (before) {
         this.prepare(
-          `UPDATE annual_returns SET ${columns.map((c) => `${snakeCase(c)} = @${c}`).join(', ')},
+          `UPDATE annual_returns SET ${columns.map((c) => `${columnOf(c)} = @${c}`).join(', ')},
              version = version + 1, updated_at = @now, updated_by = @by WHERE id = @id`,
         ).run({ ...fields, now: tx.now, by: user.id, id: before.id });
         tx.record({
@@ -413,7 +412,7 @@ export class ReturnService {
       const row = { ...fields, id, societyId: target.societyId, fy: target.fy, ackNo };
       const all = Object.keys(row);
       this.prepare(
-        `INSERT INTO annual_returns (created_at, created_by, updated_at, updated_by, ${all.map(snakeCase).join(', ')})
+        `INSERT INTO annual_returns (created_at, created_by, updated_at, updated_by, ${all.map(columnOf).join(', ')})
          VALUES (@now, @by, @now, @by, ${all.map((c) => `@${c}`).join(', ')})`,
       ).run({ ...row, now: tx.now, by: user.id });
       tx.record({
@@ -648,7 +647,7 @@ export class ReturnService {
           `SELECT s.name AS societyName, s.reg_no AS regNo, o.short_name AS officeName, d.name AS districtName,
                   t.name AS typeName, r.state, r.ack_no AS ackNo, r.filed_on AS filedOn, r.days_late AS daysLate,
                   r.late_fee_paise AS lateFeePaise,
-                  ${SNAPSHOT_FIELDS.map((field) => `r.${snakeCase(field)} AS ${field}`).join(', ')}
+                  ${SNAPSHOT_FIELDS.map((field) => `r.${columnOf(field)} AS ${field}`).join(', ')}
            ${query.from}
            JOIN offices o ON o.id = s.office_id JOIN districts d ON d.id = s.district_id
            JOIN society_types t ON t.id = s.type_id

@@ -7,7 +7,6 @@ import {
 } from '../../../../shared/domain/audits';
 import { formatDate, isIsoDate } from '../../../../shared/domain/dates';
 import { formatRupees } from '../../../../shared/domain/money';
-import type { CertificateFace } from './fonts';
 import { renderPagePerItem } from './page-per-item';
 import { drawQrCode } from './qr-code';
 import {
@@ -17,6 +16,9 @@ import {
   MUTED,
   PAGE_HEIGHT,
   PAGE_WIDTH,
+  measure,
+  write,
+  type TextStyle,
 } from './certificate-style';
 
 /** One paragraph of the audit memo, as accepted. */
@@ -75,58 +77,33 @@ const GRADE_WORDS: Record<Grade, string> = {
   D: 'Class D',
 };
 
-interface Style {
-  face: CertificateFace;
-  size: number;
-  color?: string;
-  align?: 'left' | 'center' | 'right' | 'justify';
-  lineGap?: number;
-}
-
-function set(pdf: PDFKit.PDFDocument, s: Style): PDFKit.Mixins.TextOptions {
-  pdf
-    .font(s.face)
-    .fontSize(s.size)
-    .fillColor(s.color ?? INK);
-  return { align: s.align ?? 'left', lineGap: s.lineGap ?? 1 };
-}
-
-function write(
-  pdf: PDFKit.PDFDocument,
-  text: string,
-  x: number,
-  y: number,
-  width: number,
-  s: Style,
-): number {
-  pdf.text(text.normalize('NFC'), x, y, { ...set(pdf, s), width });
-  return pdf.y;
-}
-
-function measure(pdf: PDFKit.PDFDocument, text: string, width: number, s: Style): number {
-  return pdf.heightOfString(text.normalize('NFC'), { ...set(pdf, s), width });
-}
-
 /**
  * The audit certificate (page 1) and the audit memo of observations and defects (the
  * pages after it), A4, fonts embedded from `fontsDir`. The same document gives the same
  * bytes, so a reprint from the certificate register is identical.
  */
 export async function renderAuditCertificatePdf(
-  doc: AuditCertificateDocument,
+  original: AuditCertificateDocument,
   fontsDir: string,
 ): Promise<Buffer> {
   for (const [field, value] of [
-    ['registeredOn', doc.registeredOn],
-    ['issuedOn', doc.issuedOn],
-    ['fieldworkFrom', doc.fieldworkFrom],
-    ['fieldworkTo', doc.fieldworkTo],
-    ['submittedOn', doc.submittedOn],
+    ['registeredOn', original.registeredOn],
+    ['issuedOn', original.issuedOn],
+    ['fieldworkFrom', original.fieldworkFrom],
+    ['fieldworkTo', original.fieldworkTo],
+    ['submittedOn', original.submittedOn],
   ] as const) {
     if (!isIsoDate(value)) {
-      throw new RangeError(`Audit certificate ${doc.serial}: ${field} "${value}" is not a date.`);
+      throw new RangeError(
+        `Audit certificate ${original.serial}: ${field} "${value}" is not a date.`,
+      );
     }
   }
+  // Text typed on another system may carry ṭ as t + combining dot below; the font's
+  // precomposed letter prints better and extracts as the letter the register stores.
+  const doc = JSON.parse(JSON.stringify(original), (_key, value: unknown) =>
+    typeof value === 'string' ? value.normalize('NFC') : value,
+  ) as AuditCertificateDocument;
   return renderPagePerItem({
     fontsDir,
     title: `Audit certificate ${doc.serial}`,
@@ -174,7 +151,7 @@ const LABEL_WIDTH = 150;
 /** The particulars' text sizes, largest first: long names and addresses step down. */
 const PARTICULAR_SIZES = [11, 10, 9];
 
-function particularStyles(size: number): { label: Style; value: Style } {
+function particularTextStyles(size: number): { label: TextStyle; value: TextStyle } {
   return {
     label: { face: 'serifBold', size: size - 0.5, color: MUTED },
     value: { face: 'serif', size },
@@ -187,7 +164,7 @@ function particularsHeight(
   rows: [string, string][],
   size: number,
 ): number {
-  const { label, value } = particularStyles(size);
+  const { label, value } = particularTextStyles(size);
   return rows.reduce(
     (sum, [l, v]) =>
       sum +
@@ -206,7 +183,7 @@ function drawParticulars(
   size: number,
   y: number,
 ): void {
-  const { label, value } = particularStyles(size);
+  const { label, value } = particularTextStyles(size);
   for (const [l, v] of rows) {
     const labelBottom = write(pdf, l, LEFT, y, LABEL_WIDTH - 10, label);
     const valueBottom = write(pdf, v, LEFT + LABEL_WIDTH, y, WIDTH - LABEL_WIDTH, value);
@@ -217,7 +194,7 @@ function drawParticulars(
 function drawCertificate(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): void {
   drawCertificateFrame(pdf);
   let y = drawLetterhead(pdf, doc, TOP);
-  const small: Style = { face: 'sans', size: 9.5, color: MUTED };
+  const small: TextStyle = { face: 'sans', size: 9.5, color: MUTED };
   write(pdf, `Certificate serial no. ${doc.serial}`, LEFT, y, WIDTH / 2 + 40, small);
   write(
     pdf,
@@ -359,9 +336,9 @@ function drawCertificate(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument)
   });
 }
 
-const headingStyle: Style = { face: 'serifBold', size: 10.5, color: ACCENT };
-const bodyStyle: Style = { face: 'serif', size: 10.5, lineGap: 2 };
-const labelledStyle: Style = { face: 'serif', size: 10, color: MUTED, lineGap: 2 };
+const headingTextStyle: TextStyle = { face: 'serifBold', size: 10.5, color: ACCENT };
+const bodyTextStyle: TextStyle = { face: 'serif', size: 10.5, lineGap: 2 };
+const labelledTextStyle: TextStyle = { face: 'serif', size: 10, color: MUTED, lineGap: 2 };
 
 /** The memo's pages; returns how many pages it added after the certificate. */
 function drawMemo(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): number {
@@ -371,8 +348,8 @@ function drawMemo(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): numbe
    * Writes text that may not fit what is left of the page: as many words as fit, then on
    * the next page, and so on, so no remark or paragraph is ever too long to print.
    */
-  const flow = (text: string, s: Style, gap: number) => {
-    let rest = text.normalize('NFC');
+  const flow = (text: string, s: TextStyle, gap: number) => {
+    let rest = text;
     while (rest !== '') {
       const room = BOTTOM - (y + gap);
       if (measure(pdf, rest, WIDTH, s) <= room) {
@@ -423,15 +400,22 @@ function drawMemo(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): numbe
     LEFT,
     y + 4,
     WIDTH,
-    labelledStyle,
+    labelledTextStyle,
   );
   if (doc.summary) {
     if (y + 40 > BOTTOM) newPage();
-    y = write(pdf, 'General remarks of the auditor', LEFT, y + 12, WIDTH, headingStyle);
-    flow(doc.summary, bodyStyle, 4);
+    y = write(pdf, 'General remarks of the auditor', LEFT, y + 12, WIDTH, headingTextStyle);
+    flow(doc.summary, bodyTextStyle, 4);
   }
   if (doc.observations.length === 0) {
-    write(pdf, 'The auditor recorded no observations or defects.', LEFT, y + 14, WIDTH, bodyStyle);
+    write(
+      pdf,
+      'The auditor recorded no observations or defects.',
+      LEFT,
+      y + 14,
+      WIDTH,
+      bodyTextStyle,
+    );
     return added;
   }
   for (const o of doc.observations) {
@@ -444,10 +428,10 @@ function drawMemo(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): numbe
     ].join(' · ');
     const recommendation = o.recommendation ? `Recommendation: ${o.recommendation}` : '';
     // A paragraph starts on a new page unless its heading and a few lines fit here.
-    if (y + 14 + measure(pdf, heading, WIDTH, headingStyle) + 40 > BOTTOM) newPage();
-    y = write(pdf, heading, LEFT, y + 14, WIDTH, headingStyle);
-    flow(o.description, bodyStyle, 4);
-    if (recommendation) flow(recommendation, labelledStyle, 4);
+    if (y + 14 + measure(pdf, heading, WIDTH, headingTextStyle) + 40 > BOTTOM) newPage();
+    y = write(pdf, heading, LEFT, y + 14, WIDTH, headingTextStyle);
+    flow(o.description, bodyTextStyle, 4);
+    if (recommendation) flow(recommendation, labelledTextStyle, 4);
   }
   return added;
 }

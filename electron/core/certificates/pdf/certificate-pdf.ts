@@ -9,6 +9,10 @@ import {
   MUTED,
   PAGE_HEIGHT,
   PAGE_WIDTH,
+  measure,
+  style,
+  write,
+  type TextStyle,
 } from './certificate-style';
 
 /** What a printed certificate says. Every field is printed as given, after NFC normalisation. */
@@ -147,46 +151,6 @@ function normalise(certificate: CertificateDocument): CertificateDocument {
     registrarDesignation: nfc(certificate.registrarDesignation),
     serial: nfc(certificate.serial),
   };
-}
-
-interface TextStyle {
-  face: CertificateFace;
-  size: number;
-  color?: string;
-  lineGap?: number;
-  characterSpacing?: number;
-  align?: 'left' | 'center' | 'right' | 'justify';
-}
-
-function style(pdf: PDFKit.PDFDocument, s: TextStyle): PDFKit.Mixins.TextOptions {
-  pdf
-    .font(s.face)
-    .fontSize(s.size)
-    .fillColor(s.color ?? INK);
-  return {
-    lineGap: s.lineGap ?? 0,
-    characterSpacing: s.characterSpacing ?? 0,
-    align: s.align ?? 'left',
-  };
-}
-
-/** Writes `text` in a column and returns the y below it. */
-function write(
-  pdf: PDFKit.PDFDocument,
-  text: string,
-  x: number,
-  y: number,
-  width: number,
-  s: TextStyle,
-): number {
-  const options = style(pdf, s);
-  pdf.text(text, x, y, { ...options, width });
-  return pdf.y;
-}
-
-function measure(pdf: PDFKit.PDFDocument, text: string, width: number, s: TextStyle): number {
-  const options = style(pdf, s);
-  return pdf.heightOfString(text, { ...options, width });
 }
 
 /** The largest size at which `text` takes at most `maxLines` lines, else the smallest size. */

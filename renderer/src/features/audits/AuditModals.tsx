@@ -447,14 +447,14 @@ export function ReceiveFeeModal({
   const { t } = useTranslation();
   const receive = useRequest('audits.receiveFee');
   const [banner, setBanner] = useState<string | null>(null);
-  const outstanding = (audit.fee.duePaise ?? 0) - audit.fee.paidPaise;
+  const outstanding = audit.fee.outstandingPaise ?? 0;
   const { register, control, handleSubmit, setError, formState } = useForm<{
     amount: string;
     mode: 'cash' | 'challan' | 'bank';
     reference: string;
   }>({
     defaultValues: {
-      amount: paiseToRupeeText(Math.max(0, outstanding)),
+      amount: paiseToRupeeText(outstanding),
       mode: 'cash',
       reference: '',
     },

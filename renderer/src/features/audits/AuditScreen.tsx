@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import {
   defectCategoryLabels,
+  defectVerifierRoles,
   editableAuditStates,
   type DefectActionKind,
 } from '../../../../shared/domain/audits';
@@ -330,7 +331,7 @@ export function AuditScreen({ id }: { id: string }) {
                 observation={observation}
                 editable={editable}
                 followUp={accepted && canFollowUp}
-                canVerify={user.role !== 'clerk'}
+                canVerify={defectVerifierRoles.includes(user.role)}
                 onEdit={() => setDialog({ kind: 'observation', editing: observation })}
                 onAction={(action) => setDialog({ kind: 'followUp', observation, action })}
               />
@@ -555,7 +556,6 @@ function FeeSection({
 }) {
   const { t } = useTranslation();
   const fee = audit.fee;
-  const outstanding = (fee.duePaise ?? 0) - fee.paidPaise;
   return (
     <Section title={t('audits.fee.title')} id="sec-audit-fee">
       <Group justify="space-between" align="flex-start">
@@ -579,7 +579,7 @@ function FeeSection({
             { label: t('audits.fee.paid'), value: rupeeText(fee.paidPaise) },
             {
               label: t('audits.fee.outstandingLabel'),
-              value: fee.duePaise === null ? '' : rupeeText(Math.max(0, outstanding)),
+              value: rupeeText(fee.outstandingPaise),
             },
           ]}
         />
@@ -589,7 +589,7 @@ function FeeSection({
               {t('audits.fee.setButton')}
             </Button>
           ) : null}
-          {canReceive && fee.duePaise !== null && outstanding > 0 ? (
+          {canReceive && (fee.outstandingPaise ?? 0) > 0 ? (
             <Button onClick={onReceive}>{t('audits.fee.receiveButton')}</Button>
           ) : null}
         </Group>
