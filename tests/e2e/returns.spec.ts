@@ -151,6 +151,8 @@ test.describe.serial('annual returns at the counter', () => {
     await loginAs(page, 'clerk');
     await openApp(page, '/#/returns');
     const counts = page.getByTestId('return-counts');
+    // The chip shows "…" until the counts arrive: read it once it holds a number.
+    await expect(counts.getByRole('button', { name: /Overdue/u })).toHaveText(/\d/u);
     const overdueText =
       (await counts.getByRole('button', { name: /Overdue/u }).textContent()) ?? '';
     const overdue = Number(/([\d,]+)/u.exec(overdueText)?.[1]?.replaceAll(',', ''));
