@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: process.env['CI_REPORT'] ? ['default', 'json'] : ['default'],
-    outputFile: { json: 'reports/vitest.json' },
+    outputFile: { json: process.env['VITEST_REPORT'] ?? 'reports/vitest.json' },
     projects: [
       {
         test: {

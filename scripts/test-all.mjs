@@ -9,22 +9,43 @@ const steps = [
   ['Lint', 'npx', ['eslint', '.', '--max-warnings=0']],
   ['Formatting', 'npx', ['prettier', '--check', '.']],
   ['Migrations match the schema', 'npx', ['drizzle-kit', 'check']],
+  [
+    'Server migrations match its schema',
+    'npx',
+    ['drizzle-kit', 'check', '--config', 'drizzle.server.config.ts'],
+  ],
   ['Unit and integration tests', 'npx', ['vitest', 'run']],
+  // The state server's tests again, on a real PostgreSQL server when one is given (.ci/run
+  // starts one with scripts/start-test-postgres.sh); the run above used the embedded PGlite.
+  ...(process.env.SYNC_TEST_DATABASE_URL
+    ? [
+        [
+          'Sync server on PostgreSQL',
+          'npx',
+          ['vitest', 'run', '--project', 'node', 'tests/integration/sync', 'server/'],
+          { VITEST_REPORT: 'reports/vitest-postgres.json' },
+        ],
+      ]
+    : []),
   ['Build', 'npx', ['electron-vite', 'build']],
   ['End-to-end tests (Chromium)', 'npx', ['playwright', 'test']],
 ];
 
 mkdirSync('reports', { recursive: true });
 rmSync('reports/vitest.json', { force: true });
+rmSync('reports/vitest-postgres.json', { force: true });
+if (!process.env.SYNC_TEST_DATABASE_URL) {
+  console.log('Note: SYNC_TEST_DATABASE_URL is not set, so the sync server runs on PGlite only.');
+}
 rmSync('reports/playwright.json', { force: true });
 
 const failedSteps = [];
-for (const [label, command, args] of steps) {
+for (const [label, command, args, env = {}] of steps) {
   console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
   const started = Date.now();
   const result = spawnSync(command, args, {
     stdio: 'inherit',
-    env: { ...process.env, CI_REPORT: '1' },
+    env: { ...process.env, CI_REPORT: '1', ...env },
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
@@ -38,8 +59,9 @@ for (const [label, command, args] of steps) {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (existsSync('reports/vitest.json')) {
-  const report = JSON.parse(readFileSync('reports/vitest.json', 'utf8'));
+for (const file of ['reports/vitest.json', 'reports/vitest-postgres.json']) {
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);

@@ -27,6 +27,8 @@ import { readReferenceFile } from './reference/reference-file';
 import { ReferenceService } from './reference/reference-service';
 import { SocietyService } from './societies/society-service';
 import { actorFor, MutationWriter, type Actor } from './sync/mutation-writer';
+import { SyncClient } from './sync/sync-client';
+import { REFERENCE_TABLES } from '../../shared/sync/entities';
 import { AuthService } from './auth/auth-service';
 import { PasswordHasher, PRODUCTION_HASHING, type HashingCost } from './auth/password-hasher';
 import { verifyAuditChain } from './audit/audit-chain';
@@ -58,6 +60,11 @@ export interface CoreOptions {
   verifyBaseUrl?: string;
   /** argon2id cost; tests pass a cheap one, everything else uses PRODUCTION_HASHING. */
   passwordHashing?: HashingCost;
+  /**
+   * Sync with the state server: how often it runs in the background once enrolled (none
+   * when absent: tests and the benchmark sync by hand), and the network to use.
+   */
+  sync?: { intervalMs?: number; fetch?: typeof fetch };
 }
 
 export type CoreEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
@@ -81,6 +88,7 @@ export interface Core {
     certificates: CertificateService;
     returns: ReturnService;
     audits: AuditService;
+    sync: SyncClient;
     sqlite: Sqlite;
   };
   close(): void;
@@ -209,6 +217,25 @@ export function createCore(options: CoreOptions): Core {
     host: options.host ?? headlessHost,
   });
   const audits = new AuditService(sqlite, writer, reference, numbers, certificates, clock);
+  const sync = new SyncClient({
+    sqlite,
+    clock,
+    logger,
+    writer,
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    schemaVersion: appliedMigrations(sqlite),
+    deviceId,
+    ...(options.sync?.fetch ? { fetch: options.sync.fetch } : {}),
+    onPulled: ({ tables, societyIds }) => {
+      if ([...tables].some((table) => REFERENCE_TABLES.has(table))) reference.reload();
+      societies.reindexSynced(societyIds);
+      emit('sync.pulled', { tables: [...tables] });
+    },
+    onStatus: (status) => emit('sync.statusChanged', status),
+  });
+  if (options.sync?.intervalMs) sync.start(options.sync.intervalMs);
+
   /** The return a counter session reaches; refused outside counter mode. */
   const counterTarget = (caller: Caller) => {
     const target = auth.counterOf(caller.sessionId);
@@ -371,6 +398,15 @@ export function createCore(options: CoreOptions): Core {
     'audits.grades': (input) => audits.grades(input.fy, input.officeId),
     'audits.rubrics': () => audits.rubrics(),
     'audits.saveRubric': (input, caller) => audits.saveRubric(signedIn(caller), input),
+    'sync.status': () => sync.status(),
+    'sync.now': () => sync.syncNow(),
+    'sync.enrol': (input) => sync.enrol(input.serverUrl, input.code, input.label),
+    'sync.issues': () => sync.issues(),
+    'sync.resolve': (input, caller) => {
+      sync.resolve(actorFor(signedIn(caller)), input.issueId, input.choice);
+      void sync.syncNow();
+      return sync.status();
+    },
   };
   const dispatch = createDispatch(handlers, logger, auth);
   logger.info('core.started', { migrations: migrationCount });
@@ -391,9 +427,11 @@ export function createCore(options: CoreOptions): Core {
       certificates,
       returns,
       audits,
+      sync,
       sqlite,
     },
     close() {
+      sync.stop();
       listeners.clear();
       sqlite.close();
     },
@@ -455,4 +493,10 @@ function verificationOutput(result: VerificationResult): Verification {
     claims,
     revokedReason: 'revokedReason' in result ? result.revokedReason : null,
   };
+}
+
+/** How many migrations this database has had: the schema version sync requests carry. */
+function appliedMigrations(sqlite: Sqlite): number {
+  return (sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number })
+    .n;
 }

@@ -82,6 +82,11 @@ export const requestNames = [
   'certificates.verify',
   'certificates.print',
   'certificates.issueDuplicate',
+  'sync.status',
+  'sync.now',
+  'sync.enrol',
+  'sync.issues',
+  'sync.resolve',
 ] as const;
 
 export type RequestName = (typeof requestNames)[number];
@@ -90,6 +95,8 @@ export const eventNames = [
   'societies.changed',
   'statusOrders.changed',
   'applications.changed',
+  'sync.statusChanged',
+  'sync.pulled',
 ] as const;
 
 export type EventName = (typeof eventNames)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { syncIssueSchema } from '../sync/protocol';
 import {
   liabilities,
   registrationBases,
@@ -471,6 +472,31 @@ const nameReservationRowSchema = z.object({
   applicationId: uuid.nullable(),
 });
 export type NameReservationRow = z.infer<typeof nameReservationRowSchema>;
+
+const syncStatusSchema = z.object({
+  enrolled: z.boolean(),
+  serverUrl: z.string().nullable(),
+  officeId: z.string().nullable(),
+  online: z.boolean().nullable(),
+  running: z.boolean(),
+  lastSyncAt: isoInstant.nullable(),
+  lastAttemptAt: isoInstant.nullable(),
+  pending: z.number().int(),
+  oldestPendingAt: isoInstant.nullable(),
+  issues: z.number().int(),
+  problem: z.string().nullable(),
+  mustReenrol: z.boolean(),
+});
+
+/** A sync issue as the inbox shows it: the server's record with names a person reads. */
+const syncIssueRowSchema = syncIssueSchema.extend({
+  /** "Society: Ṭlangnuam MPCS Ltd." — what the record is, for the list. */
+  recordLabel: z.string(),
+  madeByName: z.string(),
+  theirsByName: z.string().nullable(),
+  /** This computer made the change (the inbox marks it "from this computer"). */
+  fromThisDevice: z.boolean(),
+});
 
 const financialYear = z
   .string()
@@ -1593,6 +1619,40 @@ export const contract = {
       input: z.object({ serial: z.string().min(1).max(80) }).strict(),
       output: z.object({ fileName: z.string(), url: z.string().nullable() }),
     },
+    /** Sync with the state server: online or not, last sync, pending changes, issues. */
+    'sync.status': { access: 'session', input: z.object({}).strict(), output: syncStatusSchema },
+    /** Runs a sync now (or joins the one running) and answers the status after it. */
+    'sync.now': { access: registerReaders, input: z.object({}).strict(), output: syncStatusSchema },
+    /**
+     * Enrols this computer with the state server using the administrator's one-time code;
+     * fails with the server's reason (wrong or used code, server unreachable).
+     */
+    'sync.enrol': {
+      access: ['administrator'],
+      input: z
+        .object({
+          serverUrl: z.string().trim().min(3, 'Enter the state server’s address.').max(200),
+          code: z.string().trim().min(4, 'Enter the enrolment code.').max(40),
+          label: z.string().trim().min(1, 'Name this computer, e.g. “Aizawl counter 1”.').max(120),
+        })
+        .strict(),
+      output: syncStatusSchema,
+    },
+    /** Conflicts, rejections and held changes of this office, as last fetched from the server. */
+    'sync.issues': {
+      access: ['clerk', 'registrar', 'administrator'],
+      input: z.object({}).strict(),
+      output: z.array(syncIssueRowSchema),
+    },
+    /**
+     * The registrar decides a sync issue: keep this side's values (`mine`, conflicts only) or
+     * the state server's (`theirs`). Recorded as a change that syncs like any other.
+     */
+    'sync.resolve': {
+      access: ['registrar'],
+      input: z.object({ issueId: uuid, choice: z.enum(['mine', 'theirs']) }).strict(),
+      output: syncStatusSchema,
+    },
     /** A duplicate for a lost certificate, marked as such; the registrar confirms with their password. */
     'certificates.issueDuplicate': {
       access: ['registrar'],
@@ -1610,6 +1670,10 @@ export const contract = {
     'applications.changed': z.object({ id: uuid }),
     /** A status order was proposed or decided: approval lists refresh. */
     'statusOrders.changed': z.object({ id: uuid, societyId: uuid }),
+    /** Sync ran or its state changed: the status indicator refreshes. */
+    'sync.statusChanged': syncStatusSchema,
+    /** Sync wrote rows from the state server: every list and record on screen refreshes. */
+    'sync.pulled': z.object({ tables: z.array(z.string()) }),
   },
 } as const satisfies {
   requests: Record<

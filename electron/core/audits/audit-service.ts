@@ -34,7 +34,7 @@ import type {
 } from '../../../shared/ipc/contract';
 import type { CertificateService } from '../certificates/certificate-service';
 import type { Sqlite } from '../db/open-database';
-import { columnOf } from '../db/column-name';
+import { columnOf } from '../../../shared/column-name';
 import { personNameSql } from '../db/person-name';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import { assertJurisdiction } from '../jurisdiction';

@@ -93,6 +93,11 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'certificates.verify': READERS,
   'certificates.print': ['clerk', 'registrar'],
   'certificates.issueDuplicate': ['registrar'],
+  'sync.status': EVERYONE,
+  'sync.now': READERS,
+  'sync.enrol': ['administrator'],
+  'sync.issues': ['clerk', 'registrar', 'administrator'],
+  'sync.resolve': ['registrar'],
 };
 
 describe('the permission matrix: every request × every role', () => {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { SYNC_TABLE_ORDER } from '../../../shared/sync/entities';
 import type { Logger } from '../ports';
 import * as schema from './schema';
 
@@ -10,36 +11,7 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Sqlite = Database.Database;
 
 /** Tables whose rows sync: written only through the mutation layer, never hard-deleted. */
-export const SYNCED_TABLES = [
-  'districts',
-  'blocks',
-  'villages',
-  'offices',
-  'office_jurisdictions',
-  'sectors',
-  'society_types',
-  'rule_parameters',
-  'societies',
-  'society_area_villages',
-  'society_status_history',
-  'society_name_history',
-  'users',
-  'status_orders',
-  'registration_applications',
-  'application_promoters',
-  'deficiency_letters',
-  'number_allocations',
-  'certificates',
-  'name_reservations',
-  'annual_returns',
-  'return_notices',
-  'documents',
-  'audit_rubrics',
-  'audits',
-  'audit_observations',
-  'audit_defect_actions',
-  'audit_fee_receipts',
-] as const;
+export const SYNCED_TABLES = SYNC_TABLE_ORDER;
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 
@@ -217,6 +189,9 @@ function createGuardTrigger(sqlite: Sqlite, table: SyncedTable, action: 'INSERT'
  */
 function installWriteGuard(sqlite: Sqlite): void {
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS mutation_guard (open INTEGER NOT NULL)');
+  sqlite.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS touched_rows (table_name TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID',
+  );
   const existing = new Set(
     (
       sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
@@ -230,5 +205,12 @@ function installWriteGuard(sqlite: Sqlite): void {
       `CREATE TEMP TRIGGER IF NOT EXISTS guard_${table}_delete BEFORE DELETE ON main.${table}
        BEGIN SELECT RAISE(ABORT, '${table}: rows are never deleted; write a tombstone'); END`,
     );
+    // Every row a transaction writes, so the outbox entry carries it to the server.
+    for (const action of ['INSERT', 'UPDATE'] as const) {
+      sqlite.exec(
+        `CREATE TEMP TRIGGER IF NOT EXISTS touched_${table}_${action.toLowerCase()} AFTER ${action} ON main.${table}
+         BEGIN INSERT OR IGNORE INTO temp.touched_rows (table_name, row_id) VALUES ('${table}', NEW.id); END`,
+      );
+    }
   }
 }

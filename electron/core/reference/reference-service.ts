@@ -16,7 +16,7 @@ import {
 } from '../db/schema';
 import type { MutationWriter } from '../sync/mutation-writer';
 import type { ReferenceFile } from './reference-file';
-import { referenceId } from './reference-ids';
+import { referenceId } from '../../../shared/reference-ids';
 
 const ruleParameterId = (p: { key: string; scope: string; effectiveFrom: string }) =>
   referenceId('rule_parameter', `${p.key}:${p.scope}:${p.effectiveFrom}`);
@@ -219,6 +219,11 @@ export class ReferenceService {
   }
 
   /** Everything the forms and filters need, cached until reference data changes. */
+  /** Forgets the cached reference data (sync wrote reference rows); the next `get` reads afresh. */
+  reload(): void {
+    this.cache = null;
+  }
+
   get(): ReferenceData {
     if (this.cache) return this.cache;
     const jurisdictionRows = this.db

@@ -24,7 +24,7 @@ import type {
   SessionUser,
 } from '../../../shared/ipc/contract';
 import type { Sqlite } from '../db/open-database';
-import { columnOf } from '../db/column-name';
+import { columnOf } from '../../../shared/column-name';
 import { personNameSql } from '../db/person-name';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import { assertJurisdiction } from '../jurisdiction';

@@ -598,6 +598,35 @@ export class SocietyService {
   }
 
   /**
+   * Rebuilds the full-text rows of societies that sync wrote (a pulled page), from their
+   * rows as they now stand, and tells the screens.
+   */
+  reindexSynced(ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    const row = this.prepare(
+      `SELECT search_rowid AS searchRowid, name, name_mizo AS nameMizo, reg_no AS regNo,
+              village_id AS villageId, district_id AS districtId
+       FROM societies WHERE id = ?`,
+    );
+    const area = this.prepare(
+      'SELECT village_id AS villageId FROM society_area_villages WHERE society_id = ? AND deleted_at IS NULL',
+    );
+    this.sqlite.transaction(() => {
+      for (const id of ids) {
+        const society = row.get(id) as
+          | (Pick<SocietyFields, 'name' | 'nameMizo' | 'regNo' | 'villageId' | 'districtId'> & {
+              searchRowid: number;
+            })
+          | undefined;
+        if (!society) continue;
+        const areaVillageIds = (area.all(id) as { villageId: string }[]).map((a) => a.villageId);
+        this.indexForSearch(society.searchRowid, { ...society, areaVillageIds }, true);
+      }
+    })();
+    for (const id of ids) this.onChanged(id);
+  }
+
+  /**
    * Writes the society's row in the full-text index from the values just saved. Place names
    * come from the reference data in memory, so a bulk import pays no query per row.
    */

@@ -69,6 +69,8 @@ export class MutationWriter {
   private readonly insertAudit;
   private readonly openGuard;
   private readonly closeGuard;
+  private readonly attributeTouched;
+  private readonly clearTouched;
 
   constructor(
     private readonly db: Db,
@@ -90,6 +92,10 @@ export class MutationWriter {
     );
     this.openGuard = sqlite.prepare('INSERT INTO temp.mutation_guard (open) VALUES (1)');
     this.closeGuard = sqlite.prepare('DELETE FROM temp.mutation_guard');
+    this.attributeTouched = sqlite.prepare(
+      'INSERT OR IGNORE INTO outbox_rows (seq, table_name, row_id) SELECT ?, table_name, row_id FROM temp.touched_rows',
+    );
+    this.clearTouched = sqlite.prepare('DELETE FROM temp.touched_rows');
   }
 
   /**
@@ -121,6 +127,9 @@ export class MutationWriter {
       this.openGuard.run();
       let head = this.readHead();
       const headBefore = head;
+      // Rows written since the previous outbox entry belong to the next one; rows written
+      // after the last entry belong to the last (see outbox_rows).
+      let lastSeq: number | null = null;
       const audit = (change: Omit<RecordedChange, 'mutationVersion'>) => {
         const entry: ChainEntry = {
           id: newId(),
@@ -149,7 +158,7 @@ export class MutationWriter {
         newId: () => newId(),
         record: (change) => {
           this.hlc = nextHlc(this.hlc, now.getTime());
-          this.insertOutbox.run({
+          const outboxRow = this.insertOutbox.run({
             mutationId: newId(),
             name: change.name,
             mutationVersion: change.mutationVersion ?? 1,
@@ -162,11 +171,16 @@ export class MutationWriter {
             userId: actor.userId,
             createdAt: nowIso,
           });
+          lastSeq = Number(outboxRow.lastInsertRowid);
+          this.attributeTouched.run(lastSeq);
+          this.clearTouched.run();
           audit(change);
         },
         note: audit,
       };
       const result = work(tx);
+      if (lastSeq !== null) this.attributeTouched.run(lastSeq);
+      this.clearTouched.run();
       // The head moves once per transaction, not once per entry: a bulk import stays fast.
       if (head !== headBefore) setMeta(this.sqlite, AUDIT_HEAD_KEY, JSON.stringify(head));
       this.closeGuard.run();

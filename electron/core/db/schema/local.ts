@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The sync outbox (sync.md §3): one row per named mutation, written in the same
@@ -30,4 +30,32 @@ export const outbox = sqliteTable('outbox', {
 export const appMeta = sqliteTable('app_meta', {
   key: text().primaryKey(),
   value: text().notNull(),
+});
+
+/**
+ * The rows each outbox entry's transaction wrote (the society and its area villages, an
+ * application and its promoters), so a push carries every row the change made.
+ */
+export const outboxRows = sqliteTable(
+  'outbox_rows',
+  {
+    seq: integer()
+      .notNull()
+      .references(() => outbox.seq),
+    tableName: text().notNull(),
+    rowId: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seq, t.tableName, t.rowId] })],
+);
+
+/**
+ * Conflicts, rejections and held changes of this office as the state server last reported
+ * them (sync.md §5), so the Sync issues inbox reads offline too. Never synced as rows.
+ */
+export const syncIssues = sqliteTable('sync_issues', {
+  id: text().primaryKey(),
+  kind: text().notNull(),
+  /** The issue as the server sent it (JSON of shared/sync/protocol SyncIssue). */
+  data: text().notNull(),
+  fetchedAt: text().notNull(),
 });

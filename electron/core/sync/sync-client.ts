@@ -1,0 +1,709 @@
+/**
+ * The desktop's side of sync (sync.md §3): enrols with the state server, pushes the outbox
+ * in seq order with the rows each change wrote, pulls its buckets page by page into the
+ * local tables, and keeps the office's sync issues for the inbox. One run at a time; a
+ * local write during a run makes it run again.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ENTITY_TABLES,
+  LOCAL_COLUMNS,
+  SYNC_TABLE_ORDER,
+  isSyncTable,
+  type SyncEntity,
+  type SyncTable,
+} from '../../../shared/sync/entities';
+import {
+  PUSH_MAX_BYTES,
+  PUSH_MAX_MUTATIONS,
+  SYNC_PROTOCOL_VERSION,
+  enrolResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+  syncIssueSchema,
+  type ClientInfo,
+  type PulledRow,
+  type SyncIssue,
+  type Verdict,
+  type WireMutation,
+} from '../../../shared/sync/protocol';
+import { columnOf } from '../../../shared/column-name';
+import { getMeta, setMeta } from '../db/app-meta';
+import type { Sqlite } from '../db/open-database';
+import type { Clock, Logger } from '../ports';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { Actor, MutationWriter } from './mutation-writer';
+
+/** What the status bar and the sync screen show. */
+export interface SyncStatus {
+  enrolled: boolean;
+  serverUrl: string | null;
+  officeId: string | null;
+  /** The last request reached the server. Null before any attempt. */
+  online: boolean | null;
+  running: boolean;
+  lastSyncAt: string | null;
+  lastAttemptAt: string | null;
+  /** Changes made here that the server has not decided yet. */
+  pending: number;
+  oldestPendingAt: string | null;
+  /** Conflicts, rejections and held changes waiting for the registrar. */
+  issues: number;
+  /** What stopped the last run, in a sentence for the user; null when it went through. */
+  problem: string | null;
+  /** The database was restored from a backup: enrol again before syncing. */
+  mustReenrol: boolean;
+}
+
+export interface SyncClientOptions {
+  sqlite: Sqlite;
+  clock: Clock;
+  logger: Logger;
+  dataDir: string;
+  appVersion: string;
+  schemaVersion: number;
+  deviceId: string;
+  writer: MutationWriter;
+  /** The network; the fault harness passes a faulty one. */
+  fetch?: typeof fetch;
+  /** After a pulled page is written: which tables changed and which societies to reindex. */
+  onPulled(change: { tables: ReadonlySet<SyncTable>; societyIds: ReadonlySet<string> }): void;
+  /** Every status change, for the status indicator. */
+  onStatus?(status: SyncStatus): void;
+}
+
+const META = {
+  url: 'sync_server_url',
+  token: 'sync_token',
+  office: 'sync_office_id',
+  cursors: 'sync_cursors',
+  lastSync: 'sync_last_sync_at',
+} as const;
+
+const DONE_VERDICTS: readonly Verdict[] = ['applied', 'merged', 'duplicate'];
+const REQUEST_TIMEOUT_MS = 30_000;
+/** A run stops pulling after this many pages and carries on at the next run. */
+const MAX_PAGES_PER_RUN = 500;
+
+/** A failure the user must act on (not enrolled, revoked, restored, too old): no retry. */
+export class SyncStopped extends Error {}
+
+export class SyncClient {
+  private running: Promise<SyncStatus> | null = null;
+  private rerun = false;
+  private online: boolean | null = null;
+  private problem: string | null = null;
+  private lastAttemptAt: string | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private failures = 0;
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: SyncClientOptions) {
+    this.fetch = options.fetch ?? globalThis.fetch;
+  }
+
+  status(): SyncStatus {
+    const { sqlite } = this.options;
+    const pending = sqlite
+      .prepare(
+        "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'",
+      )
+      .get() as { n: number; oldest: string | null };
+    const issues = (sqlite.prepare('SELECT count(*) AS n FROM sync_issues').get() as { n: number })
+      .n;
+    return {
+      enrolled: Boolean(getMeta(sqlite, META.token)),
+      serverUrl: getMeta(sqlite, META.url) ?? null,
+      officeId: getMeta(sqlite, META.office) ?? null,
+      online: this.online,
+      running: this.running !== null,
+      lastSyncAt: getMeta(sqlite, META.lastSync) ?? null,
+      lastAttemptAt: this.lastAttemptAt,
+      pending: pending.n,
+      oldestPendingAt: pending.oldest,
+      issues,
+      problem: this.problem,
+      mustReenrol: this.restoredFromBackup(),
+    };
+  }
+
+  /** The office's sync issues as last fetched, newest first, with names a person reads. */
+  issues(): SyncIssueRow[] {
+    const { sqlite } = this.options;
+    const rows = sqlite
+      .prepare('SELECT data FROM sync_issues ORDER BY fetched_at DESC, id')
+      .all() as {
+      data: string;
+    }[];
+    const userName = sqlite.prepare('SELECT full_name AS name FROM users WHERE id = ?');
+    const nameOf = (id: string | null) =>
+      id
+        ? ((userName.get(id) as { name: string } | undefined)?.name ?? 'A user of another office')
+        : null;
+    return rows
+      .map((row) => syncIssueSchema.parse(JSON.parse(row.data)))
+      .sort((a, b) => b.madeAt.localeCompare(a.madeAt))
+      .map((issue) => ({
+        ...issue,
+        recordLabel: this.recordLabel(issue.table, issue.entityId),
+        madeByName: nameOf(issue.userId) ?? '',
+        theirsByName: nameOf(issue.theirsBy),
+        fromThisDevice: issue.deviceId === this.options.deviceId,
+      }));
+  }
+
+  /**
+   * The registrar's decision on an issue, recorded as a `conflict.resolve` change: the
+   * server applies it (keeping this side's values, or the server's) and every computer of
+   * the office receives the result. The issue leaves the inbox at once.
+   */
+  resolve(actor: Actor, issueId: string, choice: 'mine' | 'theirs'): void {
+    const { sqlite } = this.options;
+    const row = sqlite.prepare('SELECT data FROM sync_issues WHERE id = ?').get(issueId) as
+      { data: string } | undefined;
+    if (!row)
+      throw new AppError(
+        'not_found',
+        'That sync issue is no longer open. Sync to see the current list.',
+      );
+    const issue = syncIssueSchema.parse(JSON.parse(row.data));
+    if (choice === 'mine' && issue.kind !== 'conflict') {
+      throw new AppError(
+        'invalid_input',
+        'Only a conflict can keep this side’s values; a refused change can only be set aside.',
+      );
+    }
+    this.options.writer.run(actor, (tx) => {
+      tx.record({
+        name: 'conflict.resolve',
+        entity: 'sync_issue',
+        entityId: issueId,
+        args: { choice },
+        baseVersion: null,
+        base: null,
+        subjectId: issue.entityId,
+      });
+      sqlite.prepare('DELETE FROM sync_issues WHERE id = ?').run(issueId);
+    });
+    this.publish();
+  }
+
+  private recordLabel(table: string, id: string): string {
+    const { sqlite } = this.options;
+    const label = TABLE_LABELS[table] ?? table.replaceAll('_', ' ');
+    if (!isSyncTable(table)) return label;
+    const columns = this.columnsOf(table);
+    const societyId =
+      table === 'societies'
+        ? id
+        : columns.includes('society_id')
+          ? ((
+              sqlite.prepare(`SELECT society_id AS s FROM ${table} WHERE id = ?`).get(id) as
+                { s: string | null } | undefined
+            )?.s ?? null)
+          : null;
+    const society = societyId
+      ? (sqlite.prepare('SELECT name FROM societies WHERE id = ?').get(societyId) as
+          { name: string } | undefined)
+      : undefined;
+    return society ? `${label}: ${society.name}` : label;
+  }
+
+  /**
+   * Enrols this computer with the state server using the administrator's one-time code.
+   * Changes made before enrolment by the app itself (the demo register) stay on this
+   * computer; everything people entered goes up at the first sync.
+   */
+  async enrol(serverUrl: string, code: string, label: string): Promise<SyncStatus> {
+    const url = normaliseServerUrl(serverUrl);
+    const response = await this.request(url, '/sync/v1/enrol', null, {
+      client: this.clientInfo(),
+      code,
+      label,
+    });
+    const enrolled = enrolResponseSchema.parse(response);
+    const { sqlite } = this.options;
+    sqlite.transaction(() => {
+      setMeta(sqlite, META.url, url);
+      setMeta(sqlite, META.token, enrolled.token);
+      setMeta(sqlite, META.office, enrolled.officeId);
+      setMeta(sqlite, META.cursors, '{}');
+      sqlite
+        .prepare(
+          "UPDATE outbox SET state = 'local' WHERE state = 'pending' AND user_id IN ('system', 'demo')",
+        )
+        .run();
+    })();
+    this.problem = null;
+    this.options.logger.info('sync.enrolled', { officeId: enrolled.officeId });
+    this.publish();
+    return this.status();
+  }
+
+  /** Runs sync now (or joins the run in progress, which then runs once more). */
+  syncNow(): Promise<SyncStatus> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = this.runUntilQuiet().finally(() => {
+      this.running = null;
+      this.publish();
+    });
+    this.publish();
+    return this.running;
+  }
+
+  /** Syncs in the background every `intervalMs`, backing off after failures. */
+  start(intervalMs: number): void {
+    this.stop();
+    const schedule = (delay: number) => {
+      this.timer = setTimeout(() => {
+        if (!this.status().enrolled) return schedule(intervalMs);
+        void this.syncNow().then(() => {
+          // 1 s, 2 s, 4 s … up to five minutes after failures, with jitter (sync.md §3).
+          const backoff =
+            this.failures === 0
+              ? intervalMs
+              : Math.min(300_000, 1000 * 2 ** Math.min(this.failures, 9)) * (0.5 + Math.random());
+          schedule(backoff);
+        });
+      }, delay);
+      this.timer.unref?.();
+    };
+    schedule(1000);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Waits for a run in progress (closing the app). */
+  async settle(): Promise<void> {
+    this.stop();
+    await this.running?.catch(() => undefined);
+  }
+
+  private async runUntilQuiet(): Promise<SyncStatus> {
+    this.lastAttemptAt = this.options.clock.now().toISOString();
+    try {
+      for (let round = 0; round < 5; round++) {
+        this.rerun = false;
+        await this.runOnce();
+        if (!this.rerun && this.pendingCount() === 0) break;
+        if (!this.rerun) break;
+      }
+      this.failures = 0;
+      this.problem = null;
+      setMeta(this.options.sqlite, META.lastSync, this.options.clock.now().toISOString());
+    } catch (error) {
+      this.failures++;
+      this.problem = (error as Error).message;
+      this.options.logger.warn('sync.run_failed', { problem: this.problem });
+    }
+    return this.status();
+  }
+
+  private async runOnce(): Promise<void> {
+    const url = getMeta(this.options.sqlite, META.url);
+    const token = getMeta(this.options.sqlite, META.token);
+    if (!url || !token) throw new SyncStopped('This computer is not enrolled with a state server.');
+    if (this.restoredFromBackup()) {
+      throw new SyncStopped(
+        'This computer’s database was restored from a backup. Enrol it again before it syncs.',
+      );
+    }
+    await this.push(url, token);
+    await this.pull(url, token);
+    await this.fetchIssues(url, token);
+  }
+
+  // ── push ──────────────────────────────────────────────────────────────────────────────
+
+  private async push(url: string, token: string): Promise<void> {
+    let batchSize = PUSH_MAX_MUTATIONS;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const batch = this.nextBatch(batchSize);
+      if (batch.length === 0) return;
+      let response: unknown;
+      try {
+        response = await this.request(url, '/sync/v1/push', token, {
+          client: this.clientInfo(),
+          mutations: batch,
+        });
+      } catch (error) {
+        // 413: the batch is too large for the server; halve it (sync.md §3).
+        if (error instanceof HttpError && error.status === 413 && batchSize > 1) {
+          batchSize = Math.max(1, Math.floor(batchSize / 2));
+          continue;
+        }
+        throw error;
+      }
+      const { verdicts } = pushResponseSchema.parse(response);
+      const { sqlite } = this.options;
+      const setState = sqlite.prepare('UPDATE outbox SET state = ?, verdict = ? WHERE seq = ?');
+      let gapAt: number | null = null;
+      sqlite.transaction(() => {
+        for (const verdict of verdicts) {
+          if (verdict.verdict === 'gap') {
+            gapAt ??= verdict.expectedSeq ?? 0;
+            continue;
+          }
+          const decided =
+            verdict.verdict === 'duplicate' ? (verdict.original ?? 'applied') : verdict.verdict;
+          setState.run(
+            DONE_VERDICTS.includes(decided) ? 'done' : decided,
+            JSON.stringify(verdict),
+            verdict.seq,
+          );
+        }
+        if (gapAt !== null) {
+          // The server holds fewer of this device's changes than it pushed (its database
+          // was restored): send everything after what it has again. Idempotency makes the
+          // ones it still has come back as duplicates.
+          sqlite
+            .prepare("UPDATE outbox SET state = 'pending' WHERE seq > ? AND state <> 'local'")
+            .run(gapAt);
+        }
+      })();
+      if (gapAt !== null) this.options.logger.warn('sync.gap', { expectedSeq: gapAt });
+    }
+  }
+
+  /** The next pending mutations in seq order, each with the rows its transaction wrote. */
+  private nextBatch(limit: number): WireMutation[] {
+    const { sqlite } = this.options;
+    const rows = sqlite
+      .prepare(
+        `SELECT seq, mutation_id AS mutationId, name, mutation_version AS mutationVersion, entity,
+                entity_id AS entityId, args, base_version AS baseVersion, base, hlc, user_id AS userId,
+                created_at AS createdAt
+         FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`,
+      )
+      .all(limit) as (Omit<WireMutation, 'args' | 'base' | 'rows' | 'prevSeq'> & {
+      args: string;
+      base: string | null;
+    })[];
+    if (rows.length === 0) return [];
+    let prevSeq = (
+      sqlite
+        .prepare("SELECT coalesce(max(seq), 0) AS n FROM outbox WHERE seq < ? AND state <> 'local'")
+        .get(rows[0]!.seq) as { n: number }
+    ).n;
+    const touched = sqlite.prepare(
+      'SELECT table_name AS tableName, row_id AS rowId FROM outbox_rows WHERE seq = ?',
+    );
+    const batch: WireMutation[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      const table = ENTITY_TABLES[row.entity as SyncEntity] as SyncTable | undefined;
+      const keys = touched.all(row.seq) as { tableName: string; rowId: string }[];
+      if (table && !keys.some((key) => key.tableName === table && key.rowId === row.entityId)) {
+        keys.unshift({ tableName: table, rowId: row.entityId });
+      }
+      const images = keys.flatMap((key) => {
+        const data = this.readRow(key.tableName, key.rowId);
+        return data ? [{ table: key.tableName, id: key.rowId, data }] : [];
+      });
+      const mutation: WireMutation = {
+        ...row,
+        prevSeq,
+        args: JSON.parse(row.args) as Record<string, unknown>,
+        base: row.base === null ? null : (JSON.parse(row.base) as Record<string, unknown>),
+        rows: images,
+      };
+      const size = JSON.stringify(mutation).length;
+      if (batch.length > 0 && bytes + size > PUSH_MAX_BYTES) break;
+      batch.push(mutation);
+      bytes += size;
+      prevSeq = row.seq;
+    }
+    return batch;
+  }
+
+  /** A synced row as it is now, without the columns that stay on this computer. */
+  private readRow(table: string, id: string): Record<string, unknown> | null {
+    if (!isSyncTable(table)) return null;
+    const row = this.options.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
+      Record<string, unknown> | undefined;
+    if (!row) return null;
+    for (const column of LOCAL_COLUMNS[table] ?? []) delete row[column];
+    return row;
+  }
+
+  // ── pull ──────────────────────────────────────────────────────────────────────────────
+
+  private async pull(url: string, token: string): Promise<void> {
+    for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
+      const cursors = this.cursors();
+      const response = pullResponseSchema.parse(
+        await this.request(url, '/sync/v1/pull', token, { client: this.clientInfo(), cursors }),
+      );
+      // A bucket the server no longer gives this device stops being followed; its rows stay
+      // (they may hold pending work, and the registrar may still need to read them).
+      const kept = Object.fromEntries(
+        Object.entries(cursors).filter(([bucket]) => response.buckets.includes(bucket)),
+      );
+      if (response.bucket && response.rows.length > 0) {
+        this.applyPage(response.rows, { ...kept, [response.bucket]: response.cursor });
+      } else {
+        setMeta(this.options.sqlite, META.cursors, JSON.stringify(kept));
+      }
+      if (!response.more) return;
+    }
+  }
+
+  private cursors(): Record<string, number> {
+    const text = getMeta(this.options.sqlite, META.cursors);
+    return text ? z.record(z.string(), z.number()).parse(JSON.parse(text)) : {};
+  }
+
+  /**
+   * Writes one pulled page and its cursor in one transaction (sync.md §3). A row with
+   * changes still waiting to be pushed keeps the values of those changes (rebased on the
+   * server's row); the server's decision on them arrives with a later page.
+   */
+  applyPage(rows: readonly PulledRow[], cursors: Record<string, number>): void {
+    const { sqlite } = this.options;
+    const rank = new Map<string, number>(SYNC_TABLE_ORDER.map((table, index) => [table, index]));
+    const ordered = [...rows]
+      .filter((row) => isSyncTable(row.table))
+      .sort((a, b) => (rank.get(a.table) ?? 0) - (rank.get(b.table) ?? 0));
+    const pendingColumns = this.pendingColumns();
+    const tables = new Set<SyncTable>();
+    const societyIds = new Set<string>();
+    // A page may hold a child before its parent (the parent changed later, so it comes in a
+    // later page): foreign keys are checked when the pull is complete, not per page.
+    sqlite.pragma('foreign_keys = OFF');
+    try {
+      sqlite.transaction(() => {
+        sqlite.prepare('INSERT INTO temp.mutation_guard (open) VALUES (1)').run();
+        for (const row of ordered) {
+          const table = row.table as SyncTable;
+          const kept = pendingColumns.get(`${table}:${row.id}`);
+          if (kept === 'all') continue;
+          this.upsert(table, row, kept ?? new Set());
+          tables.add(table);
+          if (table === 'societies') societyIds.add(row.id);
+          else if (typeof row.data['society_id'] === 'string')
+            societyIds.add(row.data['society_id']);
+        }
+        setMeta(sqlite, META.cursors, JSON.stringify(cursors));
+        sqlite.prepare('DELETE FROM temp.touched_rows').run();
+        sqlite.prepare('DELETE FROM temp.mutation_guard').run();
+      })();
+    } finally {
+      sqlite.pragma('foreign_keys = ON');
+    }
+    this.options.onPulled({ tables, societyIds });
+  }
+
+  /**
+   * Rows with changes not yet decided by the server: the columns those changes set (the
+   * mutation's own row), or 'all' for the other rows its transaction wrote.
+   */
+  private pendingColumns(): Map<string, Set<string> | 'all'> {
+    const { sqlite } = this.options;
+    const kept = new Map<string, Set<string> | 'all'>();
+    const pending = sqlite
+      .prepare(
+        "SELECT seq, entity, entity_id AS entityId, args FROM outbox WHERE state = 'pending'",
+      )
+      .all() as { seq: number; entity: string; entityId: string; args: string }[];
+    if (pending.length === 0) return kept;
+    for (const mutation of pending) {
+      const table = ENTITY_TABLES[mutation.entity as SyncEntity];
+      if (!table) continue;
+      const key = `${table}:${mutation.entityId}`;
+      const columns = kept.get(key);
+      if (columns === 'all') continue;
+      const set = columns ?? new Set<string>();
+      for (const field of Object.keys(JSON.parse(mutation.args) as object))
+        set.add(columnOf(field));
+      kept.set(key, set);
+    }
+    const touched = sqlite
+      .prepare(
+        `SELECT r.table_name AS tableName, r.row_id AS rowId FROM outbox_rows r
+         JOIN outbox o ON o.seq = r.seq WHERE o.state = 'pending'`,
+      )
+      .all() as { tableName: string; rowId: string }[];
+    for (const row of touched) {
+      const key = `${row.tableName}:${row.rowId}`;
+      if (!kept.has(key)) kept.set(key, 'all');
+    }
+    return kept;
+  }
+
+  private readonly columnCache = new Map<string, string[]>();
+
+  private columnsOf(table: SyncTable): string[] {
+    let columns = this.columnCache.get(table);
+    if (!columns) {
+      const local = LOCAL_COLUMNS[table] ?? [];
+      columns = (
+        this.options.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as {
+          name: string;
+        }[]
+      )
+        .map((column) => column.name)
+        .filter((name) => !local.includes(name));
+      this.columnCache.set(table, columns);
+    }
+    return columns;
+  }
+
+  private upsert(table: SyncTable, row: PulledRow, keep: ReadonlySet<string>): void {
+    const data: Record<string, unknown> = { ...row.data, id: row.id, version: row.version };
+    // Columns this app version does not know stay on the server (sync.md §8).
+    const columns = this.columnsOf(table).filter((column) => column in data);
+    const values = columns.map((column) => bindable(data[column]));
+    const updates = columns.filter((column) => column !== 'id' && !keep.has(column));
+    const extraColumns = table === 'societies' ? ', search_rowid' : '';
+    // A society new to this computer gets the next full-text row key of this computer.
+    const extraValues =
+      table === 'societies' ? ', (SELECT coalesce(max(search_rowid), 0) + 1 FROM societies)' : '';
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}${extraColumns})
+      VALUES (${columns.map(() => '?').join(', ')}${extraValues})
+      ON CONFLICT (id) DO ${
+        updates.length > 0
+          ? `UPDATE SET ${updates.map((column) => `${column} = excluded.${column}`).join(', ')}`
+          : 'NOTHING'
+      }`;
+    this.options.sqlite.prepare(sql).run(...values);
+  }
+
+  // ── issues ────────────────────────────────────────────────────────────────────────────
+
+  private async fetchIssues(url: string, token: string): Promise<void> {
+    const response = z
+      .object({ issues: z.array(syncIssueSchema) })
+      .parse(await this.request(url, '/sync/v1/issues', token, { client: this.clientInfo() }));
+    const { sqlite } = this.options;
+    const now = this.options.clock.now().toISOString();
+    const insert = sqlite.prepare(
+      'INSERT INTO sync_issues (id, kind, data, fetched_at) VALUES (?, ?, ?, ?)',
+    );
+    sqlite.transaction(() => {
+      sqlite.prepare('DELETE FROM sync_issues').run();
+      for (const issue of response.issues)
+        insert.run(issue.id, issue.kind, JSON.stringify(issue), now);
+    })();
+  }
+
+  // ── plumbing ──────────────────────────────────────────────────────────────────────────
+
+  private pendingCount(): number {
+    return (
+      this.options.sqlite
+        .prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'")
+        .get() as {
+        n: number;
+      }
+    ).n;
+  }
+
+  private clientInfo(): ClientInfo {
+    return {
+      protocol: SYNC_PROTOCOL_VERSION,
+      schemaVersion: this.options.schemaVersion,
+      appVersion: this.options.appVersion,
+      deviceId: this.options.deviceId,
+      installEpoch: getMeta(this.options.sqlite, 'install_epoch') ?? '',
+    };
+  }
+
+  /** The epoch in the database differs from the one kept beside it: a restored backup. */
+  private restoredFromBackup(): boolean {
+    const file = join(this.options.dataDir, 'install-epoch');
+    if (!existsSync(file)) return false;
+    return readFileSync(file, 'utf8').trim() !== getMeta(this.options.sqlite, 'install_epoch');
+  }
+
+  private async request(
+    url: string,
+    path: string,
+    token: string | null,
+    body: unknown,
+  ): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await this.fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      this.online = false;
+      throw new Error(
+        `The state server at ${url} cannot be reached (${(error as Error).message}). Work goes on here and syncs when it can.`,
+        { cause: error },
+      );
+    }
+    this.online = true;
+    const text = await response.text();
+    const parsed = text ? (JSON.parse(text) as unknown) : null;
+    if (!response.ok) {
+      const message =
+        (parsed as { error?: string } | null)?.error ??
+        `The state server answered ${response.status}.`;
+      throw new HttpError(response.status, message);
+    }
+    return parsed;
+  }
+
+  private publish(): void {
+    this.options.onStatus?.(this.status());
+  }
+}
+
+export type SyncIssueRow = SyncIssue & {
+  recordLabel: string;
+  madeByName: string;
+  theirsByName: string | null;
+  fromThisDevice: boolean;
+};
+
+const TABLE_LABELS: Record<string, string> = {
+  societies: 'Society',
+  society_area_villages: 'Area of operation',
+  registration_applications: 'Application',
+  annual_returns: 'Annual return',
+  audits: 'Audit',
+  audit_observations: 'Audit observation',
+  certificates: 'Certificate',
+  users: 'User',
+  status_orders: 'Status order',
+};
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** "registry.example:8787" → "http://registry.example:8787", without a trailing slash. */
+export function normaliseServerUrl(text: string): string {
+  const trimmed = text.trim().replace(/\/+$/, '');
+  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
+  const url = new URL(withScheme);
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+/** SQLite takes numbers, strings, bigints, buffers and null; JSON values become text. */
+function bindable(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value;
+}

@@ -1,0 +1,211 @@
+/**
+ * The state server's HTTP face: health, device enrolment, push, pull and the sync issues of
+ * an office (sync.md §4), with request size limits, rate limits and structured logs.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  PUSH_MAX_BYTES,
+  SYNC_PROTOCOL_VERSION,
+  enrolRequestSchema,
+  pullRequestSchema,
+  pushRequestSchema,
+  type ClientInfo,
+  type SyncIssue,
+} from '../shared/sync/protocol';
+import type { ServerDb } from './db/open';
+import { syncIssues } from './db/schema';
+import { DeviceRegistry, EnrolmentError } from './devices';
+import type { StateDirectory } from './state-directory';
+import { pullPage } from './sync/pull';
+import { pushMutations } from './sync/push';
+
+export interface ServerOptions {
+  db: ServerDb;
+  databaseKind: 'pglite' | 'postgres';
+  directory: StateDirectory;
+  /** The administrator's key for making enrolment codes and revoking devices. */
+  adminKey: string;
+  now?: () => Date;
+  /** pino options, or false for none (tests). */
+  logger?: boolean | { level: string };
+  /** Requests per minute per address; enrolment is held to a tenth of it. */
+  rateLimitPerMinute?: number;
+}
+
+/** The oldest client protocol the server still speaks (sync.md §8: 426 for older ones). */
+const OLDEST_PROTOCOL = 1;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const iso = () => now().toISOString();
+  const app = Fastify({
+    logger: options.logger ?? { level: 'info' },
+    // A push batch is at most 1 MB (sync.md §3); the margin is for the envelope. Larger → 413,
+    // and the client halves its batch.
+    bodyLimit: PUSH_MAX_BYTES * 2,
+  });
+  const registry = new DeviceRegistry(options.db, options.directory, now);
+  const perMinute = options.rateLimitPerMinute ?? 1200;
+  await app.register(rateLimit, { max: perMinute, timeWindow: '1 minute' });
+
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+    if (error instanceof EnrolmentError) {
+      return reply.status(error.status).send({ error: error.message });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'sync.request_failed');
+    return reply.status(status).send({
+      error:
+        status >= 500
+          ? 'The state server failed; the change is kept on the computer.'
+          : error.message,
+    });
+  });
+
+  app.get('/health', async () => ({
+    ok: true,
+    database: options.databaseKind,
+    protocol: SYNC_PROTOCOL_VERSION,
+    time: iso(),
+  }));
+
+  app.post(
+    '/sync/v1/enrol',
+    {
+      config: {
+        rateLimit: { max: Math.max(5, Math.floor(perMinute / 10)), timeWindow: '1 minute' },
+      },
+    },
+    async (request, reply) => {
+      const body = parse(enrolRequestSchema, request.body, reply);
+      if (!body || !protocolOk(body.client, reply)) return reply;
+      const enrolled = await registry.enrol(body);
+      request.log.info(
+        { deviceId: enrolled.deviceId, officeId: enrolled.officeId },
+        'sync.device_enrolled',
+      );
+      return enrolled;
+    },
+  );
+
+  app.post('/sync/v1/push', async (request, reply) => {
+    const body = parse(pushRequestSchema, request.body, reply);
+    if (!body || !protocolOk(body.client, reply)) return reply;
+    const device = await registry.authenticate(request.headers.authorization, body.client);
+    const result = await pushMutations(options.db, options.directory, device, body.mutations, iso);
+    request.log.info(
+      {
+        deviceId: device.id,
+        mutations: body.mutations.length,
+        lastAppliedSeq: result.lastAppliedSeq,
+      },
+      'sync.pushed',
+    );
+    return result;
+  });
+
+  app.post('/sync/v1/pull', async (request, reply) => {
+    const body = parse(pullRequestSchema, request.body, reply);
+    if (!body || !protocolOk(body.client, reply)) return reply;
+    const device = await registry.authenticate(request.headers.authorization, body.client);
+    return pullPage(options.db, options.directory, device, body.cursors, body.limit);
+  });
+
+  app.post('/sync/v1/issues', async (request, reply) => {
+    const body = parse(pullRequestSchema.pick({ client: true }), request.body, reply);
+    if (!body || !protocolOk(body.client, reply)) return reply;
+    const device = await registry.authenticate(request.headers.authorization, body.client);
+    const where = options.directory.isStateOffice(device.officeId)
+      ? isNull(syncIssues.resolvedAt)
+      : and(isNull(syncIssues.resolvedAt), eq(syncIssues.officeId, device.officeId));
+    const rows = await options.db
+      .select()
+      .from(syncIssues)
+      .where(where)
+      .orderBy(desc(syncIssues.createdAt))
+      .limit(500);
+    const issues: SyncIssue[] = rows.map((row) => ({
+      id: row.id,
+      kind: row.kind as SyncIssue['kind'],
+      mutationId: row.mutationId,
+      name: row.name,
+      table: row.tableName,
+      entityId: row.entityId,
+      fields: row.fields as SyncIssue['fields'],
+      reason: row.reason,
+      userId: row.userId,
+      deviceId: row.deviceId,
+      officeId: row.officeId,
+      madeAt: row.madeAt,
+      theirsBy: row.theirsBy,
+      theirsAt: row.theirsAt,
+      resolvedAt: row.resolvedAt,
+      resolution: row.resolution,
+    }));
+    return { issues };
+  });
+
+  // Administration: enrolment codes and revocation, with the administrator's key.
+  const requireAdmin = (request: FastifyRequest) => {
+    const given = Buffer.from(/^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '');
+    const expected = Buffer.from(options.adminKey);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new EnrolmentError(401, 'The administrator key is wrong.');
+    }
+  };
+  app.post('/admin/v1/enrolment-codes', async (request) => {
+    requireAdmin(request);
+    const body = (request.body ?? {}) as { office?: unknown; label?: unknown };
+    if (
+      typeof body.office !== 'string' ||
+      typeof body.label !== 'string' ||
+      body.label.trim() === ''
+    ) {
+      throw new EnrolmentError(400, 'Give the office code and a label for the computer.');
+    }
+    return registry.createCode(body.office, body.label.trim());
+  });
+  app.get('/admin/v1/devices', async (request) => {
+    requireAdmin(request);
+    return { devices: (await registry.list()).map(({ tokenHash: _secret, ...device }) => device) };
+  });
+  app.post('/admin/v1/devices/:id/revoke', async (request) => {
+    requireAdmin(request);
+    const { id } = request.params as { id: string };
+    return { revoked: await registry.revoke(id) };
+  });
+
+  return app;
+}
+
+function parse<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+  reply: FastifyReply,
+): z.infer<T> | null {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  // 400: a client bug. The client stops and reports; it never drops its outbox.
+  void reply.status(400).send({
+    error: 'The request does not follow the sync protocol.',
+    issues: parsed.error.issues
+      .slice(0, 10)
+      .map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  });
+  return null;
+}
+
+function protocolOk(client: ClientInfo, reply: FastifyReply): boolean {
+  if (client.protocol >= OLDEST_PROTOCOL && client.protocol <= SYNC_PROTOCOL_VERSION) return true;
+  void reply.status(426).send({
+    error:
+      client.protocol < OLDEST_PROTOCOL
+        ? 'This app is too old for the state server. Keep working offline and update the app.'
+        : 'This app is newer than the state server. Keep working offline until the server is updated.',
+  });
+  return false;
+}

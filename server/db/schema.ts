@@ -1,0 +1,183 @@
+/**
+ * The state server's tables (sync.md §4). One schema and one set of migrations serve the
+ * embedded PostgreSQL (PGlite) and a real PostgreSQL server.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+/** One-time enrolment codes an administrator hands to the person setting up a device. */
+export const enrolmentCodes = pgTable('enrolment_codes', {
+  codeHash: text().primaryKey(),
+  officeId: text().notNull(),
+  label: text().notNull(),
+  createdAt: at('created_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
+  usedByDevice: text(),
+});
+
+/** Enrolled desktops and laptops. `lastAppliedSeq` orders each device's pushes. */
+export const devices = pgTable('devices', {
+  id: text().primaryKey(),
+  label: text().notNull(),
+  officeId: text().notNull(),
+  tokenHash: text().notNull(),
+  installEpoch: text().notNull(),
+  lastAppliedSeq: bigint({ mode: 'number' }).notNull().default(0),
+  enrolledAt: at('enrolled_at').notNull(),
+  lastSeenAt: at('last_seen_at'),
+  appVersion: text(),
+  revokedAt: at('revoked_at'),
+  /** Set when the device's clock ran more than five minutes ahead (sync.md §2). */
+  clockFlaggedAt: at('clock_flagged_at'),
+  /** The device's audit-trail head, countersigned by the server at its last push. */
+  checkpoint: jsonb(),
+});
+
+/** Every mutation ever received, verbatim, before anything is decided about it. */
+export const mutationArchive = pgTable(
+  'mutation_archive',
+  {
+    mutationId: text().primaryKey(),
+    deviceId: text().notNull(),
+    seq: bigint({ mode: 'number' }).notNull(),
+    receivedAt: at('received_at').notNull(),
+    body: jsonb().notNull(),
+  },
+  (t) => [index('mutation_archive_device_idx').on(t.deviceId, t.seq)],
+);
+
+/** The verdict on each mutation; answers a retried push without applying it twice. */
+export const processedMutations = pgTable(
+  'processed_mutations',
+  {
+    mutationId: text().primaryKey(),
+    deviceId: text().notNull(),
+    seq: bigint({ mode: 'number' }).notNull(),
+    verdict: text().notNull(),
+    reason: text(),
+    conflictId: text(),
+    processedAt: at('processed_at').notNull(),
+  },
+  (t) => [uniqueIndex('processed_mutations_device_seq_uq').on(t.deviceId, t.seq)],
+);
+
+/**
+ * The register as the server holds it: the current image of every synced row, with the
+ * keys that route it to devices and the server_seq of its last change (pull reads this,
+ * in server_seq order, so a device gets each row's latest state once).
+ */
+export const syncRows = pgTable(
+  'sync_rows',
+  {
+    tableName: text().notNull(),
+    id: text().notNull(),
+    version: integer().notNull(),
+    serverSeq: bigint({ mode: 'number' }).notNull(),
+    /** 'ref' for reference data, else null. */
+    bucket: text(),
+    officeId: text(),
+    societyId: text(),
+    data: jsonb().notNull(),
+    /** The hybrid logical clock of the change that wrote it: later wins on soft fields. */
+    hlc: text().notNull(),
+    updatedAt: at('updated_at').notNull(),
+    updatedByDevice: text(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tableName, t.id] }),
+    index('sync_rows_bucket_seq_idx').on(t.bucket, t.serverSeq),
+    index('sync_rows_office_seq_idx').on(t.officeId, t.serverSeq),
+    index('sync_rows_society_seq_idx').on(t.societyId, t.serverSeq),
+  ],
+);
+
+/** Every change in commit order: the history behind `sync_rows`. */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    serverSeq: bigint({ mode: 'number' }).primaryKey(),
+    tableName: text().notNull(),
+    rowId: text().notNull(),
+    version: integer().notNull(),
+    officeId: text(),
+    societyId: text(),
+    deviceId: text(),
+    mutationId: text(),
+    data: jsonb().notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('change_log_row_idx').on(t.tableName, t.rowId)],
+);
+
+/** Counters that must never go back (server_seq). Updated under the row lock. */
+export const serverCounters = pgTable('server_counters', {
+  name: text().primaryKey(),
+  value: bigint({ mode: 'number' }).notNull(),
+});
+
+/** Conflicts, rejections and held mutations, kept for the registrar of the office. */
+export const syncIssues = pgTable(
+  'sync_issues',
+  {
+    id: text().primaryKey(),
+    kind: text().notNull(),
+    mutationId: text().notNull(),
+    name: text().notNull(),
+    tableName: text().notNull(),
+    entityId: text().notNull(),
+    fields: jsonb().notNull(),
+    reason: text().notNull(),
+    userId: text().notNull(),
+    deviceId: text().notNull(),
+    officeId: text(),
+    madeAt: text().notNull(),
+    theirsBy: text(),
+    theirsAt: text(),
+    createdAt: at('created_at').notNull(),
+    resolvedAt: at('resolved_at'),
+    resolvedBy: text(),
+    resolution: text(),
+  },
+  (t) => [
+    index('sync_issues_office_idx')
+      .on(t.officeId, t.createdAt)
+      .where(sql`${t.resolvedAt} is null`),
+  ],
+);
+
+/** Blocks of registration numbers leased to devices (sync.md §6). */
+export const numberLeases = pgTable(
+  'number_leases',
+  {
+    id: text().primaryKey(),
+    series: text().notNull(),
+    first: integer().notNull(),
+    last: integer().notNull(),
+    deviceId: text().notNull(),
+    leasedAt: at('leased_at').notNull(),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [uniqueIndex('number_leases_series_first_uq').on(t.series, t.first)],
+);
+
+/** What happened on the server, for the administrator: enrolments, revocations, imports. */
+export const serverAudit = pgTable('server_audit', {
+  id: text().primaryKey(),
+  at: at('at').notNull(),
+  action: text().notNull(),
+  deviceId: text(),
+  detail: jsonb().notNull(),
+});

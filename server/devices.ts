@@ -1,0 +1,181 @@
+/**
+ * Device enrolment (sync.md §2): an administrator makes a one-time code for an office; the
+ * person setting up the desktop or laptop types it once; the device gets a token of its own,
+ * which the administrator can revoke.
+ */
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { EnrolRequest, EnrolResponse } from '../shared/sync/protocol';
+import type { ServerDb } from './db/open';
+import { devices, enrolmentCodes, serverAudit } from './db/schema';
+import { newServerId } from './ids';
+import type { StateDirectory } from './state-directory';
+import type { DeviceRecord } from './sync/push';
+
+/** Letters that cannot be mistaken for each other when read aloud or typed (no 0/O, 1/I/L). */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_HOURS = 72;
+
+export class EnrolmentError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** "ABCD-EFGH-JKMN": typed with or without the dashes, in any case. */
+function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+export class DeviceRegistry {
+  constructor(
+    private readonly db: ServerDb,
+    private readonly directory: StateDirectory,
+    private readonly now: () => Date,
+  ) {}
+
+  /** A new one-time code for a device of `officeCode`, valid for three days. */
+  async createCode(
+    officeCode: string,
+    label: string,
+  ): Promise<{ code: string; expiresAt: string }> {
+    const office = this.directory.officeByCode(officeCode);
+    if (!office) throw new EnrolmentError(400, `There is no office with the code ${officeCode}.`);
+    const letters = Array.from(
+      { length: 12 },
+      () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
+    ).join('');
+    const code = `${letters.slice(0, 4)}-${letters.slice(4, 8)}-${letters.slice(8)}`;
+    const created = this.now();
+    const expiresAt = new Date(created.getTime() + CODE_HOURS * 3_600_000).toISOString();
+    await this.db.insert(enrolmentCodes).values({
+      codeHash: hash(normaliseCode(code)),
+      officeId: office.id,
+      label,
+      createdAt: created.toISOString(),
+      expiresAt,
+    });
+    await this.audit('device.code_created', null, { office: office.code, label });
+    return { code, expiresAt };
+  }
+
+  /** Spends a code and enrols the device; the token is shown to the device once. */
+  async enrol(request: EnrolRequest): Promise<EnrolResponse> {
+    const now = this.now().toISOString();
+    const token = randomBytes(32).toString('base64url');
+    return this.db.transaction(async (tx) => {
+      const [code] = await tx
+        .update(enrolmentCodes)
+        .set({ usedAt: now, usedByDevice: request.client.deviceId })
+        .where(
+          and(
+            eq(enrolmentCodes.codeHash, hash(normaliseCode(request.code))),
+            isNull(enrolmentCodes.usedAt),
+            gt(enrolmentCodes.expiresAt, now),
+          ),
+        )
+        .returning();
+      if (!code) {
+        throw new EnrolmentError(
+          403,
+          'That enrolment code is not valid: it may be mistyped, already used or expired. Ask the administrator for a new one.',
+        );
+      }
+      const [existing] = await tx
+        .select()
+        .from(devices)
+        .where(eq(devices.id, request.client.deviceId));
+      if (existing) {
+        throw new EnrolmentError(
+          409,
+          'This computer is already enrolled. If its database was restored from a backup, it enrols again as a new device.',
+        );
+      }
+      await tx.insert(devices).values({
+        id: request.client.deviceId,
+        label: request.label,
+        officeId: code.officeId,
+        tokenHash: hash(token),
+        installEpoch: request.client.installEpoch,
+        enrolledAt: now,
+        appVersion: request.client.appVersion,
+      });
+      await tx.insert(serverAudit).values({
+        id: newServerId(),
+        at: now,
+        action: 'device.enrolled',
+        deviceId: request.client.deviceId,
+        detail: { label: request.label, officeId: code.officeId },
+      });
+      return {
+        deviceId: request.client.deviceId,
+        token,
+        officeId: code.officeId,
+        serverId: 'state',
+      };
+    });
+  }
+
+  /**
+   * The device a request comes from, by its token; refuses a revoked device (403) and a
+   * database restored from a backup (409, the install epoch differs).
+   */
+  async authenticate(
+    authorization: string | undefined,
+    client: { deviceId: string; installEpoch: string },
+  ): Promise<DeviceRecord> {
+    const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+    if (!token)
+      throw new EnrolmentError(401, 'This computer is not enrolled with the state server.');
+    const [device] = await this.db.select().from(devices).where(eq(devices.id, client.deviceId));
+    const expected = Buffer.from(device?.tokenHash ?? '', 'hex');
+    const given = Buffer.from(hash(token), 'hex');
+    if (!device || expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      throw new EnrolmentError(401, 'This computer is not enrolled with the state server.');
+    }
+    if (device.revokedAt) {
+      throw new EnrolmentError(
+        403,
+        'This computer was withdrawn from sync by the administrator. Its changes are kept; export them to a file for the state office.',
+      );
+    }
+    if (device.installEpoch !== client.installEpoch) {
+      throw new EnrolmentError(
+        409,
+        'This computer’s database was restored from a backup. It must be enrolled again before it syncs.',
+      );
+    }
+    return { id: device.id, officeId: device.officeId };
+  }
+
+  async revoke(deviceId: string): Promise<boolean> {
+    const [device] = await this.db
+      .update(devices)
+      .set({ revokedAt: this.now().toISOString() })
+      .where(and(eq(devices.id, deviceId), isNull(devices.revokedAt)))
+      .returning();
+    if (device) await this.audit('device.revoked', deviceId, {});
+    return Boolean(device);
+  }
+
+  async list() {
+    return this.db.select().from(devices).orderBy(devices.enrolledAt);
+  }
+
+  private async audit(action: string, deviceId: string | null, detail: Record<string, unknown>) {
+    await this.db.insert(serverAudit).values({
+      id: newServerId(),
+      at: this.now().toISOString(),
+      action,
+      deviceId,
+      detail,
+    });
+  }
+}

@@ -1,0 +1,601 @@
+/**
+ * The push path (sync.md §4): one PostgreSQL transaction per request; per mutation, in the
+ * device's order: duplicate → its stored verdict; gap → stop; else archive verbatim,
+ * authorize, validate, apply / merge / conflict / reject / hold, and record the verdict.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { Role } from '../../shared/auth/roles';
+import {
+  ENTITY_TABLES,
+  LOCAL_COLUMNS,
+  SERVER_OWNED_COLUMNS,
+  SYNC_TABLE_ORDER,
+  deriveColumns,
+  fieldClass,
+  isSyncTable,
+  type RowImage,
+  type SyncEntity,
+  type SyncTable,
+} from '../../shared/sync/entities';
+import { formatHlc, parseHlc } from '../../shared/sync/hlc';
+import { MUTATION_ROLES } from '../../shared/sync/mutations';
+import type { VerdictRecord, WireMutation, WireRow } from '../../shared/sync/protocol';
+import { columnOf } from '../../shared/column-name';
+import { newServerId } from '../ids';
+import type { ServerDb } from '../db/open';
+import { devices, mutationArchive, processedMutations, syncIssues } from '../db/schema';
+import type { StateDirectory } from '../state-directory';
+import { readRow, routeOf, writeRow, type Route, type ServerTx, type StoredRow } from './rows';
+
+export interface DeviceRecord {
+  id: string;
+  officeId: string;
+}
+
+interface Outcome {
+  verdict: VerdictRecord['verdict'];
+  reason?: string;
+  conflictId?: string;
+}
+
+/** Pushes `mutations` from `device`; answers one verdict per mutation, in order. */
+export async function pushMutations(
+  db: ServerDb,
+  directory: StateDirectory,
+  device: DeviceRecord,
+  mutations: readonly WireMutation[],
+  now: () => string,
+): Promise<{ verdicts: VerdictRecord[]; lastAppliedSeq: number }> {
+  return db.transaction(async (tx) => {
+    // The device row lock orders two concurrent pushes of one device (a retry racing the
+    // original): the second waits, then finds every mutation already processed.
+    const locked = await tx.execute(
+      sql`SELECT last_applied_seq FROM devices WHERE id = ${device.id} FOR UPDATE`,
+    );
+    let lastAppliedSeq = Number(
+      (locked as unknown as { rows: { last_applied_seq: string | number }[] }).rows[0]
+        ?.last_applied_seq ?? 0,
+    );
+    const verdicts: VerdictRecord[] = [];
+    let stopped = false;
+    for (const mutation of [...mutations].sort((a, b) => a.seq - b.seq)) {
+      const base = { mutationId: mutation.mutationId, seq: mutation.seq };
+      const [seen] = await tx
+        .select()
+        .from(processedMutations)
+        .where(eq(processedMutations.mutationId, mutation.mutationId));
+      if (seen) {
+        verdicts.push({
+          ...base,
+          verdict: 'duplicate',
+          original: seen.verdict as VerdictRecord['verdict'],
+          ...(seen.reason ? { reason: seen.reason } : {}),
+          ...(seen.conflictId ? { conflictId: seen.conflictId } : {}),
+        });
+        continue;
+      }
+      if (stopped || mutation.prevSeq !== lastAppliedSeq || mutation.seq <= lastAppliedSeq) {
+        stopped = true;
+        verdicts.push({ ...base, verdict: 'gap', expectedSeq: lastAppliedSeq });
+        continue;
+      }
+      const at = now();
+      // A clock more than five minutes ahead is clamped, never fatal (sync.md §2): the
+      // device is flagged for the administrator and its change goes on.
+      const hlc = clampHlc(mutation.hlc, Date.parse(at));
+      if (hlc !== mutation.hlc) {
+        await tx.update(devices).set({ clockFlaggedAt: at }).where(eq(devices.id, device.id));
+      }
+      await tx.insert(mutationArchive).values({
+        mutationId: mutation.mutationId,
+        deviceId: device.id,
+        seq: mutation.seq,
+        receivedAt: at,
+        body: mutation,
+      });
+      // A savepoint per mutation: one that fails to apply is rejected, the rest go on.
+      let outcome: Outcome;
+      try {
+        outcome = await tx.transaction((savepoint) =>
+          decide(savepoint, directory, device, { ...mutation, hlc }, at),
+        );
+      } catch (error) {
+        outcome = {
+          verdict: 'rejected',
+          reason: `The state server could not apply this change (${(error as Error).message}). It is kept for the administrator.`,
+        };
+      }
+      if (outcome.verdict === 'rejected' || outcome.verdict === 'held') {
+        outcome.conflictId = await recordIssue(tx, device, mutation, outcome, {}, null, at);
+      }
+      await tx.insert(processedMutations).values({
+        mutationId: mutation.mutationId,
+        deviceId: device.id,
+        seq: mutation.seq,
+        verdict: outcome.verdict,
+        reason: outcome.reason ?? null,
+        conflictId: outcome.conflictId ?? null,
+        processedAt: at,
+      });
+      lastAppliedSeq = mutation.seq;
+      verdicts.push({ ...base, ...outcome });
+    }
+    await tx
+      .update(devices)
+      .set({ lastAppliedSeq, lastSeenAt: now() })
+      .where(eq(devices.id, device.id));
+    return { verdicts, lastAppliedSeq };
+  });
+}
+
+const MAX_CLOCK_LEAD_MS = 5 * 60_000;
+
+function clampHlc(hlc: string, serverMs: number): string {
+  const parsed = parseHlc(hlc);
+  if (parsed.wallMs <= serverMs + MAX_CLOCK_LEAD_MS) return hlc;
+  return formatHlc({ wallMs: serverMs + MAX_CLOCK_LEAD_MS, counter: parsed.counter }, parsed.node);
+}
+
+interface Actor {
+  id: string;
+  fullName: string;
+  role: Role;
+  officeId: string;
+}
+
+async function decide(
+  tx: ServerTx,
+  directory: StateDirectory,
+  device: DeviceRecord,
+  mutation: WireMutation,
+  now: string,
+): Promise<Outcome> {
+  if (mutation.name === 'conflict.resolve')
+    return resolveIssue(tx, directory, device, mutation, now);
+  const table = ENTITY_TABLES[mutation.entity as SyncEntity] as SyncTable | undefined;
+  if (!table) {
+    return {
+      verdict: 'rejected',
+      reason: `The state server does not know records of kind "${mutation.entity}".`,
+    };
+  }
+  const roles = MUTATION_ROLES[mutation.name];
+  if (!roles) {
+    return {
+      verdict: 'rejected',
+      reason: `The state server does not know the change "${mutation.name}". Update the app on this computer.`,
+    };
+  }
+  const actor = await actorOf(tx, mutation);
+  if (!actor) {
+    return {
+      verdict: 'held',
+      reason: 'The user who made this change is not known to the state server yet.',
+    };
+  }
+  if (!roles.includes(actor.role)) {
+    return {
+      verdict: 'rejected',
+      reason: `${actor.fullName} (${actor.role}) may not make this change (${mutation.name}).`,
+    };
+  }
+  if (actor.officeId !== device.officeId && !directory.isStateOffice(device.officeId)) {
+    return {
+      verdict: 'rejected',
+      reason: `${actor.fullName} belongs to another office than the one this computer is enrolled for.`,
+    };
+  }
+  const rows = orderedRows(mutation, table);
+  const stored = await readRow(tx, table, mutation.entityId);
+
+  // Authorization before and after (sync.md §7): every row the change touches must be in
+  // the actor's jurisdiction as the server holds it and as the change leaves it.
+  const planned: {
+    table: SyncTable;
+    id: string;
+    data: RowImage;
+    route: Route;
+    stored?: StoredRow;
+  }[] = [];
+  for (const row of rows) {
+    if (!isSyncTable(row.table)) {
+      return { verdict: 'rejected', reason: `Rows of "${row.table}" do not sync.` };
+    }
+    const before =
+      row.table === table && row.id === mutation.entityId
+        ? stored
+        : await readRow(tx, row.table, row.id);
+    const data = withoutLocalColumns(row.table, row.data);
+    const route = await routeOrPlanned(tx, row.table, data, planned);
+    if (!route) {
+      return {
+        verdict: 'held',
+        reason:
+          'It waits for the record it belongs to, which has not reached the state server yet.',
+      };
+    }
+    for (const officeId of [before?.officeId ?? null, route.officeId]) {
+      if (officeId && officeId !== actor.officeId && !directory.isStateOffice(actor.officeId)) {
+        const office = directory.office(officeId);
+        return {
+          verdict: 'rejected',
+          reason: `${actor.fullName} may not change a record of ${office?.shortName ?? 'another office'}.`,
+        };
+      }
+    }
+    planned.push({
+      table: row.table,
+      id: row.id,
+      data,
+      route,
+      ...(before ? { stored: before } : {}),
+    });
+  }
+
+  const closed = stored ? closedReason(table, stored.data, mutation) : null;
+  if (closed) return { verdict: 'rejected', reason: closed };
+
+  // The mutation's own row decides first: a conflict or a stale step writes nothing.
+  const main = planned.find((row) => row.table === table && row.id === mutation.entityId);
+  const merge = main?.stored ? threeWay(table, main.stored, main.data, mutation) : null;
+  if (merge?.kind === 'stale') return { verdict: 'rejected', reason: merge.reason };
+  if (merge?.kind === 'conflict' && main?.stored) {
+    const fields = merge.fields.map(labelOf).join(', ');
+    const reason = `Someone else changed the ${fields} of this record meanwhile; the registrar chooses which values stand.`;
+    const conflictId = await recordIssue(
+      tx,
+      device,
+      mutation,
+      { verdict: 'conflict', reason },
+      merge.detail,
+      main.stored,
+      now,
+    );
+    return { verdict: 'conflict', reason, conflictId };
+  }
+
+  for (const row of planned) {
+    if (!row.stored) {
+      if (row.table === 'societies') {
+        const clash = await registrationNumberTaken(tx, row.data, row.id);
+        if (clash) return { verdict: 'rejected', reason: clash };
+      }
+      await writeRow(tx, {
+        table: row.table,
+        id: row.id,
+        version: 1,
+        data: deriveColumns(row.table, { ...row.data, version: 1 }),
+        hlc: mutation.hlc,
+        route: row.route,
+        deviceId: device.id,
+        mutationId: mutation.mutationId,
+        now,
+      });
+    } else if (row === main) {
+      if (merge?.kind === 'apply')
+        await writeMerged(tx, row, row.stored, merge.patch, mutation, device, now);
+    } else if (
+      // Child rows (area villages, promoters, history entries) are new rows or tombstones;
+      // one the server already holds takes the device's image unless it is older.
+      Number(row.data['version'] ?? 0) >= row.stored.version &&
+      !sameImage(row.stored.data, row.data)
+    ) {
+      await writeMerged(tx, row, row.stored, row.data, mutation, device, now);
+    }
+  }
+  return {
+    verdict: main?.stored && main.stored.version !== mutation.baseVersion ? 'merged' : 'applied',
+  };
+}
+
+/** The rows of a mutation, parents first, with the mutation's own row among them. */
+function orderedRows(mutation: WireMutation, table: SyncTable): WireRow[] {
+  const rows = [...mutation.rows];
+  if (!rows.some((row) => row.table === table && row.id === mutation.entityId)) {
+    rows.push({
+      table,
+      id: mutation.entityId,
+      data: { id: mutation.entityId, ...argsAsColumns(mutation.args) },
+    });
+  }
+  const order = (name: string) => (isSyncTable(name) ? (tableRank.get(name) ?? 99) : 99);
+  return rows.sort((a, b) => order(a.table) - order(b.table));
+}
+
+const tableRank = new Map<string, number>(SYNC_TABLE_ORDER.map((table, index) => [table, index]));
+
+function argsAsColumns(args: Record<string, unknown>): RowImage {
+  return Object.fromEntries(Object.entries(args).map(([field, value]) => [columnOf(field), value]));
+}
+
+function withoutLocalColumns(table: SyncTable, data: RowImage): RowImage {
+  const local = LOCAL_COLUMNS[table];
+  if (!local) return data;
+  return Object.fromEntries(Object.entries(data).filter(([column]) => !local.includes(column)));
+}
+
+async function routeOrPlanned(
+  tx: ServerTx,
+  table: SyncTable,
+  data: RowImage,
+  planned: readonly { table: SyncTable; id: string; route: Route }[],
+): Promise<Route | null> {
+  const route = await routeOf(tx, table, data);
+  if (route) return route;
+  // The parent may be a row of this same mutation, not yet written.
+  for (const parent of planned) {
+    if (Object.values(data).includes(parent.id)) return parent.route;
+  }
+  return null;
+}
+
+async function actorOf(tx: ServerTx, mutation: WireMutation): Promise<Actor | null> {
+  const stored = await readRow(tx, 'users', mutation.userId);
+  // A user's own creation (the first administrator of a device) carries their row.
+  const data =
+    stored?.data ??
+    mutation.rows.find((row) => row.table === 'users' && row.id === mutation.userId)?.data;
+  if (!data) return null;
+  return {
+    id: mutation.userId,
+    fullName: String(data['full_name'] ?? 'The user'),
+    role: data['role'] as Role,
+    officeId: String(data['office_id']),
+  };
+}
+
+type Merge =
+  | { kind: 'apply'; patch: RowImage }
+  | { kind: 'nothing' }
+  | { kind: 'stale'; reason: string }
+  | {
+      kind: 'conflict';
+      fields: string[];
+      detail: Record<string, { base: unknown; mine: unknown; theirs: unknown }>;
+    };
+
+/**
+ * The three-way check of sync.md §5, per patched column: theirs == base → mine; mine ==
+ * theirs → nothing; soft field → the later clock; workflow → stale; otherwise a conflict.
+ */
+function threeWay(
+  table: SyncTable,
+  stored: StoredRow,
+  mine: RowImage,
+  mutation: WireMutation,
+): Merge {
+  const columns = Object.keys(mutation.args)
+    .map((field) => ({ field, column: columnOf(field) }))
+    .filter(
+      ({ column }) =>
+        column in mine &&
+        !SERVER_OWNED_COLUMNS.has(column) &&
+        !(LOCAL_COLUMNS[table] ?? []).includes(column),
+    );
+  const patch: RowImage = {};
+  const conflicts: Record<string, { base: unknown; mine: unknown; theirs: unknown }> = {};
+  const concurrent = stored.version !== mutation.baseVersion;
+  for (const { field, column } of columns) {
+    const mineValue = mine[column] ?? null;
+    const theirs = stored.data[column] ?? null;
+    const base = mutation.base?.[field] ?? null;
+    if (same(mineValue, theirs)) continue;
+    if (!concurrent || same(theirs, base)) {
+      patch[column] = mineValue;
+      continue;
+    }
+    const kind = fieldClass(column);
+    if (kind === 'soft') {
+      if (mutation.hlc > stored.hlc) patch[column] = mineValue;
+      continue;
+    }
+    if (kind === 'workflow') {
+      return {
+        kind: 'stale',
+        reason: `The record was already moved to "${String(theirs)}" on the state server; this change was made when it was "${String(base)}".`,
+      };
+    }
+    conflicts[column] = { base, mine: mineValue, theirs };
+  }
+  const fields = Object.keys(conflicts);
+  if (fields.length > 0) return { kind: 'conflict', fields, detail: conflicts };
+  return Object.keys(patch).length > 0 ? { kind: 'apply', patch } : { kind: 'nothing' };
+}
+
+async function writeMerged(
+  tx: ServerTx,
+  row: { table: SyncTable; id: string; route: Route },
+  stored: StoredRow,
+  patch: RowImage,
+  mutation: WireMutation,
+  device: DeviceRecord,
+  now: string,
+): Promise<void> {
+  const version = stored.version + 1;
+  const data = deriveColumns(row.table, { ...stored.data, ...patch, version });
+  await writeRow(tx, {
+    table: row.table,
+    id: row.id,
+    version,
+    data,
+    hlc: mutation.hlc > stored.hlc ? mutation.hlc : stored.hlc,
+    route: row.route,
+    deviceId: device.id,
+    mutationId: mutation.mutationId,
+    now,
+  });
+}
+
+/** Closed records (sync.md §5): edits to them are refused with the reason. */
+function closedReason(table: SyncTable, data: RowImage, mutation: WireMutation): string | null {
+  if (mutation.baseVersion === null) return null;
+  if (table === 'societies' && ['deregistered', 'merged'].includes(String(data['status']))) {
+    return `The society is ${String(data['status'])} on the state server; its record is closed.`;
+  }
+  if (table === 'annual_returns' && data['state'] === 'accepted') {
+    return 'The return was already accepted on the state server; it can no longer be changed.';
+  }
+  if (table === 'audits' && data['state'] === 'accepted') {
+    return 'The audit was already accepted on the state server; its report is final.';
+  }
+  return null;
+}
+
+async function registrationNumberTaken(
+  tx: ServerTx,
+  data: RowImage,
+  id: string,
+): Promise<string | null> {
+  const key = deriveColumns('societies', data)['reg_no_key'];
+  if (typeof key !== 'string') return null;
+  const found = await tx.execute(
+    sql`SELECT id, data->>'name' AS name FROM sync_rows WHERE table_name = 'societies' AND data->>'reg_no_key' = ${key} AND id <> ${id} AND data->>'deleted_at' IS NULL LIMIT 1`,
+  );
+  const clash = (found as unknown as { rows: { name: string }[] }).rows[0];
+  return clash
+    ? `Registration number ${String(data['reg_no'])} is already on the state register, for ${clash.name}.`
+    : null;
+}
+
+/** Values compared as the database holds them: JSON text and parsed JSON are the same value. */
+function same(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  if (typeof value === 'string') {
+    if (value.startsWith('{') || value.startsWith('[')) {
+      try {
+        return JSON.stringify(JSON.parse(value));
+      } catch {
+        return value;
+      }
+    }
+    return value;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function sameImage(stored: RowImage, incoming: RowImage): boolean {
+  return Object.entries(incoming).every(
+    ([column, value]) => column === 'version' || same(stored[column] ?? null, value ?? null),
+  );
+}
+
+function labelOf(column: string): string {
+  return column.replaceAll('_', ' ');
+}
+
+async function recordIssue(
+  tx: ServerTx,
+  device: DeviceRecord,
+  mutation: WireMutation,
+  outcome: Outcome,
+  fields: Record<string, { base: unknown; mine: unknown; theirs: unknown }>,
+  theirs: StoredRow | null,
+  now: string,
+): Promise<string> {
+  const id = newServerId();
+  const table = ENTITY_TABLES[mutation.entity as SyncEntity] ?? mutation.entity;
+  const officeRow = theirs?.officeId ?? device.officeId;
+  await tx.insert(syncIssues).values({
+    id,
+    kind: outcome.verdict,
+    mutationId: mutation.mutationId,
+    name: mutation.name,
+    tableName: table,
+    entityId: mutation.entityId,
+    fields,
+    reason: outcome.reason ?? '',
+    userId: mutation.userId,
+    deviceId: device.id,
+    officeId: officeRow,
+    madeAt: mutation.createdAt,
+    theirsBy: theirs ? String(theirs.data['updated_by'] ?? '') || null : null,
+    theirsAt: theirs ? String(theirs.data['updated_at'] ?? '') || null : null,
+    createdAt: now,
+  });
+  return id;
+}
+
+/**
+ * The registrar's decision on a sync issue (sync.md §3 `conflict.resolve`). Either way the
+ * record is written again under a new server_seq, so every computer that holds it, the one
+ * whose change was refused included, receives the standing values.
+ */
+async function resolveIssue(
+  tx: ServerTx,
+  directory: StateDirectory,
+  device: DeviceRecord,
+  mutation: WireMutation,
+  now: string,
+): Promise<Outcome> {
+  const actor = await actorOf(tx, mutation);
+  if (!actor)
+    return {
+      verdict: 'held',
+      reason: 'The registrar who decided is not known to the state server yet.',
+    };
+  if (!MUTATION_ROLES['conflict.resolve']!.includes(actor.role)) {
+    return {
+      verdict: 'rejected',
+      reason: `${actor.fullName} (${actor.role}) may not decide sync issues.`,
+    };
+  }
+  const [issue] = await tx.select().from(syncIssues).where(eq(syncIssues.id, mutation.entityId));
+  if (!issue) return { verdict: 'rejected', reason: 'The state server has no such sync issue.' };
+  if (
+    issue.officeId &&
+    issue.officeId !== actor.officeId &&
+    !directory.isStateOffice(actor.officeId)
+  ) {
+    return {
+      verdict: 'rejected',
+      reason: `${actor.fullName} may not decide another office’s sync issues.`,
+    };
+  }
+  if (issue.resolvedAt) {
+    return {
+      verdict: 'rejected',
+      reason: `The issue was already decided (${issue.resolution ?? ''}).`,
+    };
+  }
+  const choice = mutation.args['choice'] === 'mine' ? 'mine' : 'theirs';
+  if (choice === 'mine' && issue.kind !== 'conflict') {
+    return { verdict: 'rejected', reason: 'Only a conflict can keep the refused values.' };
+  }
+  const table = issue.tableName as SyncTable;
+  const stored = isSyncTable(table) ? await readRow(tx, table, issue.entityId) : undefined;
+  if (stored) {
+    const patch: RowImage = {};
+    if (choice === 'mine') {
+      for (const [column, values] of Object.entries(
+        issue.fields as Record<string, { mine: unknown }>,
+      )) {
+        patch[column] = values.mine;
+      }
+    }
+    await writeMerged(
+      tx,
+      {
+        table,
+        id: stored.id,
+        route: { bucket: stored.bucket, officeId: stored.officeId, societyId: stored.societyId },
+      },
+      stored,
+      patch,
+      mutation,
+      device,
+      now,
+    );
+  }
+  await tx
+    .update(syncIssues)
+    .set({
+      resolvedAt: now,
+      resolvedBy: actor.id,
+      resolution: choice === 'mine' ? 'kept the office’s values' : 'kept the state server’s values',
+    })
+    .where(eq(syncIssues.id, issue.id));
+  return { verdict: 'applied' };
+}

@@ -1,0 +1,164 @@
+/**
+ * The sync wire protocol (sync.md §3–§8), version 1: what a desktop sends the state server
+ * and what it answers. Both sides parse with these schemas, so a malformed request is a
+ * 400 on the server and a bug report on the client, never a silently dropped change.
+ */
+import { z } from 'zod';
+
+export const SYNC_PROTOCOL_VERSION = 1;
+
+/** Limits of sync.md §3: a push batch holds at most this many mutations or bytes. */
+export const PUSH_MAX_MUTATIONS = 200;
+export const PUSH_MAX_BYTES = 1_000_000;
+/** A pull page holds at most this many rows. */
+export const PULL_PAGE_ROWS = 1_000;
+
+const id = z.string().min(1).max(100);
+
+/** Who sends: every request carries versions so the server can upcast or refuse (§8). */
+export const clientInfoSchema = z.object({
+  protocol: z.number().int(),
+  schemaVersion: z.number().int(),
+  appVersion: z.string().max(40),
+  deviceId: id,
+  installEpoch: id,
+});
+export type ClientInfo = z.infer<typeof clientInfoSchema>;
+
+export const enrolRequestSchema = z.object({
+  client: clientInfoSchema,
+  code: z.string().min(4).max(40),
+  label: z.string().min(1).max(120),
+});
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export const enrolResponseSchema = z.object({
+  deviceId: id,
+  token: z.string(),
+  officeId: id,
+  serverId: z.string(),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+/** One row as the device holds it now, keyed by table and id. */
+export const wireRowSchema = z.object({
+  table: z.string().max(60),
+  id,
+  data: z.record(z.string(), z.unknown()),
+});
+export type WireRow = z.infer<typeof wireRowSchema>;
+
+/** One outbox entry (sync.md §3) with the rows its transaction wrote. */
+export const wireMutationSchema = z.object({
+  seq: z.number().int().positive(),
+  /**
+   * The seq of the device's previous pushed mutation (0 for its first). Rows that never
+   * sync (demo data) leave holes in seq; this is what lets the server tell a hole from a
+   * lost mutation.
+   */
+  prevSeq: z.number().int().nonnegative(),
+  mutationId: id,
+  name: z.string().max(80),
+  mutationVersion: z.number().int().positive(),
+  entity: z.string().max(60),
+  entityId: id,
+  args: z.record(z.string(), z.unknown()),
+  baseVersion: z.number().int().nullable(),
+  base: z.record(z.string(), z.unknown()).nullable(),
+  hlc: z.string().max(120),
+  userId: id,
+  createdAt: z.string().max(40),
+  rows: z.array(wireRowSchema).max(500),
+});
+export type WireMutation = z.infer<typeof wireMutationSchema>;
+
+export const pushRequestSchema = z.object({
+  client: clientInfoSchema,
+  mutations: z.array(wireMutationSchema).max(PUSH_MAX_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const verdicts = [
+  'applied',
+  'merged',
+  'duplicate',
+  'conflict',
+  'rejected',
+  'held',
+  'gap',
+] as const;
+export type Verdict = (typeof verdicts)[number];
+
+export const verdictSchema = z.object({
+  mutationId: id,
+  seq: z.number().int(),
+  verdict: z.enum(verdicts),
+  /** For `rejected`, `held` and `conflict`: a sentence the registrar can act on. */
+  reason: z.string().optional(),
+  /** For `gap`: the seq the server expects next. */
+  expectedSeq: z.number().int().optional(),
+  conflictId: z.string().optional(),
+  /** For `duplicate`: the verdict the mutation got when it was first processed. */
+  original: z.enum(verdicts).optional(),
+});
+export type VerdictRecord = z.infer<typeof verdictSchema>;
+
+export const pushResponseSchema = z.object({
+  verdicts: z.array(verdictSchema),
+  lastAppliedSeq: z.number().int(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.object({
+  client: clientInfoSchema,
+  /** Bucket → the last server_seq the device holds of it; an unknown bucket starts at 0. */
+  cursors: z.record(z.string(), z.number().int().nonnegative()),
+  limit: z.number().int().positive().max(PULL_PAGE_ROWS).optional(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const pulledRowSchema = z.object({
+  table: z.string(),
+  id,
+  version: z.number().int(),
+  serverSeq: z.number().int(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type PulledRow = z.infer<typeof pulledRowSchema>;
+
+export const pullResponseSchema = z.object({
+  /** The buckets the server computed for this device; a cursor for any other is dropped. */
+  buckets: z.array(z.string()),
+  /** The bucket this page belongs to (null when nothing is left). */
+  bucket: z.string().nullable(),
+  rows: z.array(pulledRowSchema),
+  cursor: z.number().int(),
+  /** More rows wait, in this or another bucket. */
+  more: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** A conflict, rejection or held mutation kept for a supervisor (sync.md §4, §5). */
+export const syncIssueSchema = z.object({
+  id,
+  kind: z.enum(['conflict', 'rejected', 'held']),
+  mutationId: id,
+  name: z.string(),
+  table: z.string(),
+  entityId: id,
+  /** field (column) → values for a conflict: what the device saw, its edit, the server's. */
+  fields: z.record(
+    z.string(),
+    z.object({ base: z.unknown(), mine: z.unknown(), theirs: z.unknown() }),
+  ),
+  reason: z.string(),
+  userId: id,
+  deviceId: id,
+  officeId: z.string().nullable(),
+  madeAt: z.string(),
+  theirsBy: z.string().nullable(),
+  theirsAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+export type SyncIssue = z.infer<typeof syncIssueSchema>;

@@ -1,0 +1,227 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { societyFieldsSchema, type SocietyFieldsInput } from '../../shared/domain/society';
+import type { RequestOutput } from '../../shared/ipc/contract';
+import { validSociety } from '../fixtures/societies';
+import { FIXED_NOW } from '../fixtures/test-core';
+
+type SocietyDetail = RequestOutput<'societies.get'>;
+import {
+  enrolledDesktop,
+  startTestServer,
+  type Desktop,
+  type TestServer,
+} from '../fixtures/sync-harness';
+
+let server: TestServer;
+let desktops: Desktop[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer();
+  desktops = [];
+});
+
+afterEach(async () => {
+  for (const desktop of desktops) desktop.core.dispose();
+  await server.close();
+});
+
+async function desktop(prefix: string, officeCode = 'AIZ', clockLeadMs = 0): Promise<Desktop> {
+  const made = await enrolledDesktop(server, {
+    prefix,
+    officeCode,
+    core: { clock: { now: () => new Date(FIXED_NOW.getTime() + clockLeadMs) } },
+  });
+  desktops.push(made);
+  return made;
+}
+
+async function registerSociety(on: Desktop, overrides: Parameters<typeof validSociety>[1] = {}) {
+  return on.core.call(
+    'societies.create',
+    { society: validSociety(on.core.services.reference.get(), overrides) },
+    on.sessions.clerk,
+  );
+}
+
+describe('sync between two desktops of one office and the state server', () => {
+  it('a society entered on one desktop appears on the other, searchable and complete', async () => {
+    const a = await desktop('a');
+    const b = await desktop('b');
+    const created = await registerSociety(a);
+    await a.sync();
+    await b.sync();
+
+    const found = await b.core.call(
+      'societies.search',
+      { query: 'thutmun', limit: 10 },
+      b.sessions.clerk,
+    );
+    expect(found.map((row) => row.id)).toEqual([created.id]);
+    const copy = await b.core.call('societies.get', { id: created.id }, b.sessions.clerk);
+    expect(copy.name).toBe('Ṭhutmun Fishery Cooperative Society Ltd.');
+    expect(copy.regNo).toBe('760/49');
+    expect(copy.areaOfOperation.map((village) => village.id).sort()).toEqual(
+      created.areaOfOperation.map((village) => village.id).sort(),
+    );
+    expect(copy.statusHistory.map((entry) => entry.status)).toEqual(['functional']);
+
+    const statusA = await a.core.call('sync.status', {}, a.sessions.clerk);
+    expect(statusA).toMatchObject({
+      enrolled: true,
+      online: true,
+      pending: 0,
+      issues: 0,
+      problem: null,
+    });
+  });
+
+  it('an edit on one desktop reaches the other, and the edit after it goes on from the server’s version', async () => {
+    const a = await desktop('a');
+    const b = await desktop('b');
+    const created = await registerSociety(a);
+    await a.sync();
+    await b.sync();
+    const onB = await b.core.call('societies.get', { id: created.id }, b.sessions.clerk);
+    await b.core.call(
+      'societies.update',
+      {
+        id: created.id,
+        baseVersion: onB.version,
+        fields: { ...fieldsOf(onB), address: 'Dawrpui Vengthar' },
+      },
+      b.sessions.clerk,
+    );
+    await b.sync();
+    await a.sync();
+    const onA = await a.core.call('societies.get', { id: created.id }, a.sessions.clerk);
+    expect(onA.address).toBe('Dawrpui Vengthar');
+    await a.core.call(
+      'societies.update',
+      {
+        id: created.id,
+        baseVersion: onA.version,
+        fields: { ...fieldsOf(onA), address: 'Dawrpui' },
+      },
+      a.sessions.clerk,
+    );
+    await a.sync();
+    await b.sync();
+    expect((await b.core.call('societies.get', { id: created.id }, b.sessions.clerk)).address).toBe(
+      'Dawrpui',
+    );
+    expect((await a.core.call('sync.status', {}, a.sessions.clerk)).issues).toBe(0);
+  });
+
+  it('two desktops renaming one society offline: the second reaches the registrar side by side, who decides', async () => {
+    const a = await desktop('a');
+    const b = await desktop('b');
+    const created = await registerSociety(a);
+    await a.sync();
+    await b.sync();
+    const rename = async (on: Desktop, name: string) => {
+      const current = await on.core.call('societies.get', { id: created.id }, on.sessions.clerk);
+      await on.core.call(
+        'societies.update',
+        {
+          id: created.id,
+          baseVersion: current.version,
+          fields: { ...fieldsOf(current), name },
+          nameChangeReason: 'Resolution of the general body',
+        },
+        on.sessions.clerk,
+      );
+    };
+    await rename(a, 'Ṭhutmun Fish Farmers Cooperative Society Ltd.');
+    await rename(b, 'Thutmun Fishery Multipurpose Cooperative Society Ltd.');
+    await a.sync();
+    await b.sync();
+    await a.sync();
+
+    const issues = await a.core.call('sync.issues', {}, a.sessions.registrar);
+    expect(issues).toHaveLength(1);
+    const [issue] = issues;
+    expect(issue).toMatchObject({
+      kind: 'conflict',
+      recordLabel: 'Society: Ṭhutmun Fish Farmers Cooperative Society Ltd.',
+      madeByName: 'Lalremsiama B',
+      fromThisDevice: false,
+    });
+    expect(issue!.fields['name']).toEqual({
+      base: 'Ṭhutmun Fishery Cooperative Society Ltd.',
+      mine: 'Thutmun Fishery Multipurpose Cooperative Society Ltd.',
+      theirs: 'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
+    });
+    // Nothing of the conflicting change applied: the server keeps the first name.
+    expect((await b.core.call('sync.status', {}, b.sessions.clerk)).issues).toBe(1);
+
+    await a.core.call('sync.resolve', { issueId: issue!.id, choice: 'mine' }, a.sessions.registrar);
+    await a.sync();
+    await b.sync();
+    for (const side of [a, b]) {
+      const society = await side.core.call(
+        'societies.get',
+        { id: created.id },
+        side.sessions.clerk,
+      );
+      expect(society.name).toBe('Thutmun Fishery Multipurpose Cooperative Society Ltd.');
+      expect((await side.core.call('sync.status', {}, side.sessions.clerk)).issues).toBe(0);
+    }
+  });
+
+  it('concurrent edits of a phone number do not conflict: the later one stands on both desktops', async () => {
+    const a = await desktop('a');
+    // B's edit is a minute later than A's.
+    const b = await desktop('b', 'AIZ', 60_000);
+    const created = await registerSociety(a);
+    await a.sync();
+    await b.sync();
+    for (const [on, phone] of [
+      [a, '9436100001'],
+      [b, '9436100002'],
+    ] as const) {
+      const current = await on.core.call('societies.get', { id: created.id }, on.sessions.clerk);
+      await on.core.call(
+        'societies.update',
+        { id: created.id, baseVersion: current.version, fields: { ...fieldsOf(current), phone } },
+        on.sessions.clerk,
+      );
+    }
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    for (const side of [a, b]) {
+      const society = await side.core.call(
+        'societies.get',
+        { id: created.id },
+        side.sessions.clerk,
+      );
+      expect(society.phone).toBe('9436100002');
+      expect((await side.core.call('sync.status', {}, side.sessions.clerk)).issues).toBe(0);
+    }
+  });
+
+  it('a desktop of another office receives nothing of this office', async () => {
+    const a = await desktop('a', 'AIZ');
+    const lunglei = await desktop('l', 'LUN');
+    await registerSociety(a);
+    await a.sync();
+    await lunglei.sync();
+    const found = await lunglei.core.call(
+      'societies.search',
+      { query: 'thutmun', limit: 10 },
+      lunglei.sessions.clerk,
+    );
+    expect(found).toEqual([]);
+  });
+});
+
+/** The editable fields of a society as the detail shows them: what an edit sends back. */
+function fieldsOf(society: SocietyDetail): SocietyFieldsInput {
+  const detail: Record<string, unknown> = {
+    ...society,
+    areaVillageIds: society.areaOfOperation.map((village) => village.id),
+  };
+  return Object.fromEntries(
+    Object.keys(societyFieldsSchema.shape).map((field) => [field, detail[field]]),
+  ) as SocietyFieldsInput;
+}
