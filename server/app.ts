@@ -14,14 +14,16 @@ import {
   pullRequestSchema,
   pushRequestSchema,
   type ClientInfo,
+  type OfficeKey,
   type SyncIssue,
 } from '../shared/sync/protocol';
 import type { ServerDb } from './db/open';
-import { syncIssues } from './db/schema';
+import { officeKeys, syncIssues } from './db/schema';
 import { DeviceRegistry, EnrolmentError } from './devices';
 import type { StateDirectory } from './state-directory';
 import { pullPage } from './sync/pull';
-import { pushMutations } from './sync/push';
+import { pushMutations, type DeviceRecord } from './sync/push';
+import { renderVerifyPage, verifyCertificate } from './verify-page';
 
 export interface ServerOptions {
   db: ServerDb;
@@ -96,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const body = parse(pushRequestSchema, request.body, reply);
     if (!body || !protocolOk(body.client, reply)) return reply;
     const device = await registry.authenticate(request.headers.authorization, body.client);
+    await storeOfficeKeys(options.db, options.directory, device, body.officeKeys);
     const result = await pushMutations(options.db, options.directory, device, body.mutations, iso);
     request.log.info(
       {
@@ -149,6 +152,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { issues };
   });
 
+  // The public verification page a certificate's QR code opens: no sign-in.
+  app.get('/verify', async (request, reply) => {
+    const { c } = request.query as { c?: unknown };
+    const verdict = await verifyCertificate(
+      options.db,
+      options.directory,
+      typeof c === 'string' ? c : '',
+    );
+    return reply
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      )
+      .header('cache-control', 'no-store')
+      .type('text/html; charset=utf-8')
+      .send(renderVerifyPage(verdict, options.directory, options.directory.stateName));
+  });
+
   // Administration: enrolment codes and revocation, with the administrator's key.
   const requireAdmin = (request: FastifyRequest) => {
     const given = Buffer.from(/^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '');
@@ -180,6 +201,31 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   return app;
+}
+
+/**
+ * Keeps the office keys a device sends: only its own office's (a state office device may
+ * send any), and never a different key under an id already known.
+ */
+async function storeOfficeKeys(
+  db: ServerDb,
+  directory: StateDirectory,
+  device: DeviceRecord,
+  keys: readonly OfficeKey[],
+): Promise<void> {
+  for (const key of keys) {
+    if (key.officeId !== device.officeId && !directory.isStateOffice(device.officeId)) continue;
+    await db
+      .insert(officeKeys)
+      .values({ ...key, fromDevice: device.id })
+      .onConflictDoNothing({ target: officeKeys.keyId });
+    if (key.retiredAt) {
+      await db
+        .update(officeKeys)
+        .set({ retiredAt: key.retiredAt })
+        .where(and(eq(officeKeys.keyId, key.keyId), eq(officeKeys.publicKey, key.publicKey)));
+    }
+  }
 }
 
 function parse<T extends z.ZodType>(

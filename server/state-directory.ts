@@ -16,16 +16,22 @@ export interface OfficeEntry {
 export class StateDirectory {
   private readonly byId: Map<string, OfficeEntry>;
 
-  constructor(offices: readonly OfficeEntry[]) {
+  constructor(
+    offices: readonly OfficeEntry[],
+    /** The state's name, as the verification page prints it. */
+    readonly stateName: string,
+  ) {
     this.byId = new Map(offices.map((office) => [office.id, office]));
   }
 
   static fromReferenceFile(file: string): StateDirectory {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as {
+      state: { name: string };
       offices: { code: string; name: string; shortName: string; level: 'state' | 'district' }[];
     };
     return new StateDirectory(
       parsed.offices.map((office) => ({ ...office, id: referenceId('office', office.code) })),
+      parsed.state.name,
     );
   }
 

@@ -96,6 +96,9 @@ export interface Core {
 
 export const DATABASE_FILE = 'registry.db';
 
+/** How often an enrolled computer syncs in the background. */
+export const BACKGROUND_SYNC_MS = 30_000;
+
 /** The demo register is written by the application itself, under this name. */
 const DEMO_ACTOR: Actor = { userId: 'demo', role: 'system', officeId: null };
 

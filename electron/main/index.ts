@@ -10,7 +10,7 @@ import {
   shell,
 } from 'electron';
 import { AppError } from '../../shared/errors';
-import { createCore, type Core } from '../core';
+import { createCore, type Core, BACKGROUND_SYNC_MS } from '../core';
 import { createElectronHost } from './host';
 import { registerIpc } from './ipc';
 import { createFileLogger } from '../core/logging/file-logger';
@@ -78,6 +78,7 @@ function start(): void {
         migrationsDir: paths.migrationsDir,
         appVersion: app.getVersion(),
         logger,
+        sync: { intervalMs: BACKGROUND_SYNC_MS },
         host: createElectronHost({
           dialog,
           shell,

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { createCore } from '../core';
+import { BACKGROUND_SYNC_MS, createCore } from '../core';
 import { createFileLogger } from '../core/logging/file-logger';
 import { createBrowserFiles } from './files';
 import { startWebBridge } from './server';
@@ -17,19 +17,25 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4870' },
     'demo-count': { type: 'string', default: '1500' },
     'no-demo': { type: 'boolean', default: false },
+    /** Seconds between background syncs once this computer is enrolled. */
+    'sync-interval': { type: 'string', default: String(BACKGROUND_SYNC_MS / 1000) },
   },
 });
 
 const port = Number(values.port);
 const demoSocieties = values['no-demo'] ? 0 : Number(values['demo-count']);
+const syncSeconds = Number(values['sync-interval']);
 if (
+  !(syncSeconds > 0) ||
   !Number.isInteger(port) ||
   port < 0 ||
   port > 65535 ||
   !Number.isInteger(demoSocieties) ||
   demoSocieties < 0
 ) {
-  console.error('Usage: start:web [--data-dir DIR] [--port N] [--demo-count N | --no-demo]');
+  console.error(
+    'Usage: start:web [--data-dir DIR] [--port N] [--demo-count N | --no-demo] [--sync-interval SECONDS]',
+  );
   process.exit(2);
 }
 
@@ -51,6 +57,7 @@ const core = createCore({
   migrationsDir: join(root, 'electron', 'core', 'db', 'migrations'),
   appVersion: version,
   demoSocieties,
+  sync: { intervalMs: syncSeconds * 1000 },
 });
 const bridge = await startWebBridge({
   core,

@@ -181,3 +181,17 @@ export const serverAudit = pgTable('server_audit', {
   deviceId: text(),
   detail: jsonb().notNull(),
 });
+
+/**
+ * Offices' public signing keys, as the devices that made them pushed them: the
+ * verification page checks certificates against these, and every device pulls them so it
+ * verifies certificates printed elsewhere.
+ */
+export const officeKeys = pgTable('office_keys', {
+  keyId: text().primaryKey(),
+  officeId: text().notNull(),
+  publicKey: text().notNull(),
+  createdAt: text().notNull(),
+  retiredAt: text(),
+  fromDevice: text().notNull(),
+});

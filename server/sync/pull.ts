@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { PULL_PAGE_ROWS, type PullResponse, type PulledRow } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/open';
+import { officeKeys } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
 import type { DeviceRecord } from './push';
 
@@ -43,9 +44,25 @@ export async function pullPage(
       serverSeq: Number(row.server_seq),
       data: row.data,
     }));
-    return { buckets, bucket, rows, cursor: rows[rows.length - 1]!.serverSeq, more: true };
+    return {
+      buckets,
+      bucket,
+      rows,
+      cursor: rows[rows.length - 1]!.serverSeq,
+      more: true,
+      officeKeys: [],
+    };
   }
-  return { buckets, bucket: null, rows: [], cursor: 0, more: false };
+  // The last page of a pull carries the office keys.
+  const keys = await db.select().from(officeKeys);
+  return {
+    buckets,
+    bucket: null,
+    rows: [],
+    cursor: 0,
+    more: false,
+    officeKeys: keys.map(({ fromDevice: _device, ...key }) => key),
+  };
 }
 
 interface RawRow {

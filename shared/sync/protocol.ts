@@ -72,9 +72,21 @@ export const wireMutationSchema = z.object({
 });
 export type WireMutation = z.infer<typeof wireMutationSchema>;
 
+/** An office's public signing key (the private half never leaves the device that made it). */
+export const officeKeySchema = z.object({
+  keyId: z.string().min(1).max(60),
+  officeId: id,
+  publicKey: z.string().min(1).max(100),
+  createdAt: z.string().max(40),
+  retiredAt: z.string().max(40).nullable(),
+});
+export type OfficeKey = z.infer<typeof officeKeySchema>;
+
 export const pushRequestSchema = z.object({
   client: clientInfoSchema,
   mutations: z.array(wireMutationSchema).max(PUSH_MAX_MUTATIONS),
+  /** This device's office keys, so certificates it signs verify everywhere. */
+  officeKeys: z.array(officeKeySchema).max(50).default([]),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -135,6 +147,8 @@ export const pullResponseSchema = z.object({
   cursor: z.number().int(),
   /** More rows wait, in this or another bucket. */
   more: z.boolean(),
+  /** Every office key the server knows (a handful), for verifying certificates here. */
+  officeKeys: z.array(officeKeySchema).default([]),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

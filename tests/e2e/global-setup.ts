@@ -1,13 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BridgeSession } from './api';
+import { stop, waitForUrl } from './processes';
 import { e2eUsers, TEMPORARY_PASSWORD } from './users';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const READY_TIMEOUT_MS = 90_000;
-const URL_PATTERN = /https?:\/\/127\.0\.0\.1:\d+\//u;
 
 /**
  * Starts the browser bridge on a fresh data folder (300 demo societies) and a free port,
@@ -107,47 +106,4 @@ async function createUsers(baseUrl: string): Promise<void> {
     }),
   );
   await admin.invoke('auth.logout');
-}
-
-function waitForUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolveUrl, reject) => {
-    let output = '';
-    const timer = setTimeout(
-      () =>
-        fail(
-          new Error(`The browser bridge printed no address within ${READY_TIMEOUT_MS / 1000} s.`),
-        ),
-      READY_TIMEOUT_MS,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = URL_PATTERN.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        // Keep draining the pipes so the bridge never blocks on a full buffer.
-        child.stdout?.resume();
-        child.stderr?.resume();
-        resolveUrl(match[0]);
-      }
-    };
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      reject(new Error(`${error.message}\nBridge output:\n${output}`));
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.once('exit', (code) => fail(new Error(`The browser bridge exited with code ${code}.`)));
-    child.once('error', fail);
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.kill('SIGTERM');
-  const timeout = new Promise<'timeout'>((done) => setTimeout(() => done('timeout'), 5_000));
-  if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
 }

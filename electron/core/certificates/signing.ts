@@ -9,36 +9,11 @@ import {
 } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readQrToken, type CertificateClaims } from '../../../shared/certificates/claims';
 import type { Sqlite } from '../db/open-database';
 import type { HostPort } from '../ports';
 
-/**
- * What a certificate's QR code carries, signed with the issuing office's Ed25519 key: short
- * keys because every character makes the code denser.
- */
-export interface CertificateClaims {
-  /** Format version. */
-  v: 1;
-  /** Key id of the signing key. */
-  k: string;
-  /** Certificate serial. */
-  s: string;
-  /** Kind: R registration, D duplicate, A audit. */
-  t: 'R' | 'D' | 'A';
-  /** Issuing office code. */
-  o: string;
-  /** Registration number. */
-  n: string;
-  /** Society name as printed. */
-  m: string;
-  /** Date of registration, YYYY-MM-DD. */
-  d: string;
-  /** Date of issue, YYYY-MM-DD. */
-  i: string;
-  /** Audit certificates: the financial year audited and the grade. */
-  y?: string;
-  g?: 'A' | 'B' | 'C' | 'D';
-}
+export type { CertificateClaims };
 
 export type VerificationResult =
   | { status: 'valid' | 'revoked'; claims: CertificateClaims; revokedReason: string | null }
@@ -133,16 +108,9 @@ export class OfficeSigner {
    * the listed public key of the office, then the certificate register for a revocation.
    */
   verify(text: string): VerificationResult {
-    const token = /(?:[?&]c=)?([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\s*$/u.exec(text.trim());
+    const token = readQrToken(text, (value) => Buffer.from(value, 'base64url').toString('utf8'));
     if (!token) return { status: 'unreadable' };
-    const [, payload, signature] = token as unknown as [string, string, string];
-    let claims: CertificateClaims | null = null;
-    try {
-      const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
-      if (isClaims(parsed)) claims = parsed;
-    } catch {
-      claims = null;
-    }
+    const { payload, signature, claims } = token;
     if (!claims) return { status: 'altered', claims: null };
     // The key must be one of the office the claims name: a key of another office proves nothing.
     const key = this.sqlite
@@ -152,16 +120,7 @@ export class OfficeSigner {
       )
       .get(claims.k, claims.o) as { publicKey: string } | undefined;
     if (!key) return { status: 'unknown_key', claims };
-    const publicKey = createPublicKey({
-      key: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey },
-      format: 'jwk',
-    });
-    const signatureBytes = Buffer.from(signature, 'base64url');
-    // The last base64url letter of a 64-byte signature carries spare bits: a changed letter
-    // can decode to the same bytes. Only the one spelling the office signed is accepted.
-    if (signatureBytes.toString('base64url') !== signature) return { status: 'altered', claims };
-    const good = verify(null, Buffer.from(payload, 'ascii'), publicKey, signatureBytes);
-    if (!good) return { status: 'altered', claims };
+    if (!signatureHolds(payload, signature, key.publicKey)) return { status: 'altered', claims };
     const register = this.sqlite
       .prepare(
         'SELECT payload, revoked_at AS revokedAt, revoked_reason AS revokedReason FROM certificates WHERE serial = ?',
@@ -177,21 +136,23 @@ export class OfficeSigner {
   }
 }
 
+/**
+ * Whether `signature` is the office's Ed25519 signature of `payload` under the raw public
+ * key `publicKeyX` (base64url). The last base64url letter of a 64-byte signature carries
+ * spare bits, so a changed letter can decode to the same bytes: only the one spelling the
+ * office signed is accepted. The state server's verification page checks the same way.
+ */
+export function signatureHolds(payload: string, signature: string, publicKeyX: string): boolean {
+  const publicKey = createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: publicKeyX },
+    format: 'jwk',
+  });
+  const signatureBytes = Buffer.from(signature, 'base64url');
+  if (signatureBytes.toString('base64url') !== signature) return false;
+  return verify(null, Buffer.from(payload, 'ascii'), publicKey, signatureBytes);
+}
+
 function rawPublicKey(publicKey: KeyObject): Buffer {
   const jwk = publicKey.export({ format: 'jwk' });
   return Buffer.from(jwk.x as string, 'base64url');
-}
-
-function isClaims(value: unknown): value is CertificateClaims {
-  if (typeof value !== 'object' || value === null) return false;
-  const claims = value as Record<string, unknown>;
-  return (
-    claims['v'] === 1 &&
-    ['k', 's', 'o', 'n', 'm', 'd', 'i'].every((key) => typeof claims[key] === 'string') &&
-    (claims['t'] === 'R' ||
-      claims['t'] === 'D' ||
-      (claims['t'] === 'A' &&
-        typeof claims['y'] === 'string' &&
-        ['A', 'B', 'C', 'D'].includes(claims['g'] as string)))
-  );
 }

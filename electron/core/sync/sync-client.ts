@@ -23,6 +23,7 @@ import {
   pushResponseSchema,
   syncIssueSchema,
   type ClientInfo,
+  type OfficeKey,
   type PulledRow,
   type SyncIssue,
   type Verdict,
@@ -217,12 +218,29 @@ export class SyncClient {
    * computer; everything people entered goes up at the first sync.
    */
   async enrol(serverUrl: string, code: string, label: string): Promise<SyncStatus> {
-    const url = normaliseServerUrl(serverUrl);
-    const response = await this.request(url, '/sync/v1/enrol', null, {
-      client: this.clientInfo(),
-      code,
-      label,
-    });
+    let url: string;
+    try {
+      url = normaliseServerUrl(serverUrl);
+    } catch {
+      const message = 'That is not a server address: type it as the administrator gave it.';
+      throw new AppError('invalid_input', message, { serverUrl: message });
+    }
+    let response: unknown;
+    try {
+      response = await this.request(url, '/sync/v1/enrol', null, {
+        client: this.clientInfo(),
+        code,
+        label,
+      });
+    } catch (error) {
+      // The refusal goes next to the field it is about.
+      const message = (error as Error).message;
+      if (!(error instanceof HttpError)) {
+        throw new AppError('invalid_input', message, { serverUrl: message });
+      }
+      if (error.status === 403) throw new AppError('invalid_input', message, { code: message });
+      throw new AppError(error.status === 409 ? 'conflict' : 'invalid_input', message);
+    }
     const enrolled = enrolResponseSchema.parse(response);
     const { sqlite } = this.options;
     sqlite.transaction(() => {
@@ -333,6 +351,7 @@ export class SyncClient {
         response = await this.request(url, '/sync/v1/push', token, {
           client: this.clientInfo(),
           mutations: batch,
+          officeKeys: this.officeKeys(),
         });
       } catch (error) {
         // 413: the batch is too large for the server; halve it (sync.md §3).
@@ -447,6 +466,7 @@ export class SyncClient {
       const kept = Object.fromEntries(
         Object.entries(cursors).filter(([bucket]) => response.buckets.includes(bucket)),
       );
+      this.storeOfficeKeys(response.officeKeys);
       if (response.bucket && response.rows.length > 0) {
         this.applyPage(response.rows, { ...kept, [response.bucket]: response.cursor });
       } else {
@@ -454,6 +474,28 @@ export class SyncClient {
       }
       if (!response.more) return;
     }
+  }
+
+  private officeKeys(): OfficeKey[] {
+    return this.options.sqlite
+      .prepare(
+        `SELECT key_id AS keyId, office_id AS officeId, public_key AS publicKey,
+                created_at AS createdAt, retired_at AS retiredAt FROM office_keys`,
+      )
+      .all() as OfficeKey[];
+  }
+
+  /** Other offices' public keys, so certificates they print verify on this computer. */
+  private storeOfficeKeys(keys: readonly OfficeKey[]): void {
+    const insert = this.options.sqlite.prepare(
+      `INSERT INTO office_keys (key_id, office_id, public_key, created_at, retired_at)
+       VALUES (@keyId, @officeId, @publicKey, @createdAt, @retiredAt)
+       ON CONFLICT (key_id) DO UPDATE SET retired_at = coalesce(office_keys.retired_at, excluded.retired_at)
+       WHERE office_keys.public_key = excluded.public_key`,
+    );
+    this.options.sqlite.transaction(() => {
+      for (const key of keys) insert.run(key);
+    })();
   }
 
   private cursors(): Record<string, number> {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { roleLabels } from '../../../shared/auth/roles';
 import { useLockNow, useSignOut } from '../features/auth';
+import { SyncIndicator } from '../features/sync';
 import { useAppInfo } from '../lib/backend';
 import { useCan, useSession } from '../lib/session';
 import { formatCount } from '../i18n';
@@ -161,6 +162,7 @@ function StatusLine() {
             {info.isError ? t('status.unavailable') : t('status.connected')}
           </Text>
         </Group>
+        <SyncIndicator />
         {info.data?.societyCount != null ? (
           <Text size="xs" c="dark.4">
             {t('status.registerSize', {

@@ -15,7 +15,8 @@ export interface NavEntry {
     | 'nav.certificates'
     | 'nav.verify'
     | 'nav.returns'
-    | 'nav.audits';
+    | 'nav.audits'
+    | 'nav.sync';
   /** Alt + this key jumps to the screen. */
   shortcutKey: string;
   /** Whether a location belongs to this entry (for highlighting). */
@@ -94,6 +95,13 @@ export const navEntries: NavEntry[] = [
     shortcutKey: '0',
     matches: (pathname) => pathname.startsWith('/audits'),
     request: 'audits.register',
+  },
+  {
+    path: '/sync',
+    label: 'nav.sync',
+    shortcutKey: 'Y',
+    matches: (pathname) => pathname.startsWith('/sync'),
+    request: 'sync.now',
   },
 ];
 

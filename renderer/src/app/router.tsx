@@ -14,6 +14,7 @@ import {
   ReturnRoute,
   ReturnsRoute,
 } from '../routes/ReturnsRoutes';
+import { SyncRoute } from '../routes/SyncRoute';
 import { VerifyRoute } from '../routes/VerifyRoute';
 import { AuditRoute, AuditsRoute, FeeReceiptRoute } from '../routes/AuditsRoutes';
 import { ChangesRoute } from '../routes/ChangesRoute';
@@ -223,6 +224,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireAccess request="certificates.verify">
             <VerifyRoute />
+          </RequireAccess>
+        ),
+      },
+      {
+        path: 'sync',
+        element: (
+          <RequireAccess request="sync.now">
+            <SyncRoute />
           </RequireAccess>
         ),
       },

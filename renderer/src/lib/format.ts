@@ -22,6 +22,19 @@ export function instantText(iso: string | null | undefined): string {
   return `${formatDate(local.slice(0, 10))} ${local.slice(11, 16)}`;
 }
 
+/**
+ * How long ago an instant was, for a status line: "just now", "4 min ago", "2 h ago", and
+ * the date and time beyond a day.
+ */
+export function agoText(iso: string, now: number = Date.now()): string {
+  const minutes = Math.floor((now - Date.parse(iso)) / 60_000);
+  if (Number.isNaN(minutes)) return iso;
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  return instantText(iso);
+}
+
 /** A file size as a clerk reads it: "820 KB", "3.4 MB". */
 export function fileSizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;

@@ -5,6 +5,7 @@ export const paths = {
   approvals: '/approvals',
   users: '/users',
   changes: '/changes',
+  sync: '/sync',
   society: (id: string) => `/societies/${id}`,
   editSociety: (id: string) => `/societies/${id}/edit`,
   reference: '/reference',

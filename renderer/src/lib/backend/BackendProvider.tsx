@@ -25,7 +25,15 @@ export function BackendProvider({ backend, children }: { backend: Backend; child
       void queryClient.invalidateQueries({ queryKey: queryKeys.society(societyId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.societyHistory(societyId) });
     });
+    const offSyncStatus = backend.on('sync.statusChanged', (status) => {
+      queryClient.setQueryData(queryKeys.syncStatus(), status);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues() });
+    });
+    // Rows from the state server may touch any list or record on screen.
+    const offPulled = backend.on('sync.pulled', () => void queryClient.invalidateQueries());
     return () => {
+      offSyncStatus();
+      offPulled();
       offSocieties();
       offOrders();
       offApplications();

@@ -20,6 +20,8 @@ export {
   REGISTER_PAGE_SIZE,
   SEARCH_LIMIT,
   useAppInfo,
+  useSyncIssues,
+  useSyncStatus,
   useApplication,
   useApplications,
   useCertificates,

@@ -399,3 +399,24 @@ export function useAuditRubrics() {
     queryFn: () => backend.call('audits.rubrics', {}),
   });
 }
+
+/** Sync with the state server; kept fresh by the backend's `sync.statusChanged` event. */
+export function useSyncStatus() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.syncStatus(),
+    queryFn: () => backend.call('sync.status', {}),
+    // The "synced 3 min ago" text and a background run that failed quietly stay current.
+    refetchInterval: 30_000,
+  });
+}
+
+/** The office's conflicts, refused and held changes, as the state server last reported them. */
+export function useSyncIssues(enabled = true) {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: queryKeys.syncIssues(),
+    queryFn: () => backend.call('sync.issues', {}),
+    enabled,
+  });
+}

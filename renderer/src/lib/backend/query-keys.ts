@@ -15,6 +15,8 @@ export interface SocietySort {
 /** One place for cache keys, so invalidation after a save reaches every list and page. */
 export const queryKeys = {
   appInfo: () => ['app', 'info'] as const,
+  syncStatus: () => ['sync', 'status'] as const,
+  syncIssues: () => ['sync', 'issues'] as const,
   reference: () => ['reference', 'data'] as const,
   ruleParameters: () => ['reference', 'rule-parameters'] as const,
   societyLists: () => ['societies', 'list'] as const,

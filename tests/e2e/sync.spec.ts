@@ -1,0 +1,337 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { BridgeSession } from './api';
+import { saveScreenshot } from './helpers';
+import { stop, waitForUrl } from './processes';
+
+/**
+ * Two desktops of the Aizawl office (two browser-mode instances, each with its own
+ * database) and one state server: what one registers appears on the other; a rename made
+ * on both reaches the registrar's inbox side by side and is decided there.
+ */
+const root = resolve(import.meta.dirname, '..', '..');
+const ADMIN_KEY = 'e2e-sync-admin-key-0123456789';
+const PASSWORD = 'Sync test password 2026';
+
+interface Desk {
+  url: string;
+  process: ChildProcess;
+  dataDir: string;
+  /** API sessions by user name. */
+  as: (username: string) => BridgeSession;
+}
+
+let serverUrl = '';
+let serverProcess: ChildProcess;
+const folders: string[] = [];
+const desks: Record<'a' | 'b', Desk> = {} as Record<'a' | 'b', Desk>;
+
+function folder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
+async function startDesk(name: 'a' | 'b'): Promise<Desk> {
+  const dataDir = folder(`registry-sync-${name}-`);
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'electron', 'web-bridge', 'cli.ts'),
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--no-demo',
+      '--sync-interval',
+      '2',
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await waitForUrl(child, `Desktop ${name}`);
+  const sessions = new Map<string, BridgeSession>();
+  return {
+    url,
+    process: child,
+    dataDir,
+    as: (username) => {
+      let session = sessions.get(username);
+      if (!session) {
+        session = new BridgeSession(url);
+        sessions.set(username, session);
+      }
+      return session;
+    },
+  };
+}
+
+/** First start of a desktop: its administrator, then a clerk and a registrar with passwords set. */
+async function setUpUsers(desk: Desk, prefix: string, names: { clerk: string; registrar: string }) {
+  const admin = desk.as(`admin.${prefix}`);
+  const reference = await admin.invoke<{ offices: { id: string; code: string }[] }>(
+    'reference.get',
+  );
+  const officeId = reference.offices.find((office) => office.code === 'AIZ')!.id;
+  await admin.invoke('auth.setup', {
+    username: `admin.${prefix}`,
+    fullName: `Administrator ${prefix.toUpperCase()}`,
+    officeId,
+    password: PASSWORD,
+  });
+  for (const [role, fullName] of Object.entries(names)) {
+    const username = `${role}.${prefix}`;
+    await admin.invoke('users.create', {
+      username,
+      fullName,
+      role,
+      officeId,
+      temporaryPassword: 'temporary password 1',
+    });
+    const session = desk.as(username);
+    await session.invoke('auth.login', { username, password: 'temporary password 1' });
+    await session.invoke('auth.changePassword', {
+      currentPassword: 'temporary password 1',
+      newPassword: PASSWORD,
+    });
+  }
+  return officeId;
+}
+
+async function enrolmentCode(label: string): Promise<string> {
+  const response = await fetch(`${serverUrl}/admin/v1/enrolment-codes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ office: 'AIZ', label }),
+  });
+  return ((await response.json()) as { code: string }).code;
+}
+
+async function signedInPage(browser: Browser, desk: Desk, username: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: desk.url });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  return page;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  serverProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'server', 'main.ts'),
+      '--port',
+      '0',
+      '--data-dir',
+      folder('registry-sync-server-'),
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SYNC_ADMIN_KEY: ADMIN_KEY },
+    },
+  );
+  serverUrl = (await waitForUrl(serverProcess, 'The state server')).replace(/\/$/, '');
+  [desks.a, desks.b] = await Promise.all([startDesk('a'), startDesk('b')]);
+  await setUpUsers(desks.a, 'a', { clerk: 'Lalthanga Sailo', registrar: 'Zothanpuii Ralte' });
+  await setUpUsers(desks.b, 'b', { clerk: 'Lalrinpuii Colney', registrar: 'Vanlalṭhanga Hnamte' });
+});
+
+test.afterAll(async () => {
+  await Promise.all([stop(desks.a.process), stop(desks.b.process), stop(serverProcess)]);
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the administrator connects each desktop with a one-time code; a society registered on one appears on the other', async ({
+  browser,
+}) => {
+  // Desktop A through its Sync screen, as the administrator does it.
+  const adminA = await signedInPage(browser, desks.a, 'admin.a');
+  await adminA.goto('/#/sync');
+  await expect(adminA.getByRole('heading', { name: 'Sync with the state server' })).toBeVisible();
+  await expect(adminA.getByTestId('sync-indicator')).toHaveText('Not syncing');
+  await adminA.getByLabel('State server address').fill(serverUrl.replace('http://', ''));
+  await adminA.getByLabel('Enrolment code').fill('WRONG-CODE-1234');
+  await adminA.getByLabel('Name of this computer').fill('Aizawl counter 1');
+  await adminA.getByRole('button', { name: 'Connect' }).click();
+  await expect(adminA.getByText(/That enrolment code is not valid/)).toBeVisible();
+  await saveScreenshot(adminA, 'sync-enrol-refused');
+  await adminA.getByLabel('Enrolment code').fill(await enrolmentCode('Aizawl counter 1'));
+  await adminA.getByRole('button', { name: 'Connect' }).click();
+  await expect(adminA.getByText(`State server ${serverUrl}`)).toBeVisible();
+  await expect(adminA.getByTestId('sync-indicator')).toContainText(/Synced|Syncing|Online/);
+
+  // Desktop B through the API.
+  await desks.b.as('admin.b').invoke('sync.enrol', {
+    serverUrl,
+    code: await enrolmentCode('Aizawl counter 2'),
+    label: 'Aizawl counter 2',
+  });
+
+  const reference = await desks.a.as('clerk.a').invoke<{
+    offices: { id: string; code: string; districtIds: string[] }[];
+    villages: { id: string; districtId: string }[];
+    societyTypes: { id: string; tier: string }[];
+  }>('reference.get');
+  const office = reference.offices.find((candidate) => candidate.code === 'AIZ')!;
+  const districtId = office.districtIds[0]!;
+  const villages = reference.villages.filter((village) => village.districtId === districtId);
+  const type = reference.societyTypes.find((candidate) => candidate.tier === 'primary')!;
+  const created = await desks.a.as('clerk.a').invoke<{ id: string }>('societies.create', {
+    society: {
+      name: 'Ṭhingsulṭhliah Bamboo Cooperative Society Ltd.',
+      nameMizo: null,
+      regNo: '1207/88',
+      registeredOn: '1988-03-02',
+      basis: 'legacy',
+      typeId: type.id,
+      tier: 'primary',
+      liability: 'limited',
+      address: 'Bazar Veng',
+      districtId,
+      villageId: villages[0]!.id,
+      officeId: office.id,
+      areaVillageIds: [villages[0]!.id],
+      shareValuePaise: 10_000,
+      admissionFeePaise: 1_000,
+      authorisedCapitalPaise: null,
+      financingBank: null,
+      federation: null,
+      status: 'functional',
+      statusSince: '1988-03-02',
+      statusOrderRef: null,
+      contactPerson: null,
+      phone: null,
+      email: null,
+      ncdId: null,
+      remarks: null,
+    },
+  });
+  await desks.a.as('clerk.a').invoke('sync.now');
+
+  const clerkB = await signedInPage(browser, desks.b, 'clerk.b');
+  await clerkB.goto('/#/sync');
+  await clerkB.getByRole('button', { name: 'Sync now' }).click();
+  await expect(clerkB.getByRole('button', { name: 'Sync now' })).toBeEnabled();
+  await clerkB.goto('/');
+  const search = clerkB.getByRole('textbox', { name: 'Search the register' });
+  await search.fill('thingsulthliah');
+  await expect(clerkB.getByRole('grid', { name: 'Societies' })).toContainText(
+    'Ṭhingsulṭhliah Bamboo Cooperative Society Ltd.',
+  );
+  await clerkB.goto(`/#/societies/${created.id}`);
+  await expect(
+    clerkB.getByRole('heading', { name: 'Ṭhingsulṭhliah Bamboo Cooperative Society Ltd.' }),
+  ).toBeVisible();
+  await expect(clerkB.getByText('1207/88').first()).toBeVisible();
+  await saveScreenshot(clerkB, 'sync-society-on-second-desktop');
+  await clerkB.goto('/#/sync');
+  await expect(clerkB.getByText('None: everything made here is on the state server')).toBeVisible();
+  await saveScreenshot(clerkB, 'sync-status');
+  await clerkB.context().close();
+  await adminA.context().close();
+});
+
+test('a rename made on both desktops reaches the registrar side by side, and their decision stands on both', async ({
+  browser,
+}) => {
+  const clerkA = desks.a.as('clerk.a');
+  const clerkB = desks.b.as('clerk.b');
+  const [row] = await clerkA.invoke<{ id: string }[]>('societies.search', {
+    query: '1207/88',
+    limit: 1,
+  });
+  const rename = async (session: BridgeSession, name: string) => {
+    const society = await session.invoke<
+      Record<string, unknown> & { version: number; areaOfOperation: { id: string }[] }
+    >('societies.get', { id: row!.id });
+    const fields = Object.fromEntries(
+      [
+        'name',
+        'nameMizo',
+        'regNo',
+        'registeredOn',
+        'basis',
+        'typeId',
+        'tier',
+        'liability',
+        'address',
+        'districtId',
+        'villageId',
+        'officeId',
+        'shareValuePaise',
+        'admissionFeePaise',
+        'authorisedCapitalPaise',
+        'financingBank',
+        'federation',
+        'contactPerson',
+        'phone',
+        'email',
+        'ncdId',
+        'remarks',
+      ].map((field) => [field, society[field]]),
+    );
+    await session.invoke('societies.update', {
+      id: row!.id,
+      baseVersion: society.version,
+      fields: {
+        ...fields,
+        areaVillageIds: society.areaOfOperation.map((village) => village.id),
+        name,
+      },
+      nameChangeReason: 'Resolution of the general body',
+    });
+  };
+  await clerkB.invoke('sync.now');
+  await rename(clerkA, 'Ṭhingsulṭhliah Bamboo Growers Cooperative Society Ltd.');
+  await rename(clerkB, 'Thingsulthliah Bamboo and Cane Cooperative Society Ltd.');
+  await clerkA.invoke('sync.now');
+  await clerkB.invoke('sync.now');
+  await clerkA.invoke('sync.now');
+
+  const registrar = await signedInPage(browser, desks.a, 'registrar.a');
+  await expect(registrar.getByTestId('sync-indicator')).toContainText('1 sync issue');
+  await registrar.getByTestId('sync-indicator').click();
+  const issue = registrar.getByTestId('sync-issue-row');
+  await expect(issue).toHaveCount(1);
+  await expect(issue).toContainText('Conflict');
+  await expect(issue).toContainText('Lalrinpuii Colney');
+  await issue.press('Enter');
+  const dialog = registrar.getByRole('dialog');
+  await expect(dialog.getByRole('row', { name: /Registered name/ })).toContainText(
+    'Thingsulthliah Bamboo and Cane Cooperative Society Ltd.',
+  );
+  await expect(dialog.getByRole('row', { name: /Registered name/ })).toContainText(
+    'Ṭhingsulṭhliah Bamboo Growers Cooperative Society Ltd.',
+  );
+  await saveScreenshot(registrar, 'sync-conflict-side-by-side');
+  await dialog.getByRole('button', { name: 'Keep this change' }).click();
+  await expect(registrar.getByText('Decided.')).toBeVisible();
+  await expect(registrar.getByTestId('sync-issue-row')).toHaveCount(0);
+
+  await clerkA.invoke('sync.now');
+  await clerkB.invoke('sync.now');
+  for (const session of [clerkA, clerkB]) {
+    const society = await session.invoke<{ name: string }>('societies.get', { id: row!.id });
+    expect(society.name).toBe('Thingsulthliah Bamboo and Cane Cooperative Society Ltd.');
+  }
+  await registrar.goto(`/#/societies/${row!.id}`);
+  await expect(
+    registrar.getByRole('heading', {
+      name: 'Thingsulthliah Bamboo and Cane Cooperative Society Ltd.',
+    }),
+  ).toBeVisible();
+  await registrar.context().close();
+});
