@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { e2eUsers, type E2eRole, type E2eUser } from './users';
 
@@ -136,4 +138,32 @@ export async function findSociety(
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
+}
+
+/** The QR text printed on a certificate PDF, read the way a phone would: render, then decode. */
+export function qrTextOf(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'certificate-'));
+  try {
+    writeFileSync(join(dir, 'certificate.pdf'), pdf);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '150',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      join(dir, 'certificate.pdf'),
+      join(dir, 'page'),
+    ]);
+    const png = execFileSync('ls', [dir])
+      .toString()
+      .split('\n')
+      .find((file) => /\.png$/u.test(file));
+    return execFileSync('zbarimg', ['-q', '--raw', join(dir, png!)])
+      .toString()
+      .trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

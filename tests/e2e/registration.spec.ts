@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { chooseByTyping, invoke, loginAs, openApp, saveScreenshot } from './helpers';
+import { chooseByTyping, invoke, loginAs, openApp, qrTextOf, saveScreenshot } from './helpers';
 
 // Registration of a new society (issue #4), from the counter to a verified certificate.
 const NAME = 'Ṭuirial Riverside Fishery Cooperative Society Ltd.';
@@ -72,34 +68,6 @@ async function receiveByApi(
       feeReceiptNo: 'TR-5 0042',
     },
   });
-}
-
-/** The QR text printed on a certificate PDF, read the way a phone would: render, then decode. */
-function qrTextOf(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'certificate-'));
-  try {
-    writeFileSync(join(dir, 'certificate.pdf'), pdf);
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '150',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      join(dir, 'certificate.pdf'),
-      join(dir, 'page'),
-    ]);
-    const png = execFileSync('ls', [dir])
-      .toString()
-      .split('\n')
-      .find((file) => /\.png$/u.test(file));
-    return execFileSync('zbarimg', ['-q', '--raw', join(dir, png!)])
-      .toString()
-      .trim();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 let applicationId = '';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { BridgeSession } from './api';
-import { saveScreenshot } from './helpers';
+import { qrTextOf, saveScreenshot } from './helpers';
 import { stop, waitForUrl } from './processes';
 
 /**
@@ -334,4 +334,83 @@ test('a rename made on both desktops reaches the registrar side by side, and the
     }),
   ).toBeVisible();
   await registrar.context().close();
+});
+
+test('a phone scanning a certificate printed on a synced desktop sees it verified by the state server', async ({
+  browser,
+}) => {
+  const clerk = desks.a.as('clerk.a');
+  const reference = await clerk.invoke<{
+    districts: { id: string; code: string }[];
+    villages: { id: string; districtId: string }[];
+    offices: { id: string; code: string }[];
+    societyTypes: { id: string; code: string }[];
+  }>('reference.get');
+  const aizawl = reference.districts.find((district) => district.code === 'AIZ')!;
+  const villages = reference.villages.filter((village) => village.districtId === aizawl.id);
+  const received = await clerk.invoke<{ id: string; version: number }>('applications.receive', {
+    application: {
+      proposedName: 'Ṭuikual Fish Farmers Cooperative Society Ltd.',
+      proposedNameMizo: null,
+      typeId: reference.societyTypes.find((type) => type.code === 'FISHERY')!.id,
+      officeId: reference.offices.find((office) => office.code === 'AIZ')!.id,
+      districtId: aizawl.id,
+      villageId: villages[0]!.id,
+      address: 'Ṭuikual South, Aizawl',
+      areaVillageIds: [villages[0]!.id],
+      receivedOn: '2026-11-02',
+      mode: 'counter',
+      promoters: Array.from({ length: 10 }, (_, index) => ({
+        name: `Lalṭhanpuia ${index + 1}`,
+        relationName: `Zoramthanga ${index + 1}`,
+        age: 30 + index,
+        occupation: 'Fish farmer',
+        address: `House ${index + 1}, Ṭuikual`,
+        shares: 10,
+        amountPaidPaise: 100_000,
+        isChief: index === 0,
+      })),
+      shareCapitalPaise: 1_000_000,
+      bankCertificateRef: 'MCAB/2026/117',
+      byLaws: 'model',
+      feeReceiptNo: 'TR-5/2026-27/881',
+    },
+  });
+  const registrar = desks.a.as('registrar.a');
+  const approved = await registrar.invoke<{ societyId: string }>('applications.decide', {
+    id: received.id,
+    baseVersion: received.version,
+    decision: 'approve',
+    reasons: null,
+    password: PASSWORD,
+  });
+  const [certificate] = await registrar.invoke<{ serial: string }[]>('certificates.list', {
+    societyId: approved.societyId,
+  });
+  await registrar.invoke('sync.now');
+
+  // The printed certificate, read as a phone reads it: render the page, decode the QR code.
+  const desktop = await signedInPage(browser, desks.a, 'registrar.a');
+  const printed = await desktop.request.post('/__invoke', {
+    headers: { 'content-type': 'application/json', 'x-registry-bridge': '1' },
+    data: { name: 'certificates.print', input: { serial: certificate!.serial } },
+  });
+  const { value } = (await printed.json()) as { value: { url: string } };
+  const pdf = await desktop.request.get(value.url);
+  const scanned = new URL(qrTextOf(await pdf.body()));
+  expect(scanned.pathname).toBe('/verify');
+  await desktop.context().close();
+
+  // The QR code names the state's public address; here the server runs on loopback.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await phone.newPage();
+  await page.goto(`${serverUrl}/verify${scanned.search}`);
+  await expect(page.getByRole('status')).toContainText('Valid');
+  await expect(
+    page.getByText('Ṭuikual Fish Farmers Cooperative Society Ltd.').first(),
+  ).toBeVisible();
+  await expect(page.getByText(certificate!.serial)).toBeVisible();
+  await expect(page.getByText(/On the state register today: .*Registered since/)).toBeVisible();
+  await saveScreenshot(page, 'sync-verify-page-phone');
+  await phone.close();
 });
