@@ -104,6 +104,7 @@ export class DeviceRegistry {
         officeId: code.officeId,
         tokenHash: hash(token),
         installEpoch: request.client.installEpoch,
+        lastAppliedSeq: request.afterSeq,
         enrolledAt: now,
         appVersion: request.client.appVersion,
       });

@@ -64,7 +64,7 @@ export interface CoreOptions {
    * Sync with the state server: how often it runs in the background once enrolled (none
    * when absent: tests and the benchmark sync by hand), and the network to use.
    */
-  sync?: { intervalMs?: number; fetch?: typeof fetch };
+  sync?: { intervalMs?: number; fetch?: typeof fetch; pullPageRows?: number };
 }
 
 export type CoreEventListener = <N extends EventName>(name: N, payload: EventPayload<N>) => void;
@@ -228,8 +228,8 @@ export function createCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     schemaVersion: appliedMigrations(sqlite),
-    deviceId,
     ...(options.sync?.fetch ? { fetch: options.sync.fetch } : {}),
+    ...(options.sync?.pullPageRows ? { pullPageRows: options.sync.pullPageRows } : {}),
     onPulled: ({ tables, societyIds }) => {
       if ([...tables].some((table) => REFERENCE_TABLES.has(table))) reference.reload();
       societies.reindexSynced(societyIds);

@@ -123,7 +123,10 @@ vi.mock('electron', () => ({
     return fakes.current.electron.shell;
   },
 }));
-vi.mock('../core', () => ({ createCore: (...args: unknown[]) => fakes.createCore(...args) }));
+vi.mock('../core', () => ({
+  createCore: (...args: unknown[]) => fakes.createCore(...args),
+  BACKGROUND_SYNC_MS: 30_000,
+}));
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 let userData: string;

@@ -101,6 +101,14 @@ export const syncRows = pgTable(
     index('sync_rows_bucket_seq_idx').on(t.bucket, t.serverSeq),
     index('sync_rows_office_seq_idx').on(t.officeId, t.serverSeq),
     index('sync_rows_society_seq_idx').on(t.societyId, t.serverSeq),
+    // The state-wide uniqueness check of registration numbers, and the verification page's
+    // lookup of a certificate by its serial.
+    index('sync_rows_reg_no_key_idx')
+      .on(sql`(${t.data}->>'reg_no_key')`)
+      .where(sql`${t.tableName} = 'societies'`),
+    index('sync_rows_certificate_serial_idx')
+      .on(sql`(${t.data}->>'serial')`)
+      .where(sql`${t.tableName} = 'certificates'`),
   ],
 );
 

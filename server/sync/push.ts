@@ -3,7 +3,7 @@
  * device's order: duplicate → its stored verdict; gap → stop; else archive verbatim,
  * authorize, validate, apply / merge / conflict / reject / hold, and record the verdict.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/auth/roles';
 import {
   ENTITY_TABLES,
@@ -21,11 +21,12 @@ import { formatHlc, parseHlc } from '../../shared/sync/hlc';
 import { MUTATION_ROLES } from '../../shared/sync/mutations';
 import type { VerdictRecord, WireMutation, WireRow } from '../../shared/sync/protocol';
 import { columnOf } from '../../shared/column-name';
+import { EnrolmentError } from '../devices';
 import { newServerId } from '../ids';
 import type { ServerDb } from '../db/open';
 import { devices, mutationArchive, processedMutations, syncIssues } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
-import { readRow, routeOf, writeRow, type Route, type ServerTx, type StoredRow } from './rows';
+import { RowStore, type Route, type ServerTx, type StoredRow } from './rows';
 
 export interface DeviceRecord {
   id: string;
@@ -56,76 +57,210 @@ export async function pushMutations(
       (locked as unknown as { rows: { last_applied_seq: string | number }[] }).rows[0]
         ?.last_applied_seq ?? 0,
     );
+    const ordered = [...mutations].sort((a, b) => a.seq - b.seq);
+    const seen = new Map(
+      ordered.length === 0
+        ? []
+        : (
+            await tx
+              .select()
+              .from(processedMutations)
+              .where(
+                inArray(
+                  processedMutations.mutationId,
+                  ordered.map((m) => m.mutationId),
+                ),
+              )
+          ).map((row) => [row.mutationId, row]),
+    );
+    const at = now();
+    // Which mutations are decided now: in order, each following the last one decided.
     const verdicts: VerdictRecord[] = [];
+    const toDecide: WireMutation[] = [];
+    let expected = lastAppliedSeq;
     let stopped = false;
-    for (const mutation of [...mutations].sort((a, b) => a.seq - b.seq)) {
+    for (const mutation of ordered) {
       const base = { mutationId: mutation.mutationId, seq: mutation.seq };
-      const [seen] = await tx
-        .select()
-        .from(processedMutations)
-        .where(eq(processedMutations.mutationId, mutation.mutationId));
-      if (seen) {
+      const earlier = seen.get(mutation.mutationId);
+      if (earlier) {
         verdicts.push({
           ...base,
           verdict: 'duplicate',
-          original: seen.verdict as VerdictRecord['verdict'],
-          ...(seen.reason ? { reason: seen.reason } : {}),
-          ...(seen.conflictId ? { conflictId: seen.conflictId } : {}),
+          original: earlier.verdict as VerdictRecord['verdict'],
+          ...(earlier.reason ? { reason: earlier.reason } : {}),
+          ...(earlier.conflictId ? { conflictId: earlier.conflictId } : {}),
         });
         continue;
       }
-      if (stopped || mutation.prevSeq !== lastAppliedSeq || mutation.seq <= lastAppliedSeq) {
+      if (mutation.seq <= lastAppliedSeq) {
+        // A number this device already used, on a change the server never saw: its database
+        // was restored from a backup. Nothing of the request applies; it enrols again.
+        throw new EnrolmentError(
+          409,
+          'This computer’s database was restored from a backup: it reuses change numbers the state server already has. Enrol it again with a new code; its changes are kept.',
+        );
+      }
+      if (stopped || mutation.prevSeq !== expected) {
         stopped = true;
-        verdicts.push({ ...base, verdict: 'gap', expectedSeq: lastAppliedSeq });
+        verdicts.push({ ...base, verdict: 'gap', expectedSeq: expected });
         continue;
       }
-      const at = now();
-      // A clock more than five minutes ahead is clamped, never fatal (sync.md §2): the
-      // device is flagged for the administrator and its change goes on.
-      const hlc = clampHlc(mutation.hlc, Date.parse(at));
-      if (hlc !== mutation.hlc) {
-        await tx.update(devices).set({ clockFlaggedAt: at }).where(eq(devices.id, device.id));
-      }
-      await tx.insert(mutationArchive).values({
+      toDecide.push(mutation);
+      verdicts.push(base as VerdictRecord);
+      expected = mutation.seq;
+    }
+    if (toDecide.length === 0) return { verdicts, lastAppliedSeq };
+
+    // Archived verbatim before anything is decided about them.
+    await tx.insert(mutationArchive).values(
+      toDecide.map((mutation) => ({
         mutationId: mutation.mutationId,
         deviceId: device.id,
         seq: mutation.seq,
         receivedAt: at,
         body: mutation,
-      });
-      // A savepoint per mutation: one that fails to apply is rejected, the rest go on.
-      let outcome: Outcome;
-      try {
-        outcome = await tx.transaction((savepoint) =>
-          decide(savepoint, directory, device, { ...mutation, hlc }, at),
-        );
-      } catch (error) {
-        outcome = {
-          verdict: 'rejected',
-          reason: `The state server could not apply this change (${(error as Error).message}). It is kept for the administrator.`,
-        };
-      }
+      })),
+    );
+    const store = new RowStore(tx);
+    await store.preload(
+      toDecide.flatMap((mutation) => [
+        { table: 'users', id: mutation.userId },
+        ...mutation.rows.map((row) => ({ table: row.table, id: row.id })),
+        ...mutation.rows.flatMap((row) =>
+          ['society_id', 'application_id', 'audit_id', 'owner_id']
+            .map((column) => row.data[column])
+            .filter((value): value is string => typeof value === 'string')
+            .flatMap((id) => [
+              { table: 'societies', id },
+              { table: 'registration_applications', id },
+              { table: 'audits', id },
+            ]),
+        ),
+      ]),
+    );
+    const decided = new Map<string, Outcome>();
+    let clockFlagged = false;
+    for (const mutation of toDecide) {
+      // A clock more than five minutes ahead is clamped, never fatal (sync.md §2): the
+      // device is flagged for the administrator and its change goes on.
+      const hlc = clampHlc(mutation.hlc, Date.parse(at));
+      if (hlc !== mutation.hlc) clockFlagged = true;
+      const outcome = await decideSafely(tx, store, directory, device, { ...mutation, hlc }, at);
       if (outcome.verdict === 'rejected' || outcome.verdict === 'held') {
         outcome.conflictId = await recordIssue(tx, device, mutation, outcome, {}, null, at);
       }
-      await tx.insert(processedMutations).values({
-        mutationId: mutation.mutationId,
-        deviceId: device.id,
-        seq: mutation.seq,
-        verdict: outcome.verdict,
-        reason: outcome.reason ?? null,
-        conflictId: outcome.conflictId ?? null,
-        processedAt: at,
-      });
+      decided.set(mutation.mutationId, outcome);
       lastAppliedSeq = mutation.seq;
-      verdicts.push({ ...base, ...outcome });
     }
+    await tx.insert(processedMutations).values(
+      toDecide.map((mutation) => {
+        const outcome = decided.get(mutation.mutationId)!;
+        return {
+          mutationId: mutation.mutationId,
+          deviceId: device.id,
+          seq: mutation.seq,
+          verdict: outcome.verdict,
+          reason: outcome.reason ?? null,
+          conflictId: outcome.conflictId ?? null,
+          processedAt: at,
+        };
+      }),
+    );
+    await retryHeld(tx, store, directory, at);
+    await store.flush();
     await tx
       .update(devices)
-      .set({ lastAppliedSeq, lastSeenAt: now() })
+      .set({ lastAppliedSeq, lastSeenAt: at, ...(clockFlagged ? { clockFlaggedAt: at } : {}) })
       .where(eq(devices.id, device.id));
-    return { verdicts, lastAppliedSeq };
+    return {
+      verdicts: verdicts.map((verdict) => {
+        const outcome = decided.get(verdict.mutationId);
+        return outcome && verdict.verdict === undefined ? { ...verdict, ...outcome } : verdict;
+      }),
+      lastAppliedSeq,
+    };
   });
+}
+
+/** Decides one mutation; its staged writes are kept only if it does not fail. */
+async function decideSafely(
+  tx: ServerTx,
+  store: RowStore,
+  directory: StateDirectory,
+  device: DeviceRecord,
+  mutation: WireMutation,
+  now: string,
+): Promise<Outcome> {
+  store.begin();
+  try {
+    const outcome = await decide(tx, store, directory, device, mutation, now);
+    if (outcome.verdict === 'applied' || outcome.verdict === 'merged') store.commit();
+    else store.rollback();
+    return outcome;
+  } catch (error) {
+    store.rollback();
+    return {
+      verdict: 'rejected',
+      reason: `The state server could not apply this change (${(error as Error).message}). It is kept for the administrator.`,
+    };
+  }
+}
+
+/** How many held mutations one push tries again, oldest first. */
+const HELD_RETRIES_PER_PUSH = 200;
+
+/**
+ * Held mutations wait for a record that had not reached the server (sync.md §4); after
+ * every push, the oldest are tried again. One that now goes through is marked so, and its
+ * issue closes; one that now conflicts or is refused says why.
+ */
+async function retryHeld(
+  tx: ServerTx,
+  store: RowStore,
+  directory: StateDirectory,
+  now: string,
+): Promise<void> {
+  const held = await tx
+    .select({
+      mutationId: processedMutations.mutationId,
+      deviceId: processedMutations.deviceId,
+      conflictId: processedMutations.conflictId,
+      body: mutationArchive.body,
+      officeId: devices.officeId,
+    })
+    .from(processedMutations)
+    .innerJoin(mutationArchive, eq(mutationArchive.mutationId, processedMutations.mutationId))
+    .innerJoin(devices, eq(devices.id, processedMutations.deviceId))
+    .where(eq(processedMutations.verdict, 'held'))
+    .orderBy(processedMutations.processedAt, processedMutations.seq)
+    .limit(HELD_RETRIES_PER_PUSH);
+  for (const row of held) {
+    const mutation = row.body as WireMutation;
+    const outcome = await decideSafely(
+      tx,
+      store,
+      directory,
+      { id: row.deviceId, officeId: row.officeId },
+      mutation,
+      now,
+    );
+    if (outcome.verdict === 'held') continue;
+    await tx
+      .update(processedMutations)
+      .set({ verdict: outcome.verdict, reason: outcome.reason ?? null, processedAt: now })
+      .where(eq(processedMutations.mutationId, row.mutationId));
+    if (row.conflictId) {
+      const settled = outcome.verdict === 'applied' || outcome.verdict === 'merged';
+      await tx
+        .update(syncIssues)
+        .set(
+          settled
+            ? { resolvedAt: now, resolution: 'applied once the record it waited for arrived' }
+            : { kind: outcome.verdict, reason: outcome.reason ?? '' },
+        )
+        .where(eq(syncIssues.id, row.conflictId));
+    }
+  }
 }
 
 const MAX_CLOCK_LEAD_MS = 5 * 60_000;
@@ -145,13 +280,14 @@ interface Actor {
 
 async function decide(
   tx: ServerTx,
+  store: RowStore,
   directory: StateDirectory,
   device: DeviceRecord,
   mutation: WireMutation,
   now: string,
 ): Promise<Outcome> {
   if (mutation.name === 'conflict.resolve')
-    return resolveIssue(tx, directory, device, mutation, now);
+    return resolveIssue(tx, store, directory, device, mutation, now);
   const table = ENTITY_TABLES[mutation.entity as SyncEntity] as SyncTable | undefined;
   if (!table) {
     return {
@@ -166,7 +302,7 @@ async function decide(
       reason: `The state server does not know the change "${mutation.name}". Update the app on this computer.`,
     };
   }
-  const actor = await actorOf(tx, mutation);
+  const actor = await actorOf(store, mutation);
   if (!actor) {
     return {
       verdict: 'held',
@@ -186,7 +322,7 @@ async function decide(
     };
   }
   const rows = orderedRows(mutation, table);
-  const stored = await readRow(tx, table, mutation.entityId);
+  const stored = await store.read(table, mutation.entityId);
 
   // Authorization before and after (sync.md §7): every row the change touches must be in
   // the actor's jurisdiction as the server holds it and as the change leaves it.
@@ -204,9 +340,9 @@ async function decide(
     const before =
       row.table === table && row.id === mutation.entityId
         ? stored
-        : await readRow(tx, row.table, row.id);
+        : await store.read(row.table, row.id);
     const data = withoutLocalColumns(row.table, row.data);
-    const route = await routeOrPlanned(tx, row.table, data, planned);
+    const route = await routeOrPlanned(store, row.table, data, planned);
     if (!route) {
       return {
         verdict: 'held',
@@ -257,10 +393,10 @@ async function decide(
   for (const row of planned) {
     if (!row.stored) {
       if (row.table === 'societies') {
-        const clash = await registrationNumberTaken(tx, row.data, row.id);
+        const clash = await registrationNumberTaken(store, row.data, row.id);
         if (clash) return { verdict: 'rejected', reason: clash };
       }
-      await writeRow(tx, {
+      await store.write({
         table: row.table,
         id: row.id,
         version: 1,
@@ -273,14 +409,14 @@ async function decide(
       });
     } else if (row === main) {
       if (merge?.kind === 'apply')
-        await writeMerged(tx, row, row.stored, merge.patch, mutation, device, now);
+        await writeMerged(store, row, row.stored, merge.patch, mutation, device, now);
     } else if (
       // Child rows (area villages, promoters, history entries) are new rows or tombstones;
       // one the server already holds takes the device's image unless it is older.
       Number(row.data['version'] ?? 0) >= row.stored.version &&
       !sameImage(row.stored.data, row.data)
     ) {
-      await writeMerged(tx, row, row.stored, row.data, mutation, device, now);
+      await writeMerged(store, row, row.stored, row.data, mutation, device, now);
     }
   }
   return {
@@ -315,12 +451,12 @@ function withoutLocalColumns(table: SyncTable, data: RowImage): RowImage {
 }
 
 async function routeOrPlanned(
-  tx: ServerTx,
+  store: RowStore,
   table: SyncTable,
   data: RowImage,
   planned: readonly { table: SyncTable; id: string; route: Route }[],
 ): Promise<Route | null> {
-  const route = await routeOf(tx, table, data);
+  const route = await store.routeOf(table, data);
   if (route) return route;
   // The parent may be a row of this same mutation, not yet written.
   for (const parent of planned) {
@@ -329,8 +465,8 @@ async function routeOrPlanned(
   return null;
 }
 
-async function actorOf(tx: ServerTx, mutation: WireMutation): Promise<Actor | null> {
-  const stored = await readRow(tx, 'users', mutation.userId);
+async function actorOf(store: RowStore, mutation: WireMutation): Promise<Actor | null> {
+  const stored = await store.read('users', mutation.userId);
   // A user's own creation (the first administrator of a device) carries their row.
   const data =
     stored?.data ??
@@ -403,7 +539,7 @@ function threeWay(
 }
 
 async function writeMerged(
-  tx: ServerTx,
+  store: RowStore,
   row: { table: SyncTable; id: string; route: Route },
   stored: StoredRow,
   patch: RowImage,
@@ -413,7 +549,7 @@ async function writeMerged(
 ): Promise<void> {
   const version = stored.version + 1;
   const data = deriveColumns(row.table, { ...stored.data, ...patch, version });
-  await writeRow(tx, {
+  await store.write({
     table: row.table,
     id: row.id,
     version,
@@ -442,18 +578,15 @@ function closedReason(table: SyncTable, data: RowImage, mutation: WireMutation):
 }
 
 async function registrationNumberTaken(
-  tx: ServerTx,
+  store: RowStore,
   data: RowImage,
   id: string,
 ): Promise<string | null> {
   const key = deriveColumns('societies', data)['reg_no_key'];
   if (typeof key !== 'string') return null;
-  const found = await tx.execute(
-    sql`SELECT id, data->>'name' AS name FROM sync_rows WHERE table_name = 'societies' AND data->>'reg_no_key' = ${key} AND id <> ${id} AND data->>'deleted_at' IS NULL LIMIT 1`,
-  );
-  const clash = (found as unknown as { rows: { name: string }[] }).rows[0];
+  const clash = await store.findBy('societies', 'reg_no_key', key, id);
   return clash
-    ? `Registration number ${String(data['reg_no'])} is already on the state register, for ${clash.name}.`
+    ? `Registration number ${String(data['reg_no'])} is already on the state register, for ${String(clash.data['name'])}.`
     : null;
 }
 
@@ -525,12 +658,13 @@ async function recordIssue(
  */
 async function resolveIssue(
   tx: ServerTx,
+  store: RowStore,
   directory: StateDirectory,
   device: DeviceRecord,
   mutation: WireMutation,
   now: string,
 ): Promise<Outcome> {
-  const actor = await actorOf(tx, mutation);
+  const actor = await actorOf(store, mutation);
   if (!actor)
     return {
       verdict: 'held',
@@ -565,7 +699,7 @@ async function resolveIssue(
     return { verdict: 'rejected', reason: 'Only a conflict can keep the refused values.' };
   }
   const table = issue.tableName as SyncTable;
-  const stored = isSyncTable(table) ? await readRow(tx, table, issue.entityId) : undefined;
+  const stored = isSyncTable(table) ? await store.read(table, issue.entityId) : undefined;
   if (stored) {
     const patch: RowImage = {};
     if (choice === 'mine') {
@@ -576,7 +710,7 @@ async function resolveIssue(
       }
     }
     await writeMerged(
-      tx,
+      store,
       {
         table,
         id: stored.id,

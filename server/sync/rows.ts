@@ -1,14 +1,16 @@
 /**
- * The server's register rows (`sync_rows`) and their history (`change_log`): reading a row,
- * finding where it routes, and writing a change under the next server_seq.
+ * The server's register rows (`sync_rows`) and their history (`change_log`), as one push
+ * request sees them: reads go to the database once and are cached; writes are staged in
+ * memory (so later mutations of the same request read them) and written in a few
+ * multi-row statements at the end, under server_seq numbers taken from one locked counter.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   ENTITY_TABLES,
   REFERENCE_TABLES,
   ROUTES,
-  type SyncEntity,
   type RowImage,
+  type SyncEntity,
   type SyncTable,
 } from '../../shared/sync/entities';
 import type { ServerDb } from '../db/open';
@@ -29,29 +31,6 @@ export interface StoredRow {
   updatedByDevice: string | null;
 }
 
-export async function readRow(
-  tx: ServerTx,
-  table: string,
-  id: string,
-): Promise<StoredRow | undefined> {
-  const [row] = await tx
-    .select({
-      tableName: syncRows.tableName,
-      id: syncRows.id,
-      version: syncRows.version,
-      data: syncRows.data,
-      hlc: syncRows.hlc,
-      bucket: syncRows.bucket,
-      officeId: syncRows.officeId,
-      societyId: syncRows.societyId,
-      updatedAt: syncRows.updatedAt,
-      updatedByDevice: syncRows.updatedByDevice,
-    })
-    .from(syncRows)
-    .where(and(eq(syncRows.tableName, table), eq(syncRows.id, id)));
-  return row as StoredRow | undefined;
-}
-
 export interface Route {
   /** 'ref' for reference data; null otherwise. */
   bucket: string | null;
@@ -59,39 +38,252 @@ export interface Route {
   societyId: string | null;
 }
 
-/**
- * Where a row belongs (sync.md §7), from its own columns or the row it points at; null
- * when the row it points at is not on the server yet (the mutation waits).
- */
-export async function routeOf(
-  tx: ServerTx,
-  table: SyncTable,
-  data: RowImage,
-): Promise<Route | null> {
-  if (REFERENCE_TABLES.has(table)) return { bucket: 'ref', officeId: null, societyId: null };
-  for (const step of ROUTES[table] ?? []) {
-    if (step.kind === 'column') {
-      const officeId = step.officeColumn ? stringOrNull(data[step.officeColumn]) : null;
-      if (officeId) {
-        const societyId = step.societyColumn ? stringOrNull(data[step.societyColumn]) : null;
-        return { bucket: null, officeId, societyId };
-      }
-      continue;
-    }
-    const parentTable =
-      step.kind === 'parent' ? step.table : tableOfOwner(stringOrNull(data[step.entityColumn]));
-    const parentId = stringOrNull(data[step.kind === 'parent' ? step.column : step.idColumn]);
-    if (!parentTable || !parentId) continue;
-    const parent = await readRow(tx, parentTable, parentId);
-    if (parent) {
-      return {
-        bucket: null,
-        officeId: parent.officeId,
-        societyId: parentTable === 'societies' ? parent.id : parent.societyId,
-      };
+export interface RowChange {
+  table: SyncTable;
+  id: string;
+  version: number;
+  data: RowImage;
+  hlc: string;
+  route: Route;
+  deviceId: string | null;
+  mutationId: string | null;
+  now: string;
+}
+
+const key = (table: string, id: string) => `${table}:${id}`;
+/** Rows per multi-row statement when the request's writes are flushed. */
+const FLUSH_CHUNK = 500;
+
+export class RowStore {
+  private readonly cache = new Map<string, StoredRow | null>();
+  private staged: (RowChange & { serverSeq: number })[] = [];
+  /** Writes of the mutation being decided: kept only if it goes through. */
+  private pending: { key: string; before: StoredRow | null | undefined }[] | null = null;
+  private nextSeq: number | null = null;
+  private mark = 0;
+
+  constructor(private readonly tx: ServerTx) {}
+
+  /** Loads rows into the cache in one query (the rows a batch of mutations touches). */
+  async preload(keys: readonly { table: string; id: string }[]): Promise<void> {
+    const wanted = keys.filter(({ table, id }) => !this.cache.has(key(table, id)));
+    for (let start = 0; start < wanted.length; start += FLUSH_CHUNK) {
+      const chunk = wanted.slice(start, start + FLUSH_CHUNK);
+      const byTable = new Map<string, string[]>();
+      for (const { table, id } of chunk) byTable.set(table, [...(byTable.get(table) ?? []), id]);
+      const conditions: SQL[] = [...byTable].map(([table, ids]) =>
+        and(eq(syncRows.tableName, table), inArray(syncRows.id, ids))!,
+      );
+      const rows = (await this.tx
+        .select(SELECTED)
+        .from(syncRows)
+        .where(or(...conditions))) as StoredRow[];
+      for (const { table, id } of chunk) this.cache.set(key(table, id), null);
+      for (const row of rows) this.cache.set(key(row.tableName, row.id), row);
     }
   }
-  return null;
+
+  async read(table: string, id: string): Promise<StoredRow | undefined> {
+    const cached = this.cache.get(key(table, id));
+    if (cached !== undefined) return cached ?? undefined;
+    const [row] = (await this.tx
+      .select(SELECTED)
+      .from(syncRows)
+      .where(and(eq(syncRows.tableName, table), eq(syncRows.id, id)))) as StoredRow[];
+    this.cache.set(key(table, id), row ?? null);
+    return row;
+  }
+
+  /** The first row of `table` whose `column` holds `value`, among staged and stored rows. */
+  async findBy(
+    table: SyncTable,
+    column: string,
+    value: string,
+    exceptId: string,
+  ): Promise<StoredRow | undefined> {
+    for (const row of this.cache.values()) {
+      if (
+        row &&
+        row.tableName === table &&
+        row.id !== exceptId &&
+        row.data[column] === value &&
+        row.data['deleted_at'] == null
+      ) {
+        return row;
+      }
+    }
+    const [row] = (await this.tx
+      .select(SELECTED)
+      .from(syncRows)
+      .where(
+        and(
+          eq(syncRows.tableName, table),
+          sql`${syncRows.data}->>${column} = ${value}`,
+          sql`${syncRows.id} <> ${exceptId}`,
+          sql`${syncRows.data}->>'deleted_at' IS NULL`,
+        ),
+      )
+      .limit(1)) as StoredRow[];
+    return row;
+  }
+
+  /** Starts the writes of one mutation; `commit` keeps them, `rollback` forgets them. */
+  begin(): void {
+    this.pending = [];
+    this.mark = this.staged.length;
+  }
+
+  commit(): void {
+    this.pending = null;
+  }
+
+  rollback(): void {
+    for (const { key: rowKey, before } of (this.pending ?? []).reverse()) {
+      if (before === undefined) this.cache.delete(rowKey);
+      else this.cache.set(rowKey, before);
+    }
+    this.staged.length = this.mark;
+    this.pending = null;
+  }
+
+  /** Stages a row's new state; it is written, with its history entry, at `flush`. */
+  async write(change: RowChange): Promise<void> {
+    if (this.nextSeq === null) this.nextSeq = (await lockCounter(this.tx)) + 1;
+    const serverSeq = this.nextSeq++;
+    const rowKey = key(change.table, change.id);
+    this.pending?.push({ key: rowKey, before: this.cache.get(rowKey) });
+    this.staged.push({ ...change, serverSeq });
+    this.cache.set(rowKey, {
+      tableName: change.table,
+      id: change.id,
+      version: change.version,
+      data: change.data,
+      hlc: change.hlc,
+      bucket: change.route.bucket,
+      officeId: change.route.officeId,
+      societyId: change.route.societyId,
+      updatedAt: change.now,
+      updatedByDevice: change.deviceId,
+    });
+  }
+
+  /**
+   * Where a row belongs (sync.md §7), from its own columns or the row it points at; null
+   * when the row it points at is not on the server yet (the mutation waits).
+   */
+  async routeOf(table: SyncTable, data: RowImage): Promise<Route | null> {
+    if (REFERENCE_TABLES.has(table)) return { bucket: 'ref', officeId: null, societyId: null };
+    for (const step of ROUTES[table] ?? []) {
+      if (step.kind === 'column') {
+        const officeId = step.officeColumn ? stringOrNull(data[step.officeColumn]) : null;
+        if (officeId) {
+          const societyId = step.societyColumn ? stringOrNull(data[step.societyColumn]) : null;
+          return { bucket: null, officeId, societyId };
+        }
+        continue;
+      }
+      const parentTable =
+        step.kind === 'parent' ? step.table : tableOfOwner(stringOrNull(data[step.entityColumn]));
+      const parentId = stringOrNull(data[step.kind === 'parent' ? step.column : step.idColumn]);
+      if (!parentTable || !parentId) continue;
+      const parent = await this.read(parentTable, parentId);
+      if (parent) {
+        return {
+          bucket: null,
+          officeId: parent.officeId,
+          societyId: parentTable === 'societies' ? parent.id : parent.societyId,
+        };
+      }
+    }
+    return null;
+  }
+
+  /** Writes every staged change: the rows at their last state, the history entry by entry. */
+  async flush(): Promise<void> {
+    if (this.staged.length === 0) return;
+    const latest = new Map<string, RowChange & { serverSeq: number }>();
+    for (const change of this.staged) latest.set(key(change.table, change.id), change);
+    const rows = [...latest.values()].map((change) => ({
+      tableName: change.table,
+      id: change.id,
+      version: change.version,
+      serverSeq: change.serverSeq,
+      bucket: change.route.bucket,
+      officeId: change.route.officeId,
+      societyId: change.route.societyId,
+      data: change.data,
+      hlc: change.hlc,
+      updatedAt: change.now,
+      updatedByDevice: change.deviceId,
+    }));
+    for (let start = 0; start < rows.length; start += FLUSH_CHUNK) {
+      await this.tx
+        .insert(syncRows)
+        .values(rows.slice(start, start + FLUSH_CHUNK))
+        .onConflictDoUpdate({
+          target: [syncRows.tableName, syncRows.id],
+          set: {
+            version: sql`excluded.version`,
+            serverSeq: sql`excluded.server_seq`,
+            bucket: sql`excluded.bucket`,
+            officeId: sql`excluded.office_id`,
+            societyId: sql`excluded.society_id`,
+            data: sql`excluded.data`,
+            hlc: sql`excluded.hlc`,
+            updatedAt: sql`excluded.updated_at`,
+            updatedByDevice: sql`excluded.updated_by_device`,
+          },
+        });
+    }
+    const history = this.staged.map((change) => ({
+      serverSeq: change.serverSeq,
+      tableName: change.table,
+      rowId: change.id,
+      version: change.version,
+      officeId: change.route.officeId,
+      societyId: change.route.societyId,
+      deviceId: change.deviceId,
+      mutationId: change.mutationId,
+      data: change.data,
+      at: change.now,
+    }));
+    for (let start = 0; start < history.length; start += FLUSH_CHUNK) {
+      await this.tx.insert(changeLog).values(history.slice(start, start + FLUSH_CHUNK));
+    }
+    await this.tx
+      .update(serverCounters)
+      .set({ value: (this.nextSeq ?? 1) - 1 })
+      .where(eq(serverCounters.name, 'server_seq'));
+    this.staged = [];
+  }
+}
+
+const SELECTED = {
+  tableName: syncRows.tableName,
+  id: syncRows.id,
+  version: syncRows.version,
+  data: syncRows.data,
+  hlc: syncRows.hlc,
+  bucket: syncRows.bucket,
+  officeId: syncRows.officeId,
+  societyId: syncRows.societyId,
+  updatedAt: syncRows.updatedAt,
+  updatedByDevice: syncRows.updatedByDevice,
+};
+
+/**
+ * The last server_seq given out, with the counter row locked until the transaction
+ * commits: changes become visible in server_seq order, so a pull never skips a late
+ * commit (sync.md §2).
+ */
+async function lockCounter(tx: ServerTx): Promise<number> {
+  await tx.insert(serverCounters).values({ name: 'server_seq', value: 0 }).onConflictDoNothing();
+  const [row] = await tx
+    .select({ value: serverCounters.value })
+    .from(serverCounters)
+    .where(eq(serverCounters.name, 'server_seq'))
+    .for('update');
+  return row?.value ?? 0;
 }
 
 /** A document's owner entity (an outbox entity name, `society`, `audit`…) as its table. */
@@ -102,68 +294,4 @@ function tableOfOwner(entity: string | null): SyncTable | null {
 
 function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
-}
-
-/**
- * The next server_seq. The counter row stays locked until the transaction commits, so
- * changes become visible in server_seq order and a pull never skips a late commit
- * (sync.md §2).
- */
-export async function nextServerSeq(tx: ServerTx): Promise<number> {
-  const [row] = await tx
-    .update(serverCounters)
-    .set({ value: sql`${serverCounters.value} + 1` })
-    .where(eq(serverCounters.name, 'server_seq'))
-    .returning({ value: serverCounters.value });
-  if (row) return row.value;
-  await tx.insert(serverCounters).values({ name: 'server_seq', value: 1 });
-  return 1;
-}
-
-/** Writes a row's new state and its history entry under one new server_seq. */
-export async function writeRow(
-  tx: ServerTx,
-  change: {
-    table: SyncTable;
-    id: string;
-    version: number;
-    data: RowImage;
-    hlc: string;
-    route: Route;
-    deviceId: string | null;
-    mutationId: string | null;
-    now: string;
-  },
-): Promise<number> {
-  const serverSeq = await nextServerSeq(tx);
-  const values = {
-    tableName: change.table,
-    id: change.id,
-    version: change.version,
-    serverSeq,
-    bucket: change.route.bucket,
-    officeId: change.route.officeId,
-    societyId: change.route.societyId,
-    data: change.data,
-    hlc: change.hlc,
-    updatedAt: change.now,
-    updatedByDevice: change.deviceId,
-  };
-  await tx
-    .insert(syncRows)
-    .values(values)
-    .onConflictDoUpdate({ target: [syncRows.tableName, syncRows.id], set: values });
-  await tx.insert(changeLog).values({
-    serverSeq,
-    tableName: change.table,
-    rowId: change.id,
-    version: change.version,
-    officeId: change.route.officeId,
-    societyId: change.route.societyId,
-    deviceId: change.deviceId,
-    mutationId: change.mutationId,
-    data: change.data,
-    at: change.now,
-  });
-  return serverSeq;
 }

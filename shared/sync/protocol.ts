@@ -29,6 +29,11 @@ export const enrolRequestSchema = z.object({
   client: clientInfoSchema,
   code: z.string().min(4).max(40),
   label: z.string().min(1).max(120),
+  /**
+   * The last outbox seq this database already settled with a server (0 for a first
+   * enrolment): a computer enrolling again after a restore goes on from there.
+   */
+  afterSeq: z.number().int().nonnegative().default(0),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 

@@ -76,7 +76,7 @@ export class MutationWriter {
     private readonly db: Db,
     private readonly sqlite: Sqlite,
     private readonly clock: Clock,
-    private readonly deviceId: string,
+    private deviceId: string,
   ) {
     const last = sqlite.prepare('SELECT max(hlc) AS hlc FROM outbox').get() as {
       hlc: string | null;
@@ -96,6 +96,11 @@ export class MutationWriter {
       'INSERT OR IGNORE INTO outbox_rows (seq, table_name, row_id) SELECT ?, table_name, row_id FROM temp.touched_rows',
     );
     this.clearTouched = sqlite.prepare('DELETE FROM temp.touched_rows');
+  }
+
+  /** A computer enrolled again after a restore is a new device from then on (sync.md §2). */
+  setDeviceId(deviceId: string): void {
+    this.deviceId = deviceId;
   }
 
   /**

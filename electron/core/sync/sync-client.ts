@@ -4,7 +4,7 @@
  * local tables, and keeps the office's sync issues for the inbox. One run at a time; a
  * local write during a run makes it run again.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ENTITY_TABLES,
@@ -31,6 +31,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { columnOf } from '../../../shared/column-name';
 import { getMeta, setMeta } from '../db/app-meta';
+import { newId } from '../ids';
 import type { Sqlite } from '../db/open-database';
 import type { Clock, Logger } from '../ports';
 import { z } from 'zod';
@@ -65,10 +66,11 @@ export interface SyncClientOptions {
   dataDir: string;
   appVersion: string;
   schemaVersion: number;
-  deviceId: string;
   writer: MutationWriter;
   /** The network; the fault harness passes a faulty one. */
   fetch?: typeof fetch;
+  /** Rows per pulled page (the server's default when absent); tests make pages small. */
+  pullPageRows?: number;
   /** After a pulled page is written: which tables changed and which societies to reindex. */
   onPulled(change: { tables: ReadonlySet<SyncTable>; societyIds: ReadonlySet<string> }): void;
   /** Every status change, for the status indicator. */
@@ -81,6 +83,7 @@ const META = {
   office: 'sync_office_id',
   cursors: 'sync_cursors',
   lastSync: 'sync_last_sync_at',
+  mustReenrol: 'sync_must_reenrol',
 } as const;
 
 const DONE_VERDICTS: readonly Verdict[] = ['applied', 'merged', 'duplicate'];
@@ -126,7 +129,7 @@ export class SyncClient {
       oldestPendingAt: pending.oldest,
       issues,
       problem: this.problem,
-      mustReenrol: this.restoredFromBackup(),
+      mustReenrol: this.restoredFromBackup() || getMeta(sqlite, META.mustReenrol) === '1',
     };
   }
 
@@ -151,7 +154,7 @@ export class SyncClient {
         recordLabel: this.recordLabel(issue.table, issue.entityId),
         madeByName: nameOf(issue.userId) ?? '',
         theirsByName: nameOf(issue.theirsBy),
-        fromThisDevice: issue.deviceId === this.options.deviceId,
+        fromThisDevice: issue.deviceId === this.deviceId(),
       }));
   }
 
@@ -225,12 +228,16 @@ export class SyncClient {
       const message = 'That is not a server address: type it as the administrator gave it.';
       throw new AppError('invalid_input', message, { serverUrl: message });
     }
+    // Enrolled before (a restored database, or moving to another server): from now on this
+    // is a new device, so its change numbers never clash with what the server has.
+    if (getMeta(this.options.sqlite, META.token) || this.status().mustReenrol) this.renewIdentity();
     let response: unknown;
     try {
       response = await this.request(url, '/sync/v1/enrol', null, {
         client: this.clientInfo(),
         code,
         label,
+        afterSeq: this.settledSeq(),
       });
     } catch (error) {
       // The refusal goes next to the field it is about.
@@ -244,6 +251,7 @@ export class SyncClient {
     const enrolled = enrolResponseSchema.parse(response);
     const { sqlite } = this.options;
     sqlite.transaction(() => {
+      sqlite.prepare('DELETE FROM app_meta WHERE key = ?').run(META.mustReenrol);
       setMeta(sqlite, META.url, url);
       setMeta(sqlite, META.token, enrolled.token);
       setMeta(sqlite, META.office, enrolled.officeId);
@@ -258,6 +266,32 @@ export class SyncClient {
     this.options.logger.info('sync.enrolled', { officeId: enrolled.officeId });
     this.publish();
     return this.status();
+  }
+
+  /** A new device id and install epoch, in the database and in the file beside it. */
+  private renewIdentity(): void {
+    const { sqlite } = this.options;
+    const deviceId = newId();
+    const epoch = newId();
+    sqlite.transaction(() => {
+      setMeta(sqlite, 'device_id', deviceId);
+      setMeta(sqlite, 'install_epoch', epoch);
+      sqlite.prepare('DELETE FROM app_meta WHERE key IN (?, ?)').run(META.token, META.cursors);
+    })();
+    writeFileSync(join(this.options.dataDir, 'install-epoch'), epoch);
+    this.options.writer.setDeviceId(deviceId);
+    this.options.logger.info('sync.identity_renewed', { deviceId });
+  }
+
+  /** The last seq the server has already decided: a new enrolment goes on after it. */
+  private settledSeq(): number {
+    return (
+      this.options.sqlite
+        .prepare(
+          "SELECT coalesce(max(seq), 0) AS n FROM outbox WHERE state NOT IN ('pending', 'local')",
+        )
+        .get() as { n: number }
+    ).n;
   }
 
   /** Runs sync now (or joins the run in progress, which then runs once more). */
@@ -320,6 +354,9 @@ export class SyncClient {
     } catch (error) {
       this.failures++;
       this.problem = (error as Error).message;
+      if (error instanceof HttpError && error.status === 409) {
+        setMeta(this.options.sqlite, META.mustReenrol, '1');
+      }
       this.options.logger.warn('sync.run_failed', { problem: this.problem });
     }
     return this.status();
@@ -329,7 +366,7 @@ export class SyncClient {
     const url = getMeta(this.options.sqlite, META.url);
     const token = getMeta(this.options.sqlite, META.token);
     if (!url || !token) throw new SyncStopped('This computer is not enrolled with a state server.');
-    if (this.restoredFromBackup()) {
+    if (this.status().mustReenrol) {
       throw new SyncStopped(
         'This computer’s database was restored from a backup. Enrol it again before it syncs.',
       );
@@ -459,7 +496,11 @@ export class SyncClient {
     for (let page = 0; page < MAX_PAGES_PER_RUN; page++) {
       const cursors = this.cursors();
       const response = pullResponseSchema.parse(
-        await this.request(url, '/sync/v1/pull', token, { client: this.clientInfo(), cursors }),
+        await this.request(url, '/sync/v1/pull', token, {
+          client: this.clientInfo(),
+          cursors,
+          ...(this.options.pullPageRows ? { limit: this.options.pullPageRows } : {}),
+        }),
       );
       // A bucket the server no longer gives this device stops being followed; its rows stay
       // (they may hold pending work, and the registrar may still need to read them).
@@ -648,12 +689,16 @@ export class SyncClient {
     ).n;
   }
 
+  private deviceId(): string {
+    return getMeta(this.options.sqlite, 'device_id') ?? '';
+  }
+
   private clientInfo(): ClientInfo {
     return {
       protocol: SYNC_PROTOCOL_VERSION,
       schemaVersion: this.options.schemaVersion,
       appVersion: this.options.appVersion,
-      deviceId: this.options.deviceId,
+      deviceId: this.deviceId(),
       installEpoch: getMeta(this.options.sqlite, 'install_epoch') ?? '',
     };
   }

@@ -14,6 +14,8 @@ describe('navigation by role', () => {
       'nav.verify',
       'nav.returns',
       'nav.audits',
+      // Every computer that holds the register syncs it; auditors' laptops most of all.
+      'nav.sync',
     ];
     expect(labels('clerk')).toEqual(['nav.register', 'nav.reference', ...registration]);
     expect(labels('registrar')).toEqual([
@@ -38,6 +40,7 @@ describe('navigation by role', () => {
       'nav.verify',
       'nav.returns',
       'nav.audits',
+      'nav.sync',
     ]);
     expect(labels('counter_secretary')).toEqual([]);
   });

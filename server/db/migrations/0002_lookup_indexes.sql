@@ -1,0 +1,2 @@
+CREATE INDEX "sync_rows_reg_no_key_idx" ON "sync_rows" USING btree (("data"->>'reg_no_key')) WHERE "sync_rows"."table_name" = 'societies';--> statement-breakpoint
+CREATE INDEX "sync_rows_certificate_serial_idx" ON "sync_rows" USING btree (("data"->>'serial')) WHERE "sync_rows"."table_name" = 'certificates';

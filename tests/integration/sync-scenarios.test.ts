@@ -1,0 +1,346 @@
+/**
+ * The scenarios of sync.md §9 that must always pass, each on its own, through the fault
+ * harness: the real server, real desktops, and a network that fails exactly as told.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  societyCreateSchema,
+  societyFieldsSchema,
+  type SocietyFieldsInput,
+} from '../../shared/domain/society';
+import type { RequestOutput } from '../../shared/ipc/contract';
+import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { validSociety } from '../fixtures/societies';
+import { SyncWorld, type SyncRun } from '../fixtures/sync-faults';
+import { assertSyncInvariants } from '../fixtures/sync-invariants';
+
+let world: SyncWorld;
+let run: SyncRun;
+
+beforeAll(async () => {
+  world = await SyncWorld.create([
+    { name: 'a', officeCode: 'AIZ' },
+    { name: 'b', officeCode: 'AIZ' },
+    { name: 's', officeCode: 'RCS' },
+  ]);
+}, 120_000);
+afterAll(async () => world.close());
+beforeEach(async () => {
+  run = await world.run();
+});
+afterEach(() => run.dispose());
+
+type Detail = RequestOutput<'societies.get'>;
+
+async function create(name: string, regNo: string, overrides: Partial<SocietyFieldsInput> = {}) {
+  const { desktop } = run.desktop(name);
+  return desktop.core.call(
+    'societies.create',
+    {
+      society: {
+        ...validSociety(desktop.core.services.reference.get()),
+        name: `Ṭlangnuam ${regNo}`,
+        regNo,
+        ...overrides,
+      },
+    },
+    desktop.sessions.clerk,
+  );
+}
+
+async function edit(
+  name: string,
+  id: string,
+  change: Partial<SocietyFieldsInput>,
+  reason?: string,
+) {
+  const { desktop } = run.desktop(name);
+  const current = await desktop.core.call('societies.get', { id }, desktop.sessions.clerk);
+  return desktop.core.call(
+    'societies.update',
+    {
+      id,
+      baseVersion: current.version,
+      fields: { ...fieldsOf(current), ...change },
+      ...(reason ? { nameChangeReason: reason } : {}),
+    },
+    desktop.sessions.clerk,
+  );
+}
+
+function fieldsOf(society: Detail): SocietyFieldsInput {
+  const detail: Record<string, unknown> = {
+    ...society,
+    areaVillageIds: society.areaOfOperation.map((village) => village.id),
+  };
+  return Object.fromEntries(
+    Object.keys(societyFieldsSchema.shape).map((field) => [field, detail[field]]),
+  ) as SocietyFieldsInput;
+}
+
+async function societyOn(name: string, id: string): Promise<Detail> {
+  const { desktop } = run.desktop(name);
+  return desktop.core.call('societies.get', { id }, desktop.sessions.clerk);
+}
+
+describe('sync.md §9 scenarios', () => {
+  it('killed after the server committed, before the answer: the retry applies nothing twice', async () => {
+    const society = await create('a', '1/2026');
+    run.network.inject('a', 'lose_response');
+    expect((await run.sync('a')).problem).toMatch(/cannot be reached/);
+    await run.restart('a');
+    await run.quiesce();
+    const [row] = await run.serverRows<{ version: number }>(
+      `SELECT version FROM sync_rows WHERE table_name = 'societies' AND id = '${society.id}'`,
+    );
+    expect(row?.version).toBe(1);
+    expect((await societyOn('b', society.id)).name).toBe('Ṭlangnuam 1/2026');
+    await assertSyncInvariants(run);
+  });
+
+  it('the same push delivered twice at once: one applies, the other is answered as a duplicate', async () => {
+    await create('a', '2/2026');
+    run.network.inject('a', 'duplicate');
+    await run.sync('a');
+    const rows = await run.serverRows<{ n: string }>(
+      `SELECT count(*) AS n FROM sync_rows WHERE table_name = 'societies'`,
+    );
+    expect(Number(rows[0]!.n)).toBe(1);
+    // And two deliveries racing each other on the server (the device row lock orders them).
+    const society = await create('a', '3/2026');
+    run.network.inject('a', 'replay_later');
+    await run.sync('a');
+    await Promise.all([run.sync('b'), run.sync('a')]);
+    await run.quiesce();
+    expect((await societyOn('b', society.id)).regNo).toBe('3/2026');
+    await assertSyncInvariants(run);
+  });
+
+  it('a seq gap: a push that skips a change is answered "gap" and nothing of it applies', async () => {
+    const { desktop } = run.desktop('a');
+    await run.quiesce();
+    const response = await run.server.app.inject({
+      method: 'POST',
+      url: '/sync/v1/push',
+      headers: { authorization: `Bearer ${tokenOf('a')}` },
+      payload: {
+        client: clientOf('a'),
+        mutations: [
+          {
+            seq: 9_999,
+            prevSeq: 9_998,
+            mutationId: '01936f2e-0000-7000-8000-000000000001',
+            name: 'society.update',
+            mutationVersion: 1,
+            entity: 'society',
+            entityId: '01936f2e-0000-7000-8000-000000000002',
+            args: { phone: '9436100000' },
+            baseVersion: 1,
+            base: { phone: null },
+            hlc: '000001763900000000:00000:x',
+            userId: desktop.users.clerk.id,
+            createdAt: '2026-11-23T10:00:00.000Z',
+            rows: [],
+          },
+        ],
+      },
+    });
+    expect(response.json()).toMatchObject({ verdicts: [{ verdict: 'gap' }] });
+    const archived = await run.serverRows(`SELECT 1 FROM mutation_archive WHERE seq = 9999`);
+    expect(archived).toEqual([]);
+    await assertSyncInvariants(run);
+  });
+
+  it('a database restored from a backup is refused until enrolled again, then goes on as a new device', async () => {
+    await create('a', '4/2026');
+    await run.quiesce();
+    const { desktop, dataDir } = run.desktop('a');
+    desktop.core.services.sqlite.exec('VACUUM');
+    const backup = `${dataDir}-backup`;
+    const { cpSync, rmSync } = await import('node:fs');
+    cpSync(dataDir, backup, { recursive: true });
+    await create('a', '5/2026');
+    await run.sync('a');
+    // The computer fails; the office restores last night's copy and keeps working.
+    desktop.core.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    cpSync(backup, dataDir, { recursive: true });
+    rmSync(backup, { recursive: true, force: true });
+    await run.restart('a');
+    const after = await create('a', '6/2026');
+    const refused = await run.sync('a');
+    expect(refused.problem).toMatch(/restored from a backup/);
+    expect(refused.mustReenrol).toBe(true);
+    const again = run.desktop('a').desktop;
+    await again.core.call(
+      'sync.enrol',
+      {
+        serverUrl: 'http://state.test',
+        code: await run.server.enrolmentCode('AIZ'),
+        label: 'Aizawl counter 1 (restored)',
+      },
+      again.sessions.admin,
+    );
+    await run.quiesce();
+    // Made after the restore: on the server and on the other desktop. Made before the
+    // failure and lost locally: still on the server, and back on this desktop.
+    expect((await societyOn('b', after.id)).regNo).toBe('6/2026');
+    const names = (
+      await again.core.call('societies.search', { query: '2026', limit: 10 }, again.sessions.clerk)
+    ).map((row) => row.regNo);
+    expect(names.sort()).toEqual(['4/2026', '5/2026', '6/2026']);
+    await assertSyncInvariants(run);
+  });
+
+  it('two offices rename one society: the second is a conflict holding both names', async () => {
+    const society = await create('a', '7/2026');
+    await run.quiesce();
+    await edit(
+      's',
+      society.id,
+      { name: 'Ṭlangnuam Multipurpose Cooperative Society Ltd.' },
+      'Order of the Registrar',
+    );
+    await edit('a', society.id, { name: 'Tlangnuam MPCS Ltd.' }, 'General body resolution');
+    await run.sync('s');
+    await run.sync('a');
+    const issues = await run.serverRows<{
+      kind: string;
+      fields: Record<string, { mine: string; theirs: string }>;
+    }>('SELECT kind, fields FROM sync_issues');
+    expect(issues).toEqual([
+      {
+        kind: 'conflict',
+        fields: {
+          name: expect.objectContaining({
+            mine: 'Tlangnuam MPCS Ltd.',
+            theirs: 'Ṭlangnuam Multipurpose Cooperative Society Ltd.',
+          }),
+        },
+      },
+    ]);
+    await assertSyncInvariants(run);
+  });
+
+  it('a society moving to another office while this office has edits pending: the edit is refused with the reason, kept for the supervisor', async () => {
+    const society = await create('a', '8/2026');
+    await run.quiesce();
+    // The state office moves it to Lunglei (its place was entered wrongly years ago).
+    const reference = run.desktop('s').desktop.core.services.reference.get();
+    const lunglei = reference.offices.find((office) => office.code === 'LUN')!;
+    const village = reference.villages.find(
+      (candidate) => candidate.districtId === lunglei.districtIds[0],
+    )!;
+    await edit('s', society.id, {
+      officeId: lunglei.id,
+      districtId: village.districtId,
+      villageId: village.id,
+      areaVillageIds: [village.id],
+    });
+    await edit('a', society.id, { phone: '9436199999' });
+    await run.sync('s');
+    const status = await run.sync('a');
+    expect(status.issues).toBe(1);
+    const [issue] = await run.serverRows<{ kind: string; reason: string }>(
+      'SELECT kind, reason FROM sync_issues',
+    );
+    expect(issue).toMatchObject({
+      kind: 'rejected',
+      reason: expect.stringMatching(/may not change a record of ARCS Lunglei/),
+    });
+    await assertSyncInvariants(run);
+  });
+
+  it('a revoked computer keeps its changes and is told why it cannot sync', async () => {
+    await create('a', '9/2026');
+    const [device] = await run.serverRows<{ id: string }>(
+      `SELECT id FROM devices WHERE label LIKE '%a-admin%'`,
+    );
+    await run.server.app.inject({
+      method: 'POST',
+      url: `/admin/v1/devices/${device!.id}/revoke`,
+      headers: { authorization: 'Bearer test-admin-key-0123456789' },
+    });
+    const status = await run.sync('a');
+    expect(status.problem).toMatch(/withdrawn from sync by the administrator/);
+    expect(status.pending).toBeGreaterThan(0);
+  });
+
+  it('a clock three days fast is clamped and flagged, never fatal; its edits still apply', async () => {
+    run.dispose();
+    run = await world.run({ clockLeadMs: { b: 3 * 24 * 3_600_000 } });
+    const society = await create('a', '10/2026');
+    await run.quiesce();
+    await edit('b', society.id, { phone: '9436100003' });
+    await run.quiesce();
+    expect((await societyOn('a', society.id)).phone).toBe('9436100003');
+    const flagged = await run.serverRows<{ label: string }>(
+      'SELECT label FROM devices WHERE clock_flagged_at IS NOT NULL',
+    );
+    expect(flagged.map((device) => device.label)).toEqual(['Desktop b-admin']);
+    const [row] = await run.serverRows<{ hlc: string }>(
+      `SELECT hlc FROM sync_rows WHERE id = '${society.id}'`,
+    );
+    expect(Number(row!.hlc.split(':')[0])).toBeLessThanOrEqual(Date.parse('2026-11-23T10:05:00Z'));
+    await assertSyncInvariants(run);
+  });
+
+  it('an old client is told to update (426) and a newer server’s extra columns do not break a pull', async () => {
+    const old = await run.server.app.inject({
+      method: 'POST',
+      url: '/sync/v1/pull',
+      headers: { authorization: `Bearer ${tokenOf('a')}` },
+      payload: { client: { ...clientOf('a'), protocol: SYNC_PROTOCOL_VERSION - 1 }, cursors: {} },
+    });
+    expect(old.statusCode).toBe(426);
+    expect(old.json().error).toMatch(/too old/);
+    const society = await create('a', '11/2026');
+    await run.quiesce();
+    await run.server.database.db.execute(
+      (await import('drizzle-orm')).sql.raw(
+        `UPDATE sync_rows SET data = data || '{"cooperative_bank_ifsc": "MCAB0000001"}', server_seq = server_seq + 1000 WHERE id = '${society.id}'`,
+      ),
+    );
+    await run.quiesce();
+    expect((await societyOn('b', society.id)).regNo).toBe('11/2026');
+  });
+
+  it('5,000 pending changes go up in batches and settle', async () => {
+    const { desktop } = run.desktop('a');
+    const base = societyCreateSchema.parse(validSociety(desktop.core.services.reference.get()));
+    desktop.core.services.societies.importMany(
+      Array.from({ length: 5_000 }, (_, index) => ({
+        ...base,
+        name: `Ṭlang Society ${index}`,
+        regNo: `BULK/${index}`,
+      })),
+      { userId: desktop.users.clerk.id, role: 'clerk', officeId: desktop.users.clerk.officeId },
+    );
+    expect((await run.sync('a')).pending).toBe(0);
+    const [count] = await run.serverRows<{ n: string }>(
+      `SELECT count(*) AS n FROM sync_rows WHERE table_name = 'societies'`,
+    );
+    expect(Number(count!.n)).toBe(5_000);
+  }, 180_000);
+});
+
+function tokenOf(name: string): string {
+  return run
+    .desktop(name)
+    .desktop.core.services.sqlite.prepare("SELECT value FROM app_meta WHERE key = 'sync_token'")
+    .pluck()
+    .get() as string;
+}
+
+function clientOf(name: string) {
+  const sqlite = run.desktop(name).desktop.core.services.sqlite;
+  const meta = (key: string) =>
+    sqlite.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get(key) as string;
+  return {
+    protocol: SYNC_PROTOCOL_VERSION,
+    schemaVersion: 12,
+    appVersion: '0.0.0-test',
+    deviceId: meta('device_id'),
+    installEpoch: meta('install_epoch'),
+  };
+}
