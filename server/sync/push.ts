@@ -138,6 +138,16 @@ export async function pushMutations(
         ),
       ]),
     );
+    await store.preloadBy(
+      'societies',
+      'reg_no_key',
+      toDecide.flatMap((mutation) =>
+        mutation.rows
+          .filter((row) => row.table === 'societies')
+          .map((row) => deriveColumns('societies', row.data)['reg_no_key'])
+          .filter((value): value is string => typeof value === 'string'),
+      ),
+    );
     const decided = new Map<string, Outcome>();
     let clockFlagged = false;
     for (const mutation of toDecide) {

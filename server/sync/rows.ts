@@ -61,6 +61,8 @@ export class RowStore {
   private pending: { key: string; before: StoredRow | null | undefined }[] | null = null;
   private nextSeq: number | null = null;
   private mark = 0;
+  /** `table:column:value` lookups already loaded by `preloadBy`. */
+  private readonly known = new Set<string>();
 
   constructor(private readonly tx: ServerTx) {}
 
@@ -94,6 +96,27 @@ export class RowStore {
     return row;
   }
 
+  /**
+   * Loads the rows of `table` whose `column` holds one of `values` (the registration numbers
+   * a batch registers), so `findBy` answers those from memory.
+   */
+  async preloadBy(table: SyncTable, column: string, values: readonly string[]): Promise<void> {
+    for (let start = 0; start < values.length; start += FLUSH_CHUNK) {
+      const chunk = values.slice(start, start + FLUSH_CHUNK);
+      const rows = (await this.tx
+        .select(SELECTED)
+        .from(syncRows)
+        .where(
+          and(eq(syncRows.tableName, table), inArray(sql`${syncRows.data}->>${column}`, chunk)),
+        )) as StoredRow[];
+      for (const row of rows) {
+        if (!this.cache.has(key(row.tableName, row.id)))
+          this.cache.set(key(row.tableName, row.id), row);
+      }
+      for (const value of chunk) this.known.add(`${table}:${column}:${value}`);
+    }
+  }
+
   /** The first row of `table` whose `column` holds `value`, among staged and stored rows. */
   async findBy(
     table: SyncTable,
@@ -112,6 +135,7 @@ export class RowStore {
         return row;
       }
     }
+    if (this.known.has(`${table}:${column}:${value}`)) return undefined;
     const [row] = (await this.tx
       .select(SELECTED)
       .from(syncRows)

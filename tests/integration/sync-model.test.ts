@@ -8,9 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { societyFieldsSchema, type SocietyFieldsInput } from '../../shared/domain/society';
-import type { RequestOutput } from '../../shared/ipc/contract';
-import { validSociety } from '../fixtures/societies';
+import { editableFields, validSociety } from '../fixtures/societies';
 import { FAULTS, SyncWorld, type Fault, type SyncRun } from '../fixtures/sync-faults';
 import { assertSyncInvariants } from '../fixtures/sync-invariants';
 
@@ -173,7 +171,7 @@ async function apply(run: SyncRun, step: Op, nextNumber: () => number): Promise<
         {
           id,
           baseVersion: current.version,
-          fields: { ...fieldsOf(current), ...change },
+          fields: { ...editableFields(current), ...change },
           ...(step.kind === 'rename' ? { nameChangeReason: 'General body resolution' } : {}),
         },
         session,
@@ -231,16 +229,6 @@ async function assertConflictsHoldBothValues(run: SyncRun): Promise<void> {
     expect(fields['name'].base).toBe(body.base?.['name']);
     expect(fields['name'].theirs).not.toBe(fields['name'].base);
   }
-}
-
-function fieldsOf(society: RequestOutput<'societies.get'>): SocietyFieldsInput {
-  const detail: Record<string, unknown> = {
-    ...society,
-    areaVillageIds: society.areaOfOperation.map((village) => village.id),
-  };
-  return Object.fromEntries(
-    Object.keys(societyFieldsSchema.shape).map((field) => [field, detail[field]]),
-  ) as SocietyFieldsInput;
 }
 
 describe('the sync model', () => {

@@ -3,14 +3,10 @@
  * harness: the real server, real desktops, and a network that fails exactly as told.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  societyCreateSchema,
-  societyFieldsSchema,
-  type SocietyFieldsInput,
-} from '../../shared/domain/society';
+import { societyCreateSchema, type SocietyFieldsInput } from '../../shared/domain/society';
 import type { RequestOutput } from '../../shared/ipc/contract';
 import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { validSociety } from '../fixtures/societies';
+import { editableFields, validSociety } from '../fixtures/societies';
 import { SyncWorld, type SyncRun } from '../fixtures/sync-faults';
 import { assertSyncInvariants } from '../fixtures/sync-invariants';
 
@@ -61,21 +57,11 @@ async function edit(
     {
       id,
       baseVersion: current.version,
-      fields: { ...fieldsOf(current), ...change },
+      fields: { ...editableFields(current), ...change },
       ...(reason ? { nameChangeReason: reason } : {}),
     },
     desktop.sessions.clerk,
   );
-}
-
-function fieldsOf(society: Detail): SocietyFieldsInput {
-  const detail: Record<string, unknown> = {
-    ...society,
-    areaVillageIds: society.areaOfOperation.map((village) => village.id),
-  };
-  return Object.fromEntries(
-    Object.keys(societyFieldsSchema.shape).map((field) => [field, detail[field]]),
-  ) as SocietyFieldsInput;
 }
 
 async function societyOn(name: string, id: string): Promise<Detail> {

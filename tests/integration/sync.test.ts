@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { societyFieldsSchema, type SocietyFieldsInput } from '../../shared/domain/society';
-import type { RequestOutput } from '../../shared/ipc/contract';
-import { validSociety } from '../fixtures/societies';
+import { editableFields, validSociety } from '../fixtures/societies';
 import { FIXED_NOW } from '../fixtures/test-core';
 
-type SocietyDetail = RequestOutput<'societies.get'>;
 import {
   enrolledDesktop,
   startTestServer,
@@ -87,7 +84,7 @@ describe('sync between two desktops of one office and the state server', () => {
       {
         id: created.id,
         baseVersion: onB.version,
-        fields: { ...fieldsOf(onB), address: 'Dawrpui Vengthar' },
+        fields: { ...editableFields(onB), address: 'Dawrpui Vengthar' },
       },
       b.sessions.clerk,
     );
@@ -100,7 +97,7 @@ describe('sync between two desktops of one office and the state server', () => {
       {
         id: created.id,
         baseVersion: onA.version,
-        fields: { ...fieldsOf(onA), address: 'Dawrpui' },
+        fields: { ...editableFields(onA), address: 'Dawrpui' },
       },
       a.sessions.clerk,
     );
@@ -125,7 +122,7 @@ describe('sync between two desktops of one office and the state server', () => {
         {
           id: created.id,
           baseVersion: current.version,
-          fields: { ...fieldsOf(current), name },
+          fields: { ...editableFields(current), name },
           nameChangeReason: 'Resolution of the general body',
         },
         on.sessions.clerk,
@@ -182,7 +179,11 @@ describe('sync between two desktops of one office and the state server', () => {
       const current = await on.core.call('societies.get', { id: created.id }, on.sessions.clerk);
       await on.core.call(
         'societies.update',
-        { id: created.id, baseVersion: current.version, fields: { ...fieldsOf(current), phone } },
+        {
+          id: created.id,
+          baseVersion: current.version,
+          fields: { ...editableFields(current), phone },
+        },
         on.sessions.clerk,
       );
     }
@@ -214,14 +215,3 @@ describe('sync between two desktops of one office and the state server', () => {
     expect(found).toEqual([]);
   });
 });
-
-/** The editable fields of a society as the detail shows them: what an edit sends back. */
-function fieldsOf(society: SocietyDetail): SocietyFieldsInput {
-  const detail: Record<string, unknown> = {
-    ...society,
-    areaVillageIds: society.areaOfOperation.map((village) => village.id),
-  };
-  return Object.fromEntries(
-    Object.keys(societyFieldsSchema.shape).map((field) => [field, detail[field]]),
-  ) as SocietyFieldsInput;
-}

@@ -33,6 +33,7 @@ import { columnOf } from '../../../shared/column-name';
 import { getMeta, setMeta } from '../db/app-meta';
 import { newId } from '../ids';
 import type { Sqlite } from '../db/open-database';
+import { statementCache, type Prepare } from '../db/statement-cache';
 import type { Clock, Logger } from '../ports';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
@@ -103,20 +104,20 @@ export class SyncClient {
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
   private readonly fetch: typeof fetch;
+  private figures: RunFigures = emptyFigures();
+  private readonly prepare: Prepare;
 
   constructor(private readonly options: SyncClientOptions) {
     this.fetch = options.fetch ?? globalThis.fetch;
+    this.prepare = statementCache(options.sqlite);
   }
 
   status(): SyncStatus {
     const { sqlite } = this.options;
-    const pending = sqlite
-      .prepare(
-        "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'",
-      )
-      .get() as { n: number; oldest: string | null };
-    const issues = (sqlite.prepare('SELECT count(*) AS n FROM sync_issues').get() as { n: number })
-      .n;
+    const pending = this.prepare(
+      "SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'",
+    ).get() as { n: number; oldest: string | null };
+    const issues = (this.prepare('SELECT count(*) AS n FROM sync_issues').get() as { n: number }).n;
     return {
       enrolled: Boolean(getMeta(sqlite, META.token)),
       serverUrl: getMeta(sqlite, META.url) ?? null,
@@ -135,13 +136,12 @@ export class SyncClient {
 
   /** The office's sync issues as last fetched, newest first, with names a person reads. */
   issues(): SyncIssueRow[] {
-    const { sqlite } = this.options;
-    const rows = sqlite
-      .prepare('SELECT data FROM sync_issues ORDER BY fetched_at DESC, id')
-      .all() as {
+    const rows = this.prepare(
+      'SELECT data FROM sync_issues ORDER BY fetched_at DESC, id',
+    ).all() as {
       data: string;
     }[];
-    const userName = sqlite.prepare('SELECT full_name AS name FROM users WHERE id = ?');
+    const userName = this.prepare('SELECT full_name AS name FROM users WHERE id = ?');
     const nameOf = (id: string | null) =>
       id
         ? ((userName.get(id) as { name: string } | undefined)?.name ?? 'A user of another office')
@@ -164,8 +164,7 @@ export class SyncClient {
    * the office receives the result. The issue leaves the inbox at once.
    */
   resolve(actor: Actor, issueId: string, choice: 'mine' | 'theirs'): void {
-    const { sqlite } = this.options;
-    const row = sqlite.prepare('SELECT data FROM sync_issues WHERE id = ?').get(issueId) as
+    const row = this.prepare('SELECT data FROM sync_issues WHERE id = ?').get(issueId) as
       { data: string } | undefined;
     if (!row)
       throw new AppError(
@@ -189,13 +188,12 @@ export class SyncClient {
         base: null,
         subjectId: issue.entityId,
       });
-      sqlite.prepare('DELETE FROM sync_issues WHERE id = ?').run(issueId);
+      this.prepare('DELETE FROM sync_issues WHERE id = ?').run(issueId);
     });
     this.publish();
   }
 
   private recordLabel(table: string, id: string): string {
-    const { sqlite } = this.options;
     const label = TABLE_LABELS[table] ?? table.replaceAll('_', ' ');
     if (!isSyncTable(table)) return label;
     const columns = this.columnsOf(table);
@@ -204,12 +202,12 @@ export class SyncClient {
         ? id
         : columns.includes('society_id')
           ? ((
-              sqlite.prepare(`SELECT society_id AS s FROM ${table} WHERE id = ?`).get(id) as
+              this.prepare(`SELECT society_id AS s FROM ${table} WHERE id = ?`).get(id) as
                 { s: string | null } | undefined
             )?.s ?? null)
           : null;
     const society = societyId
-      ? (sqlite.prepare('SELECT name FROM societies WHERE id = ?').get(societyId) as
+      ? (this.prepare('SELECT name FROM societies WHERE id = ?').get(societyId) as
           { name: string } | undefined)
       : undefined;
     return society ? `${label}: ${society.name}` : label;
@@ -251,16 +249,14 @@ export class SyncClient {
     const enrolled = enrolResponseSchema.parse(response);
     const { sqlite } = this.options;
     sqlite.transaction(() => {
-      sqlite.prepare('DELETE FROM app_meta WHERE key = ?').run(META.mustReenrol);
+      this.prepare('DELETE FROM app_meta WHERE key = ?').run(META.mustReenrol);
       setMeta(sqlite, META.url, url);
       setMeta(sqlite, META.token, enrolled.token);
       setMeta(sqlite, META.office, enrolled.officeId);
       setMeta(sqlite, META.cursors, '{}');
-      sqlite
-        .prepare(
-          "UPDATE outbox SET state = 'local' WHERE state = 'pending' AND user_id IN ('system', 'demo')",
-        )
-        .run();
+      this.prepare(
+        "UPDATE outbox SET state = 'local' WHERE state = 'pending' AND user_id IN ('system', 'demo')",
+      ).run();
     })();
     this.problem = null;
     this.options.logger.info('sync.enrolled', { officeId: enrolled.officeId });
@@ -276,7 +272,7 @@ export class SyncClient {
     sqlite.transaction(() => {
       setMeta(sqlite, 'device_id', deviceId);
       setMeta(sqlite, 'install_epoch', epoch);
-      sqlite.prepare('DELETE FROM app_meta WHERE key IN (?, ?)').run(META.token, META.cursors);
+      this.prepare('DELETE FROM app_meta WHERE key IN (?, ?)').run(META.token, META.cursors);
     })();
     writeFileSync(join(this.options.dataDir, 'install-epoch'), epoch);
     this.options.writer.setDeviceId(deviceId);
@@ -286,11 +282,9 @@ export class SyncClient {
   /** The last seq the server has already decided: a new enrolment goes on after it. */
   private settledSeq(): number {
     return (
-      this.options.sqlite
-        .prepare(
-          "SELECT coalesce(max(seq), 0) AS n FROM outbox WHERE state NOT IN ('pending', 'local')",
-        )
-        .get() as { n: number }
+      this.prepare(
+        "SELECT coalesce(max(seq), 0) AS n FROM outbox WHERE state NOT IN ('pending', 'local')",
+      ).get() as { n: number }
     ).n;
   }
 
@@ -339,8 +333,14 @@ export class SyncClient {
     await this.running?.catch(() => undefined);
   }
 
+  /** What the last run moved and how long it took (logged; read by the benchmark). */
+  lastRunFigures(): RunFigures {
+    return { ...this.figures };
+  }
+
   private async runUntilQuiet(): Promise<SyncStatus> {
     this.lastAttemptAt = this.options.clock.now().toISOString();
+    this.figures = emptyFigures();
     try {
       for (let round = 0; round < 5; round++) {
         this.rerun = false;
@@ -351,6 +351,12 @@ export class SyncClient {
       this.failures = 0;
       this.problem = null;
       setMeta(this.options.sqlite, META.lastSync, this.options.clock.now().toISOString());
+      this.options.logger.info('sync.run_finished', {
+        pushed: this.figures.pushed,
+        pulledRows: this.figures.pulledRows,
+        pushMs: Math.round(this.figures.pushMs),
+        pullMs: Math.round(this.figures.pullMs),
+      });
     } catch (error) {
       this.failures++;
       this.problem = (error as Error).message;
@@ -371,8 +377,12 @@ export class SyncClient {
         'This computer’s database was restored from a backup. Enrol it again before it syncs.',
       );
     }
+    let started = performance.now();
     await this.push(url, token);
+    this.figures.pushMs += performance.now() - started;
+    started = performance.now();
     await this.pull(url, token);
+    this.figures.pullMs += performance.now() - started;
     await this.fetchIssues(url, token);
   }
 
@@ -399,8 +409,9 @@ export class SyncClient {
         throw error;
       }
       const { verdicts } = pushResponseSchema.parse(response);
+      this.figures.pushed += batch.length;
       const { sqlite } = this.options;
-      const setState = sqlite.prepare('UPDATE outbox SET state = ?, verdict = ? WHERE seq = ?');
+      const setState = this.prepare('UPDATE outbox SET state = ?, verdict = ? WHERE seq = ?');
       let gapAt: number | null = null;
       sqlite.transaction(() => {
         for (const verdict of verdicts) {
@@ -420,9 +431,9 @@ export class SyncClient {
           // The server holds fewer of this device's changes than it pushed (its database
           // was restored): send everything after what it has again. Idempotency makes the
           // ones it still has come back as duplicates.
-          sqlite
-            .prepare("UPDATE outbox SET state = 'pending' WHERE seq > ? AND state <> 'local'")
-            .run(gapAt);
+          this.prepare(
+            "UPDATE outbox SET state = 'pending' WHERE seq > ? AND state <> 'local'",
+          ).run(gapAt);
         }
       })();
       if (gapAt !== null) this.options.logger.warn('sync.gap', { expectedSeq: gapAt });
@@ -431,25 +442,22 @@ export class SyncClient {
 
   /** The next pending mutations in seq order, each with the rows its transaction wrote. */
   private nextBatch(limit: number): WireMutation[] {
-    const { sqlite } = this.options;
-    const rows = sqlite
-      .prepare(
-        `SELECT seq, mutation_id AS mutationId, name, mutation_version AS mutationVersion, entity,
+    const rows = this.prepare(
+      `SELECT seq, mutation_id AS mutationId, name, mutation_version AS mutationVersion, entity,
                 entity_id AS entityId, args, base_version AS baseVersion, base, hlc, user_id AS userId,
                 created_at AS createdAt
          FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`,
-      )
-      .all(limit) as (Omit<WireMutation, 'args' | 'base' | 'rows' | 'prevSeq'> & {
+    ).all(limit) as (Omit<WireMutation, 'args' | 'base' | 'rows' | 'prevSeq'> & {
       args: string;
       base: string | null;
     })[];
     if (rows.length === 0) return [];
     let prevSeq = (
-      sqlite
-        .prepare("SELECT coalesce(max(seq), 0) AS n FROM outbox WHERE seq < ? AND state <> 'local'")
-        .get(rows[0]!.seq) as { n: number }
+      this.prepare(
+        "SELECT coalesce(max(seq), 0) AS n FROM outbox WHERE seq < ? AND state <> 'local'",
+      ).get(rows[0]!.seq) as { n: number }
     ).n;
-    const touched = sqlite.prepare(
+    const touched = this.prepare(
       'SELECT table_name AS tableName, row_id AS rowId FROM outbox_rows WHERE seq = ?',
     );
     const batch: WireMutation[] = [];
@@ -483,7 +491,7 @@ export class SyncClient {
   /** A synced row as it is now, without the columns that stay on this computer. */
   private readRow(table: string, id: string): Record<string, unknown> | null {
     if (!isSyncTable(table)) return null;
-    const row = this.options.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
+    const row = this.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
       Record<string, unknown> | undefined;
     if (!row) return null;
     for (const column of LOCAL_COLUMNS[table] ?? []) delete row[column];
@@ -509,7 +517,10 @@ export class SyncClient {
       );
       this.storeOfficeKeys(response.officeKeys);
       if (response.bucket && response.rows.length > 0) {
+        const started = performance.now();
         this.applyPage(response.rows, { ...kept, [response.bucket]: response.cursor });
+        this.figures.applyMs += performance.now() - started;
+        this.figures.pulledRows += response.rows.length;
       } else {
         setMeta(this.options.sqlite, META.cursors, JSON.stringify(kept));
       }
@@ -518,17 +529,15 @@ export class SyncClient {
   }
 
   private officeKeys(): OfficeKey[] {
-    return this.options.sqlite
-      .prepare(
-        `SELECT key_id AS keyId, office_id AS officeId, public_key AS publicKey,
+    return this.prepare(
+      `SELECT key_id AS keyId, office_id AS officeId, public_key AS publicKey,
                 created_at AS createdAt, retired_at AS retiredAt FROM office_keys`,
-      )
-      .all() as OfficeKey[];
+    ).all() as OfficeKey[];
   }
 
   /** Other offices' public keys, so certificates they print verify on this computer. */
   private storeOfficeKeys(keys: readonly OfficeKey[]): void {
-    const insert = this.options.sqlite.prepare(
+    const insert = this.prepare(
       `INSERT INTO office_keys (key_id, office_id, public_key, created_at, retired_at)
        VALUES (@keyId, @officeId, @publicKey, @createdAt, @retiredAt)
        ON CONFLICT (key_id) DO UPDATE SET retired_at = coalesce(office_keys.retired_at, excluded.retired_at)
@@ -563,7 +572,7 @@ export class SyncClient {
     sqlite.pragma('foreign_keys = OFF');
     try {
       sqlite.transaction(() => {
-        sqlite.prepare('INSERT INTO temp.mutation_guard (open) VALUES (1)').run();
+        this.prepare('INSERT INTO temp.mutation_guard (open) VALUES (1)').run();
         for (const row of ordered) {
           const table = row.table as SyncTable;
           const kept = pendingColumns.get(`${table}:${row.id}`);
@@ -575,8 +584,8 @@ export class SyncClient {
             societyIds.add(row.data['society_id']);
         }
         setMeta(sqlite, META.cursors, JSON.stringify(cursors));
-        sqlite.prepare('DELETE FROM temp.touched_rows').run();
-        sqlite.prepare('DELETE FROM temp.mutation_guard').run();
+        this.prepare('DELETE FROM temp.touched_rows').run();
+        this.prepare('DELETE FROM temp.mutation_guard').run();
       })();
     } finally {
       sqlite.pragma('foreign_keys = ON');
@@ -589,13 +598,10 @@ export class SyncClient {
    * mutation's own row), or 'all' for the other rows its transaction wrote.
    */
   private pendingColumns(): Map<string, Set<string> | 'all'> {
-    const { sqlite } = this.options;
     const kept = new Map<string, Set<string> | 'all'>();
-    const pending = sqlite
-      .prepare(
-        "SELECT seq, entity, entity_id AS entityId, args FROM outbox WHERE state = 'pending'",
-      )
-      .all() as { seq: number; entity: string; entityId: string; args: string }[];
+    const pending = this.prepare(
+      "SELECT seq, entity, entity_id AS entityId, args FROM outbox WHERE state = 'pending'",
+    ).all() as { seq: number; entity: string; entityId: string; args: string }[];
     if (pending.length === 0) return kept;
     for (const mutation of pending) {
       const table = ENTITY_TABLES[mutation.entity as SyncEntity];
@@ -608,12 +614,10 @@ export class SyncClient {
         set.add(columnOf(field));
       kept.set(key, set);
     }
-    const touched = sqlite
-      .prepare(
-        `SELECT r.table_name AS tableName, r.row_id AS rowId FROM outbox_rows r
+    const touched = this.prepare(
+      `SELECT r.table_name AS tableName, r.row_id AS rowId FROM outbox_rows r
          JOIN outbox o ON o.seq = r.seq WHERE o.state = 'pending'`,
-      )
-      .all() as { tableName: string; rowId: string }[];
+    ).all() as { tableName: string; rowId: string }[];
     for (const row of touched) {
       const key = `${row.tableName}:${row.rowId}`;
       if (!kept.has(key)) kept.set(key, 'all');
@@ -628,7 +632,7 @@ export class SyncClient {
     if (!columns) {
       const local = LOCAL_COLUMNS[table] ?? [];
       columns = (
-        this.options.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as {
+        this.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as {
           name: string;
         }[]
       )
@@ -656,7 +660,7 @@ export class SyncClient {
           ? `UPDATE SET ${updates.map((column) => `${column} = excluded.${column}`).join(', ')}`
           : 'NOTHING'
       }`;
-    this.options.sqlite.prepare(sql).run(...values);
+    this.prepare(sql).run(...values);
   }
 
   // ── issues ────────────────────────────────────────────────────────────────────────────
@@ -667,11 +671,11 @@ export class SyncClient {
       .parse(await this.request(url, '/sync/v1/issues', token, { client: this.clientInfo() }));
     const { sqlite } = this.options;
     const now = this.options.clock.now().toISOString();
-    const insert = sqlite.prepare(
+    const insert = this.prepare(
       'INSERT INTO sync_issues (id, kind, data, fetched_at) VALUES (?, ?, ?, ?)',
     );
     sqlite.transaction(() => {
-      sqlite.prepare('DELETE FROM sync_issues').run();
+      this.prepare('DELETE FROM sync_issues').run();
       for (const issue of response.issues)
         insert.run(issue.id, issue.kind, JSON.stringify(issue), now);
     })();
@@ -681,9 +685,7 @@ export class SyncClient {
 
   private pendingCount(): number {
     return (
-      this.options.sqlite
-        .prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'")
-        .get() as {
+      this.prepare("SELECT count(*) AS n FROM outbox WHERE state = 'pending'").get() as {
         n: number;
       }
     ).n;
@@ -749,6 +751,20 @@ export class SyncClient {
   private publish(): void {
     this.options.onStatus?.(this.status());
   }
+}
+
+export interface RunFigures {
+  /** Mutations sent (each counted once per batch that carried it). */
+  pushed: number;
+  pushMs: number;
+  pulledRows: number;
+  pullMs: number;
+  /** Time spent writing pulled pages into the local tables. */
+  applyMs: number;
+}
+
+function emptyFigures(): RunFigures {
+  return { pushed: 0, pushMs: 0, pulledRows: 0, pullMs: 0, applyMs: 0 };
 }
 
 export type SyncIssueRow = SyncIssue & {
