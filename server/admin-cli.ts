@@ -5,6 +5,7 @@
  *   code <OFFICE> "<label>"   a one-time enrolment code for a computer of that office
  *   devices                   the enrolled computers
  *   revoke <device id>        withdraws a computer from sync (its changes stay on it)
+ *   import <file>             takes in a file of pending changes a computer exported
  *
  * Options: --url http://127.0.0.1:8787  --data-dir .data/server
  */
@@ -60,6 +61,20 @@ if (command === 'code' && rest.length === 2) {
       `${device.id}  ${device.label}  last seen ${device.lastSeenAt ?? 'never'}${device.revokedAt ? '  REVOKED' : ''}`,
     );
   }
+} else if (command === 'import' && rest.length === 1) {
+  const result = (await call(
+    'POST',
+    '/admin/v1/import',
+    JSON.parse(readFileSync(rest[0]!, 'utf8')),
+  )) as {
+    mutations: number;
+    verdicts: Record<string, number>;
+  };
+  console.log(
+    `Imported ${result.mutations} changes: ${Object.entries(result.verdicts)
+      .map(([verdict, count]) => `${count} ${verdict}`)
+      .join(', ')}.`,
+  );
 } else if (command === 'revoke' && rest.length === 1) {
   const { revoked } = (await call('POST', `/admin/v1/devices/${rest[0]}/revoke`)) as {
     revoked: boolean;

@@ -11,6 +11,9 @@ import {
   PUSH_MAX_BYTES,
   SYNC_PROTOCOL_VERSION,
   enrolRequestSchema,
+  exportFileSchema,
+  exportPayloadSchema,
+  PUSH_MAX_MUTATIONS,
   pullRequestSchema,
   pushRequestSchema,
   type ClientInfo,
@@ -189,6 +192,29 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       throw new EnrolmentError(400, 'Give the office code and a label for the computer.');
     }
     return registry.createCode(body.office, body.label.trim());
+  });
+  // A file of pending changes from a computer with no network (or withdrawn from sync):
+  // checked against that computer's key, then decided exactly as a push would be.
+  app.post('/admin/v1/import', { bodyLimit: 256 * 1024 * 1024 }, async (request, reply) => {
+    requireAdmin(request);
+    const file = parse(exportFileSchema, request.body, reply);
+    if (!file) return reply;
+    const device = await registry.deviceForFile(file);
+    const payload = exportPayloadSchema.parse(JSON.parse(file.payload));
+    await storeOfficeKeys(options.db, options.directory, device, payload.officeKeys);
+    const counts: Record<string, number> = {};
+    for (let start = 0; start < payload.mutations.length; start += PUSH_MAX_MUTATIONS) {
+      const { verdicts } = await pushMutations(
+        options.db,
+        options.directory,
+        device,
+        payload.mutations.slice(start, start + PUSH_MAX_MUTATIONS),
+        iso,
+      );
+      for (const { verdict } of verdicts) counts[verdict] = (counts[verdict] ?? 0) + 1;
+    }
+    request.log.info({ deviceId: device.id, counts }, 'sync.file_imported');
+    return { deviceId: device.id, mutations: payload.mutations.length, verdicts: counts };
   });
   app.get('/admin/v1/devices', async (request) => {
     requireAdmin(request);

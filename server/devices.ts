@@ -3,9 +3,9 @@
  * person setting up the desktop or laptop types it once; the device gets a token of its own,
  * which the administrator can revoke.
  */
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { EnrolRequest, EnrolResponse } from '../shared/sync/protocol';
+import type { EnrolRequest, EnrolResponse, ExportFile } from '../shared/sync/protocol';
 import type { ServerDb } from './db/open';
 import { devices, enrolmentCodes, serverAudit } from './db/schema';
 import { newServerId } from './ids';
@@ -151,6 +151,25 @@ export class DeviceRegistry {
       throw new EnrolmentError(
         409,
         'This computer’s database was restored from a backup. It must be enrolled again before it syncs.',
+      );
+    }
+    return { id: device.id, officeId: device.officeId };
+  }
+
+  /**
+   * The enrolled computer that signed an export file; refuses a file whose signature does
+   * not hold. A revoked computer's file is still accepted: that is what the file is for.
+   */
+  async deviceForFile(file: ExportFile): Promise<DeviceRecord> {
+    const [device] = await this.db.select().from(devices).where(eq(devices.id, file.deviceId));
+    const expected = device
+      ? createHmac('sha256', device.tokenHash).update(file.payload).digest()
+      : Buffer.alloc(32);
+    const given = Buffer.from(file.signature, 'hex');
+    if (!device || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new EnrolmentError(
+        403,
+        'The file is not signed by a computer enrolled with this server, or it was changed after it was written.',
       );
     }
     return { id: device.id, officeId: device.officeId };

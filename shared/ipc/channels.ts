@@ -87,6 +87,7 @@ export const requestNames = [
   'sync.enrol',
   'sync.issues',
   'sync.resolve',
+  'sync.exportPending',
 ] as const;
 
 export type RequestName = (typeof requestNames)[number];

@@ -1653,6 +1653,20 @@ export const contract = {
       input: z.object({ issueId: uuid, choice: z.enum(['mine', 'theirs']) }).strict(),
       output: syncStatusSchema,
     },
+    /**
+     * Writes every change waiting to go up into one signed file for the state office to
+     * import (an office with no network, or a computer withdrawn from sync). The desktop
+     * asks where to save it (`url` null); browser mode answers a URL to download it from.
+     */
+    'sync.exportPending': {
+      access: ['clerk', 'registrar', 'administrator'],
+      input: z.object({}).strict(),
+      output: z.object({
+        fileName: z.string(),
+        count: z.number().int(),
+        url: z.string().nullable(),
+      }),
+    },
     /** A duplicate for a lost certificate, marked as such; the registrar confirms with their password. */
     'certificates.issueDuplicate': {
       access: ['registrar'],

@@ -181,3 +181,25 @@ export const syncIssueSchema = z.object({
   resolution: z.string().nullable(),
 });
 export type SyncIssue = z.infer<typeof syncIssueSchema>;
+
+/**
+ * A file of pending changes for an office with no network (sync.md §3): the payload as
+ * text, and its HMAC-SHA256 under the SHA-256 of the device's token, which the server
+ * holds, so the file is known to come from that enrolled computer and unaltered.
+ */
+export const exportFileSchema = z.object({
+  format: z.literal('rcs-sync-export'),
+  version: z.literal(1),
+  deviceId: id,
+  payload: z.string(),
+  signature: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ExportFile = z.infer<typeof exportFileSchema>;
+
+export const exportPayloadSchema = z.object({
+  client: clientInfoSchema,
+  createdAt: z.string(),
+  mutations: z.array(wireMutationSchema),
+  officeKeys: z.array(officeKeySchema).default([]),
+});
+export type ExportPayload = z.infer<typeof exportPayloadSchema>;

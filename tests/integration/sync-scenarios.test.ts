@@ -237,8 +237,8 @@ describe('sync.md §9 scenarios', () => {
     await assertSyncInvariants(run);
   });
 
-  it('a revoked computer keeps its changes and is told why it cannot sync', async () => {
-    await create('a', '9/2026');
+  it('a revoked computer keeps its changes, exports them to a signed file, and the state office imports it', async () => {
+    const society = await create('a', '9/2026');
     const [device] = await run.serverRows<{ id: string }>(
       `SELECT id FROM devices WHERE label LIKE '%a-admin%'`,
     );
@@ -250,6 +250,38 @@ describe('sync.md §9 scenarios', () => {
     const status = await run.sync('a');
     expect(status.problem).toMatch(/withdrawn from sync by the administrator/);
     expect(status.pending).toBeGreaterThan(0);
+
+    const { desktop } = run.desktop('a');
+    const exported = desktop.core.services.sync.exportPending();
+    expect(exported.count).toBe(status.pending);
+    const importFile = (body: string) =>
+      run.server.app.inject({
+        method: 'POST',
+        url: '/admin/v1/import',
+        headers: {
+          authorization: 'Bearer test-admin-key-0123456789',
+          'content-type': 'application/json',
+        },
+        payload: body,
+      });
+    // A file changed after it was written is refused whole.
+    const tampered = JSON.parse(exported.content) as { payload: string };
+    tampered.payload = tampered.payload.replace('9/2026', '99/2026');
+    const refused = await importFile(JSON.stringify(tampered));
+    expect(refused.statusCode).toBe(403);
+    const imported = await importFile(exported.content);
+    expect(imported.statusCode).toBe(200);
+    expect(imported.json()).toMatchObject({
+      mutations: exported.count,
+      verdicts: { applied: exported.count },
+    });
+    // Delivered twice (the file and, say, a later sync): the second time changes nothing.
+    expect((await importFile(exported.content)).json()).toMatchObject({
+      verdicts: { duplicate: exported.count },
+    });
+    await run.sync('b');
+    expect((await societyOn('b', society.id)).regNo).toBe('9/2026');
+    await assertSyncInvariants(run);
   });
 
   it('a clock three days fast is clamped and flagged, never fatal; its edits still apply', async () => {

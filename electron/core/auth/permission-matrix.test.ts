@@ -98,6 +98,7 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'sync.enrol': ['administrator'],
   'sync.issues': ['clerk', 'registrar', 'administrator'],
   'sync.resolve': ['registrar'],
+  'sync.exportPending': ['clerk', 'registrar', 'administrator'],
 };
 
 describe('the permission matrix: every request × every role', () => {

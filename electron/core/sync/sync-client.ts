@@ -4,6 +4,7 @@
  * local tables, and keeps the office's sync issues for the inbox. One run at a time; a
  * local write during a run makes it run again.
  */
+import { createHash, createHmac } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -23,6 +24,8 @@ import {
   pushResponseSchema,
   syncIssueSchema,
   type ClientInfo,
+  type ExportFile,
+  type ExportPayload,
   type OfficeKey,
   type PulledRow,
   type SyncIssue,
@@ -288,6 +291,53 @@ export class SyncClient {
     ).n;
   }
 
+  /**
+   * Every change not yet decided by the server, signed into one file for the state office
+   * to import when this computer has no network (or was withdrawn from sync). The changes
+   * stay pending here: if they also arrive by sync later, the server answers duplicates.
+   */
+  exportPending(): { fileName: string; content: string; count: number } {
+    const token = getMeta(this.options.sqlite, META.token);
+    if (!token) {
+      throw new AppError(
+        'conflict',
+        'This computer was never connected to a state server, so it cannot sign a file the server trusts. Connect it first.',
+      );
+    }
+    const mutations: WireMutation[] = [];
+    for (let batch = this.nextBatch(PUSH_MAX_MUTATIONS, 0); batch.length > 0;) {
+      mutations.push(...batch);
+      batch = this.nextBatch(PUSH_MAX_MUTATIONS, batch[batch.length - 1]!.seq);
+    }
+    if (mutations.length === 0) {
+      throw new AppError(
+        'conflict',
+        'No change waits to go to the state server; there is nothing to export.',
+      );
+    }
+    const createdAt = this.options.clock.now().toISOString();
+    const payload = JSON.stringify({
+      client: this.clientInfo(),
+      createdAt,
+      mutations,
+      officeKeys: this.officeKeys(),
+    } satisfies ExportPayload);
+    const key = createHash('sha256').update(token).digest('hex');
+    const file: ExportFile = {
+      format: 'rcs-sync-export',
+      version: 1,
+      deviceId: this.deviceId(),
+      payload,
+      signature: createHmac('sha256', key).update(payload).digest('hex'),
+    };
+    this.options.logger.info('sync.exported', { mutations: mutations.length });
+    return {
+      fileName: `pending-changes-${createdAt.slice(0, 10)}-${this.deviceId().slice(-8)}.rcs-sync.json`,
+      content: JSON.stringify(file),
+      count: mutations.length,
+    };
+  }
+
   /** Runs sync now (or joins the run in progress, which then runs once more). */
   syncNow(): Promise<SyncStatus> {
     if (this.running) {
@@ -441,13 +491,13 @@ export class SyncClient {
   }
 
   /** The next pending mutations in seq order, each with the rows its transaction wrote. */
-  private nextBatch(limit: number): WireMutation[] {
+  private nextBatch(limit: number, afterSeq = 0): WireMutation[] {
     const rows = this.prepare(
       `SELECT seq, mutation_id AS mutationId, name, mutation_version AS mutationVersion, entity,
                 entity_id AS entityId, args, base_version AS baseVersion, base, hlc, user_id AS userId,
                 created_at AS createdAt
-         FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?`,
-    ).all(limit) as (Omit<WireMutation, 'args' | 'base' | 'rows' | 'prevSeq'> & {
+         FROM outbox WHERE state = 'pending' AND seq > ? ORDER BY seq LIMIT ?`,
+    ).all(afterSeq, limit) as (Omit<WireMutation, 'args' | 'base' | 'rows' | 'prevSeq'> & {
       args: string;
       base: string | null;
     })[];

@@ -1489,6 +1489,13 @@ export const en = {
     notEnrolled: 'This computer is not connected to a state server; everything stays on it.',
     serverLine: 'State server {{url}}',
     syncNow: 'Sync now',
+    export: 'Export pending changes',
+    exportHint:
+      'A signed file of every change waiting to go up, for the state office to import when there is no network',
+    exported_one:
+      '{{count}} change written to {{file}}. Take it to the state office; the changes also stay here.',
+    exported_other:
+      '{{count}} changes written to {{file}}. Take it to the state office; the changes also stay here.',
     syncing: 'Syncing…',
     status: 'Status',
     connection: 'Connection',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FieldList } from '../../components/FieldList';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
-import { queryKeys, useRequest, useSyncStatus } from '../../lib/backend';
+import { queryKeys, usePresentedFile, useRequest, useSyncStatus } from '../../lib/backend';
 import { agoText, instantText } from '../../lib/format';
 import { useCan } from '../../lib/session';
 import { EnrolForm } from './EnrolForm';
@@ -21,6 +21,8 @@ export function SyncScreen() {
     queryClient.setQueryData(queryKeys.syncStatus(), next);
     void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues() });
   });
+  const canExport = useCan('sync.exportPending');
+  const exportFile = usePresentedFile('sync.exportPending');
   const data = status.data;
   const running = syncNow.isPending || data?.running === true;
   return (
@@ -34,12 +36,34 @@ export function SyncScreen() {
         }
         actions={
           data?.enrolled ? (
-            <Button loading={running} onClick={() => syncNow.mutate({})}>
-              {running ? t('sync.syncing') : t('sync.syncNow')}
-            </Button>
+            <>
+              {canExport && data.pending > 0 ? (
+                <Button
+                  variant="default"
+                  loading={exportFile.isPending}
+                  onClick={() => exportFile.mutate({})}
+                  title={t('sync.exportHint')}
+                >
+                  {t('sync.export')}
+                </Button>
+              ) : null}
+              <Button loading={running} onClick={() => syncNow.mutate({})}>
+                {running ? t('sync.syncing') : t('sync.syncNow')}
+              </Button>
+            </>
           ) : null
         }
       />
+      {exportFile.data ? (
+        <Alert color="green" variant="light" role="status">
+          {t('sync.exported', { count: exportFile.data.count, file: exportFile.data.fileName })}
+        </Alert>
+      ) : null}
+      {exportFile.error ? (
+        <Alert color="red" variant="light" role="alert">
+          {exportFile.error.message}
+        </Alert>
+      ) : null}
       {data?.mustReenrol ? (
         <Alert color="orange" variant="light" role="alert">
           {t('sync.reenrol')}

@@ -35,7 +35,9 @@ export function useOpenDocument() {
 }
 
 /** Writes a file in the backend (notices, an export) and shows it, as a certificate is. */
-export function usePresentedFile<N extends 'returns.defaulterNotices' | 'returns.export'>(name: N) {
+export function usePresentedFile<
+  N extends 'returns.defaulterNotices' | 'returns.export' | 'sync.exportPending',
+>(name: N) {
   const backend = useBackend();
   return useMutation<RequestOutput<N>, Error, RequestInput<N>>({
     mutationFn: async (input) => {
