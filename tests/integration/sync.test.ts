@@ -201,6 +201,21 @@ describe('sync between two desktops of one office and the state server', () => {
     }
   });
 
+  it('a user name set up on both desktops before they were connected does not stop the sync', async () => {
+    const first = await desktop('same');
+    const second = await desktop('same');
+    const created = await registerSociety(first);
+    await first.sync();
+    await second.sync();
+    // The other desktop's "same.admin" is left out on this one (logged); the register comes through.
+    expect(
+      (await second.core.call('societies.get', { id: created.id }, second.sessions.clerk)).regNo,
+    ).toBe('760/49');
+    expect(second.core.logger.events.map((event) => event.event)).toContain(
+      'sync.pulled_row_clashes',
+    );
+  });
+
   it('a desktop of another office receives nothing of this office', async () => {
     const a = await desktop('a', 'AIZ');
     const lunglei = await desktop('l', 'LUN');

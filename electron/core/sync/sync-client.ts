@@ -627,7 +627,7 @@ export class SyncClient {
           const table = row.table as SyncTable;
           const kept = pendingColumns.get(`${table}:${row.id}`);
           if (kept === 'all') continue;
-          this.upsert(table, row, kept ?? new Set());
+          if (!this.upsertUnlessClashing(table, row, kept ?? new Set())) continue;
           tables.add(table);
           if (table === 'societies') societyIds.add(row.id);
           else if (typeof row.data['society_id'] === 'string')
@@ -691,6 +691,33 @@ export class SyncClient {
       this.columnCache.set(table, columns);
     }
     return columns;
+  }
+
+  /**
+   * Writes a pulled row unless it clashes with a unique value held by another row of this
+   * computer (a user name set up here before enrolment, a society this computer entered
+   * that the server refused): that one row is left out and logged, and the rest of the
+   * page goes on, so one clash never stops the sync.
+   */
+  private upsertUnlessClashing(
+    table: SyncTable,
+    row: PulledRow,
+    keep: ReadonlySet<string>,
+  ): boolean {
+    const savepoint = this.prepare('SAVEPOINT pulled_row');
+    const release = this.prepare('RELEASE pulled_row');
+    savepoint.run();
+    try {
+      this.upsert(table, row, keep);
+      release.run();
+      return true;
+    } catch (error) {
+      this.prepare('ROLLBACK TO pulled_row').run();
+      release.run();
+      if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      this.options.logger.warn('sync.pulled_row_clashes', { table, id: row.id });
+      return false;
+    }
   }
 
   private upsert(table: SyncTable, row: PulledRow, keep: ReadonlySet<string>): void {
