@@ -2,7 +2,7 @@
  * The state server's HTTP face: health, device enrolment, push, pull and the sync issues of
  * an office (sync.md §4), with request size limits, rate limits and structured logs.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -16,12 +16,13 @@ import {
   PUSH_MAX_MUTATIONS,
   pullRequestSchema,
   pushRequestSchema,
+  type Checkpoint,
   type ClientInfo,
   type OfficeKey,
   type SyncIssue,
 } from '../shared/sync/protocol';
 import type { ServerDb } from './db/open';
-import { officeKeys, syncIssues } from './db/schema';
+import { devices, officeKeys, syncIssues } from './db/schema';
 import { DeviceRegistry, EnrolmentError } from './devices';
 import type { StateDirectory } from './state-directory';
 import { pullPage } from './sync/pull';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   directory: StateDirectory;
   /** The administrator's key for making enrolment codes and revoking devices. */
   adminKey: string;
+  /** The server's secret for countersigning devices' audit-trail heads. */
+  checkpointKey: string;
   now?: () => Date;
   /** pino options, or false for none (tests). */
   logger?: boolean | { level: string };
@@ -103,6 +106,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const device = await registry.authenticate(request.headers.authorization, body.client);
     await storeOfficeKeys(options.db, options.directory, device, body.officeKeys);
     const result = await pushMutations(options.db, options.directory, device, body.mutations, iso);
+    const checkpoint = body.auditHead
+      ? await countersign(options.db, options.checkpointKey, device.id, body.auditHead, iso())
+      : null;
     request.log.info(
       {
         deviceId: device.id,
@@ -111,7 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
       'sync.pushed',
     );
-    return result;
+    return { ...result, checkpoint };
   });
 
   app.post('/sync/v1/pull', async (request, reply) => {
@@ -252,6 +258,22 @@ async function storeOfficeKeys(
         .where(and(eq(officeKeys.keyId, key.keyId), eq(officeKeys.publicKey, key.publicKey)));
     }
   }
+}
+
+/** Signs and keeps a device's audit-trail head (sync.md §4). */
+async function countersign(
+  db: ServerDb,
+  key: string,
+  deviceId: string,
+  head: { seq: number; hash: string },
+  at: string,
+): Promise<Checkpoint> {
+  const signature = createHmac('sha256', key)
+    .update(`${deviceId}:${head.seq}:${head.hash}:${at}`)
+    .digest('base64url');
+  const checkpoint: Checkpoint = { deviceId, ...head, at, signature };
+  await db.update(devices).set({ checkpoint }).where(eq(devices.id, deviceId));
+  return checkpoint;
 }
 
 function parse<T extends z.ZodType>(

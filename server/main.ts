@@ -39,11 +39,18 @@ const adminKey =
 if (!process.env['SYNC_ADMIN_KEY'] && !existsSync(keyFile))
   writeFileSync(keyFile, adminKey, { mode: 0o600 });
 
+// The countersigning secret: made once and kept beside the data, never sent anywhere.
+const checkpointFile = join(dataDir, 'checkpoint-key');
+if (!existsSync(checkpointFile)) {
+  writeFileSync(checkpointFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+}
+
 const app = await buildServer({
   db: opened.db,
   databaseKind: opened.kind,
   directory: StateDirectory.fromReferenceFile(resolve(values.reference)),
   adminKey,
+  checkpointKey: readFileSync(checkpointFile, 'utf8').trim(),
 });
 const address = await app.listen({ port: Number(values.port), host: values.host });
 console.log(

@@ -87,11 +87,31 @@ export const officeKeySchema = z.object({
 });
 export type OfficeKey = z.infer<typeof officeKeySchema>;
 
+/** The last entry of a device's hash-chained record of changes. */
+export const auditHeadSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  hash: z.string().max(128),
+});
+
+/**
+ * The server's countersignature of a device's audit-trail head (sync.md §4): later
+ * tampering with that device's record up to this entry no longer matches what the server
+ * signed and keeps.
+ */
+export const checkpointSchema = auditHeadSchema.extend({
+  deviceId: id,
+  at: z.string(),
+  signature: z.string(),
+});
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+
 export const pushRequestSchema = z.object({
   client: clientInfoSchema,
   mutations: z.array(wireMutationSchema).max(PUSH_MAX_MUTATIONS),
   /** This device's office keys, so certificates it signs verify everywhere. */
   officeKeys: z.array(officeKeySchema).max(50).default([]),
+  /** The head of this device's record of changes, for the server to countersign. */
+  auditHead: auditHeadSchema.nullable().default(null),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -123,6 +143,7 @@ export type VerdictRecord = z.infer<typeof verdictSchema>;
 export const pushResponseSchema = z.object({
   verdicts: z.array(verdictSchema),
   lastAppliedSeq: z.number().int(),
+  checkpoint: checkpointSchema.nullable().default(null),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { editableFields, validSociety } from '../fixtures/societies';
 import { FIXED_NOW } from '../fixtures/test-core';
@@ -61,6 +62,25 @@ describe('sync between two desktops of one office and the state server', () => {
       created.areaOfOperation.map((village) => village.id).sort(),
     );
     expect(copy.statusHistory.map((entry) => entry.status)).toEqual(['functional']);
+
+    // The server countersigned the head of A's record of changes and kept it; A keeps it too.
+    const head = JSON.parse(
+      a.core.services.sqlite
+        .prepare("SELECT value FROM app_meta WHERE key = 'audit_trail_head'")
+        .pluck()
+        .get() as string,
+    ) as { seq: number; hash: string };
+    const kept = JSON.parse(
+      a.core.services.sqlite
+        .prepare("SELECT value FROM app_meta WHERE key = 'sync_checkpoint'")
+        .pluck()
+        .get() as string,
+    ) as Record<string, unknown>;
+    expect(kept).toMatchObject({ seq: head.seq, hash: head.hash, signature: expect.any(String) });
+    const onServer = await server.database.db.execute(
+      sql`SELECT checkpoint FROM devices WHERE checkpoint->>'hash' = ${head.hash}`,
+    );
+    expect((onServer as unknown as { rows: unknown[] }).rows).toHaveLength(1);
 
     const statusA = await a.core.call('sync.status', {}, a.sessions.clerk);
     expect(statusA).toMatchObject({

@@ -33,6 +33,7 @@ import {
   type WireMutation,
 } from '../../../shared/sync/protocol';
 import { columnOf } from '../../../shared/column-name';
+import { AUDIT_HEAD_KEY } from '../audit/audit-chain';
 import { getMeta, setMeta } from '../db/app-meta';
 import { newId } from '../ids';
 import type { Sqlite } from '../db/open-database';
@@ -88,6 +89,8 @@ const META = {
   cursors: 'sync_cursors',
   lastSync: 'sync_last_sync_at',
   mustReenrol: 'sync_must_reenrol',
+  /** The server's countersignature of this computer's audit-trail head, as last received. */
+  checkpoint: 'sync_checkpoint',
 } as const;
 
 const DONE_VERDICTS: readonly Verdict[] = ['applied', 'merged', 'duplicate'];
@@ -449,6 +452,7 @@ export class SyncClient {
           client: this.clientInfo(),
           mutations: batch,
           officeKeys: this.officeKeys(),
+          auditHead: this.auditHead(),
         });
       } catch (error) {
         // 413: the batch is too large for the server; halve it (sync.md §3).
@@ -458,7 +462,8 @@ export class SyncClient {
         }
         throw error;
       }
-      const { verdicts } = pushResponseSchema.parse(response);
+      const { verdicts, checkpoint } = pushResponseSchema.parse(response);
+      if (checkpoint) setMeta(this.options.sqlite, META.checkpoint, JSON.stringify(checkpoint));
       this.figures.pushed += batch.length;
       const { sqlite } = this.options;
       const setState = this.prepare('UPDATE outbox SET state = ?, verdict = ? WHERE seq = ?');
@@ -576,6 +581,12 @@ export class SyncClient {
       }
       if (!response.more) return;
     }
+  }
+
+  /** The head of this computer's record of changes, for the server to countersign. */
+  private auditHead(): { seq: number; hash: string } | null {
+    const text = getMeta(this.options.sqlite, AUDIT_HEAD_KEY);
+    return text ? (JSON.parse(text) as { seq: number; hash: string }) : null;
   }
 
   private officeKeys(): OfficeKey[] {
