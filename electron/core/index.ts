@@ -1,6 +1,6 @@
 import { newId } from './ids';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { EventName } from '../../shared/ipc/channels';
 import type {
   Caller,
@@ -225,6 +225,7 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger,
     writer,
+    host: options.host ?? headlessHost,
     dataDir: options.dataDir,
     appVersion: options.appVersion,
     schemaVersion: appliedMigrations(sqlite),
@@ -405,25 +406,9 @@ export function createCore(options: CoreOptions): Core {
     'sync.now': () => sync.syncNow(),
     'sync.enrol': (input) => sync.enrol(input.serverUrl, input.code, input.label),
     'sync.issues': () => sync.issues(),
-    'sync.exportPending': async () => {
-      const exported = sync.exportPending();
-      const host = options.host ?? headlessHost;
-      const chosen = await host.chooseSavePath(exported.fileName);
-      const path = chosen ?? join(options.dataDir, 'exports', exported.fileName);
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, exported.content);
-      if (chosen) {
-        await host.revealInFolder(path);
-        return { fileName: exported.fileName, count: exported.count, url: null };
-      }
-      const { url } = await host.presentFile(path);
-      return { fileName: exported.fileName, count: exported.count, url };
-    },
-    'sync.resolve': (input, caller) => {
-      sync.resolve(actorFor(signedIn(caller)), input.issueId, input.choice);
-      void sync.syncNow();
-      return sync.status();
-    },
+    'sync.exportPending': () => sync.exportPending(),
+    'sync.resolve': (input, caller) =>
+      sync.resolve(actorFor(signedIn(caller)), input.issueId, input.choice),
   };
   const dispatch = createDispatch(handlers, logger, auth);
   logger.info('core.started', { migrations: migrationCount });

@@ -9,7 +9,7 @@ import {
   ENTITY_TABLES,
   LOCAL_COLUMNS,
   SERVER_OWNED_COLUMNS,
-  SYNC_TABLE_ORDER,
+  byTableOrder,
   deriveColumns,
   fieldClass,
   isSyncTable,
@@ -106,7 +106,6 @@ export async function pushMutations(
         continue;
       }
       toDecide.push(mutation);
-      verdicts.push(base as VerdictRecord);
       expected = mutation.seq;
     }
     if (toDecide.length === 0) return { verdicts, lastAppliedSeq };
@@ -182,11 +181,13 @@ export async function pushMutations(
       .update(devices)
       .set({ lastAppliedSeq, lastSeenAt: at, ...(clockFlagged ? { clockFlaggedAt: at } : {}) })
       .where(eq(devices.id, device.id));
+    const decidedVerdicts = toDecide.map((mutation) => ({
+      mutationId: mutation.mutationId,
+      seq: mutation.seq,
+      ...decided.get(mutation.mutationId)!,
+    }));
     return {
-      verdicts: verdicts.map((verdict) => {
-        const outcome = decided.get(verdict.mutationId);
-        return outcome && verdict.verdict === undefined ? { ...verdict, ...outcome } : verdict;
-      }),
+      verdicts: [...verdicts, ...decidedVerdicts].sort((a, b) => a.seq - b.seq),
       lastAppliedSeq,
     };
   });
@@ -444,11 +445,8 @@ function orderedRows(mutation: WireMutation, table: SyncTable): WireRow[] {
       data: { id: mutation.entityId, ...argsAsColumns(mutation.args) },
     });
   }
-  const order = (name: string) => (isSyncTable(name) ? (tableRank.get(name) ?? 99) : 99);
-  return rows.sort((a, b) => order(a.table) - order(b.table));
+  return rows.sort(byTableOrder);
 }
-
-const tableRank = new Map<string, number>(SYNC_TABLE_ORDER.map((table, index) => [table, index]));
 
 function argsAsColumns(args: Record<string, unknown>): RowImage {
   return Object.fromEntries(Object.entries(args).map(([field, value]) => [columnOf(field), value]));

@@ -33,7 +33,6 @@ export const ENTITY_TABLES = {
   audit_observation: 'audit_observations',
   audit_defect_action: 'audit_defect_actions',
   audit_fee_receipt: 'audit_fee_receipts',
-  rule_parameter: 'rule_parameters',
 } as const;
 
 export type SyncEntity = keyof typeof ENTITY_TABLES;
@@ -74,6 +73,13 @@ export const SYNC_TABLE_ORDER = [
 ] as const;
 
 export type SyncTable = (typeof SYNC_TABLE_ORDER)[number];
+
+const TABLE_RANK = new Map<string, number>(SYNC_TABLE_ORDER.map((table, index) => [table, index]));
+
+/** Orders rows parents first (SYNC_TABLE_ORDER); a table that does not sync goes last. */
+export function byTableOrder(a: { table: string }, b: { table: string }): number {
+  return (TABLE_RANK.get(a.table) ?? Infinity) - (TABLE_RANK.get(b.table) ?? Infinity);
+}
 
 export function isSyncTable(name: string): name is SyncTable {
   return (SYNC_TABLE_ORDER as readonly string[]).includes(name);

@@ -49,7 +49,7 @@ export async function benchSync(dir: string): Promise<SyncFigures> {
       })),
       actorOf(office),
     );
-    await syncOrFail(office);
+    await office.sync();
     const pushed = office.core.services.sync.lastRunFigures();
 
     const laptop = await enrolledDesktop(server, {
@@ -58,7 +58,7 @@ export async function benchSync(dir: string): Promise<SyncFigures> {
       core: { clock },
     });
     const started = performance.now();
-    await syncOrFail(laptop);
+    await laptop.sync();
     const initialS = (performance.now() - started) / 1000;
     const initial = laptop.core.services.sync.lastRunFigures();
 
@@ -95,10 +95,10 @@ export async function benchSync(dir: string): Promise<SyncFigures> {
           `98620${String(day * 1000 + index).padStart(5, '0')}`,
         );
       }
-      await syncOrFail(office);
+      await office.sync();
     }
     const back = performance.now();
-    await syncOrFail(laptop);
+    await laptop.sync();
     const catchupS = (performance.now() - back) / 1000;
     const catchup = laptop.core.services.sync.lastRunFigures();
     office.core.dispose();
@@ -121,10 +121,6 @@ export async function benchSync(dir: string): Promise<SyncFigures> {
 function actorOf(desktop: Desktop) {
   const clerk = desktop.users.clerk;
   return { userId: clerk.id, role: clerk.role, officeId: clerk.officeId };
-}
-
-async function syncOrFail(desktop: Desktop): Promise<void> {
-  await desktop.sync();
 }
 
 async function editPhone(desktop: Desktop, id: string, phone: string): Promise<void> {

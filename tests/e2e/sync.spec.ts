@@ -3,6 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { ReferenceData, RequestOutput } from '../../shared/ipc/contract';
+import { fisheryApplication } from '../fixtures/applications';
+import { editableFields } from '../fixtures/societies';
 import { BridgeSession } from './api';
 import { qrTextOf, saveScreenshot } from './helpers';
 import { stop, waitForUrl } from './processes';
@@ -254,43 +257,13 @@ test('a rename made on both desktops reaches the registrar side by side, and the
     limit: 1,
   });
   const rename = async (session: BridgeSession, name: string) => {
-    const society = await session.invoke<
-      Record<string, unknown> & { version: number; areaOfOperation: { id: string }[] }
-    >('societies.get', { id: row!.id });
-    const fields = Object.fromEntries(
-      [
-        'name',
-        'nameMizo',
-        'regNo',
-        'registeredOn',
-        'basis',
-        'typeId',
-        'tier',
-        'liability',
-        'address',
-        'districtId',
-        'villageId',
-        'officeId',
-        'shareValuePaise',
-        'admissionFeePaise',
-        'authorisedCapitalPaise',
-        'financingBank',
-        'federation',
-        'contactPerson',
-        'phone',
-        'email',
-        'ncdId',
-        'remarks',
-      ].map((field) => [field, society[field]]),
-    );
+    const society = await session.invoke<RequestOutput<'societies.get'>>('societies.get', {
+      id: row!.id,
+    });
     await session.invoke('societies.update', {
       id: row!.id,
       baseVersion: society.version,
-      fields: {
-        ...fields,
-        areaVillageIds: society.areaOfOperation.map((village) => village.id),
-        name,
-      },
+      fields: { ...editableFields(society), name },
       nameChangeReason: 'Resolution of the general body',
     });
   };
@@ -340,41 +313,12 @@ test('a phone scanning a certificate printed on a synced desktop sees it verifie
   browser,
 }) => {
   const clerk = desks.a.as('clerk.a');
-  const reference = await clerk.invoke<{
-    districts: { id: string; code: string }[];
-    villages: { id: string; districtId: string }[];
-    offices: { id: string; code: string }[];
-    societyTypes: { id: string; code: string }[];
-  }>('reference.get');
-  const aizawl = reference.districts.find((district) => district.code === 'AIZ')!;
-  const villages = reference.villages.filter((village) => village.districtId === aizawl.id);
+  const reference = await clerk.invoke<ReferenceData>('reference.get');
   const received = await clerk.invoke<{ id: string; version: number }>('applications.receive', {
-    application: {
+    application: fisheryApplication(reference, {
       proposedName: 'Ṭuikual Fish Farmers Cooperative Society Ltd.',
-      proposedNameMizo: null,
-      typeId: reference.societyTypes.find((type) => type.code === 'FISHERY')!.id,
-      officeId: reference.offices.find((office) => office.code === 'AIZ')!.id,
-      districtId: aizawl.id,
-      villageId: villages[0]!.id,
       address: 'Ṭuikual South, Aizawl',
-      areaVillageIds: [villages[0]!.id],
-      receivedOn: '2026-11-02',
-      mode: 'counter',
-      promoters: Array.from({ length: 10 }, (_, index) => ({
-        name: `Lalṭhanpuia ${index + 1}`,
-        relationName: `Zoramthanga ${index + 1}`,
-        age: 30 + index,
-        occupation: 'Fish farmer',
-        address: `House ${index + 1}, Ṭuikual`,
-        shares: 10,
-        amountPaidPaise: 100_000,
-        isChief: index === 0,
-      })),
-      shareCapitalPaise: 1_000_000,
-      bankCertificateRef: 'MCAB/2026/117',
-      byLaws: 'model',
-      feeReceiptNo: 'TR-5/2026-27/881',
-    },
+    }),
   });
   const registrar = desks.a.as('registrar.a');
   const approved = await registrar.invoke<{ societyId: string }>('applications.decide', {

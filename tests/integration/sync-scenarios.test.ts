@@ -2,6 +2,8 @@
  * The scenarios of sync.md §9 that must always pass, each on its own, through the fault
  * harness: the real server, real desktops, and a network that fails exactly as told.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { societyCreateSchema, type SocietyFieldsInput } from '../../shared/domain/society';
 import type { RequestOutput } from '../../shared/ipc/contract';
@@ -252,7 +254,11 @@ describe('sync.md §9 scenarios', () => {
     expect(status.pending).toBeGreaterThan(0);
 
     const { desktop } = run.desktop('a');
-    const exported = desktop.core.services.sync.exportPending();
+    const written = await desktop.core.call('sync.exportPending', {}, desktop.sessions.clerk);
+    const exported = {
+      count: written.count,
+      content: readFileSync(join(run.desktop('a').dataDir, 'exports', written.fileName), 'utf8'),
+    };
     expect(exported.count).toBe(status.pending);
     const importFile = (body: string) =>
       run.server.app.inject({

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestInput } from '../../shared/ipc/contract';
+import { fisheryApplication } from '../fixtures/applications';
 import {
   enrolledDesktop,
   startTestServer,
@@ -24,34 +24,10 @@ afterEach(async () => {
 /** An application received by the clerk and approved by the registrar: a certificate. */
 async function registerSociety(): Promise<{ qrText: string; societyId: string }> {
   const reference = await desk.core.call('reference.get', {}, desk.sessions.clerk);
-  const aizawl = reference.districts.find((d) => d.code === 'AIZ')!;
-  const villages = reference.villages.filter((v) => v.districtId === aizawl.id);
-  const application: RequestInput<'applications.receive'>['application'] = {
+  const application = fisheryApplication(reference, {
     proposedName: 'Ṭuikual Fish Farmers Cooperative Society Ltd.',
-    proposedNameMizo: null,
-    typeId: reference.societyTypes.find((t) => t.code === 'FISHERY')!.id,
-    officeId: reference.offices.find((o) => o.code === 'AIZ')!.id,
-    districtId: aizawl.id,
-    villageId: villages[0]!.id,
     address: 'Ṭuikual South, Aizawl',
-    areaVillageIds: villages.slice(0, 2).map((v) => v.id),
-    receivedOn: '2026-11-02',
-    mode: 'counter',
-    promoters: Array.from({ length: 10 }, (_, i) => ({
-      name: `Lalṭhanpuia ${i + 1}`,
-      relationName: `Zoramthanga ${i + 1}`,
-      age: 30 + i,
-      occupation: 'Fish farmer',
-      address: `House ${i + 1}, Ṭuikual`,
-      shares: 10,
-      amountPaidPaise: 100_000,
-      isChief: i === 0,
-    })),
-    shareCapitalPaise: 1_000_000,
-    bankCertificateRef: 'MCAB/2026/117',
-    byLaws: 'model',
-    feeReceiptNo: 'TR-5/2026-27/881',
-  };
+  });
   const received = await desk.core.call(
     'applications.receive',
     { application },

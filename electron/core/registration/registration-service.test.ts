@@ -7,6 +7,7 @@ import {
   TEST_PASSWORD,
   type TestCore,
 } from '../../../tests/fixtures/test-core';
+import { fisheryApplication } from '../../../tests/fixtures/applications';
 import { validSociety } from '../../../tests/fixtures/societies';
 import { BLOCK_SIZE, numberPattern } from './number-allocator';
 
@@ -30,36 +31,7 @@ const failure = (promise: Promise<unknown>) =>
   );
 
 function application(overrides: Partial<ApplicationCreate> = {}): ApplicationCreate {
-  const aizawl = reference.districts.find((d) => d.code === 'AIZ')!;
-  const villages = reference.villages.filter((v) => v.districtId === aizawl.id);
-  const promoters = Array.from({ length: 10 }, (_, i) => ({
-    name: `Lalṭhanpuia ${i + 1}`,
-    relationName: `Zoramthanga ${i + 1}`,
-    age: 30 + i,
-    occupation: 'Fish farmer',
-    address: `House ${i + 1}, Ṭhutmun`,
-    shares: 10,
-    amountPaidPaise: 100_000,
-    isChief: i === 0,
-  }));
-  return {
-    proposedName: 'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
-    proposedNameMizo: null,
-    typeId: reference.societyTypes.find((t) => t.code === 'FISHERY')!.id,
-    officeId: reference.offices.find((o) => o.code === 'AIZ')!.id,
-    districtId: aizawl.id,
-    villageId: villages[0]!.id,
-    address: 'Ṭhutmun veng, Aizawl',
-    areaVillageIds: villages.slice(0, 3).map((v) => v.id),
-    receivedOn: '2026-11-02',
-    mode: 'counter',
-    promoters,
-    shareCapitalPaise: 1_000_000,
-    bankCertificateRef: 'MCAB/2026/117',
-    byLaws: 'model',
-    feeReceiptNo: 'TR-5/2026-27/881',
-    ...overrides,
-  };
+  return fisheryApplication(reference, overrides);
 }
 
 beforeEach(async () => {

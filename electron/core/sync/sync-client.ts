@@ -5,12 +5,12 @@
  * local write during a run makes it run again.
  */
 import { createHash, createHmac } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   ENTITY_TABLES,
   LOCAL_COLUMNS,
-  SYNC_TABLE_ORDER,
+  byTableOrder,
   isSyncTable,
   type SyncEntity,
   type SyncTable,
@@ -38,7 +38,7 @@ import { getMeta, setMeta } from '../db/app-meta';
 import { newId } from '../ids';
 import type { Sqlite } from '../db/open-database';
 import { statementCache, type Prepare } from '../db/statement-cache';
-import type { Clock, Logger } from '../ports';
+import type { Clock, HostPort, Logger } from '../ports';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { Actor, MutationWriter } from './mutation-writer';
@@ -72,6 +72,8 @@ export interface SyncClientOptions {
   appVersion: string;
   schemaVersion: number;
   writer: MutationWriter;
+  /** Where an export of pending changes is saved and shown. */
+  host: Pick<HostPort, 'chooseSavePath' | 'revealInFolder' | 'presentFile'>;
   /** The network; the fault harness passes a faulty one. */
   fetch?: typeof fetch;
   /** Rows per pulled page (the server's default when absent); tests make pages small. */
@@ -169,7 +171,7 @@ export class SyncClient {
    * server applies it (keeping this side's values, or the server's) and every computer of
    * the office receives the result. The issue leaves the inbox at once.
    */
-  resolve(actor: Actor, issueId: string, choice: 'mine' | 'theirs'): void {
+  resolve(actor: Actor, issueId: string, choice: 'mine' | 'theirs'): SyncStatus {
     const row = this.prepare('SELECT data FROM sync_issues WHERE id = ?').get(issueId) as
       { data: string } | undefined;
     if (!row)
@@ -196,7 +198,9 @@ export class SyncClient {
       });
       this.prepare('DELETE FROM sync_issues WHERE id = ?').run(issueId);
     });
-    this.publish();
+    // The decision goes up at once when the server can be reached.
+    void this.syncNow();
+    return this.status();
   }
 
   private recordLabel(table: string, id: string): string {
@@ -299,7 +303,24 @@ export class SyncClient {
    * to import when this computer has no network (or was withdrawn from sync). The changes
    * stay pending here: if they also arrive by sync later, the server answers duplicates.
    */
-  exportPending(): { fileName: string; content: string; count: number } {
+  async exportPending(): Promise<{ fileName: string; count: number; url: string | null }> {
+    const file = this.pendingFile();
+    const { host } = this.options;
+    const chosen = await host.chooseSavePath(file.fileName);
+    const path = chosen ?? join(this.options.dataDir, 'exports', file.fileName);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.content);
+    if (chosen) {
+      // The desktop shows where it went; browser mode offers it for download.
+      await host.revealInFolder(path);
+      return { fileName: file.fileName, count: file.count, url: null };
+    }
+    const { url } = await host.presentFile(path);
+    return { fileName: file.fileName, count: file.count, url };
+  }
+
+  /** The signed file of every pending change. */
+  private pendingFile(): { fileName: string; content: string; count: number } {
     const token = getMeta(this.options.sqlite, META.token);
     if (!token) {
       throw new AppError(
@@ -621,10 +642,7 @@ export class SyncClient {
    */
   applyPage(rows: readonly PulledRow[], cursors: Record<string, number>): void {
     const { sqlite } = this.options;
-    const rank = new Map<string, number>(SYNC_TABLE_ORDER.map((table, index) => [table, index]));
-    const ordered = [...rows]
-      .filter((row) => isSyncTable(row.table))
-      .sort((a, b) => (rank.get(a.table) ?? 0) - (rank.get(b.table) ?? 0));
+    const ordered = rows.filter((row) => isSyncTable(row.table)).sort(byTableOrder);
     const pendingColumns = this.pendingColumns();
     const tables = new Set<SyncTable>();
     const societyIds = new Set<string>();
