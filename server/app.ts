@@ -14,6 +14,7 @@ import {
   exportFileSchema,
   exportPayloadSchema,
   PUSH_MAX_MUTATIONS,
+  numbersRequestSchema,
   pullRequestSchema,
   pushRequestSchema,
   type Checkpoint,
@@ -25,6 +26,7 @@ import type { ServerDb } from './db/open';
 import { devices, officeKeys, syncIssues } from './db/schema';
 import { DeviceRegistry, EnrolmentError } from './devices';
 import type { StateDirectory } from './state-directory';
+import { leaseNumbers } from './sync/numbers';
 import { pullPage } from './sync/pull';
 import { pushMutations, type DeviceRecord } from './sync/push';
 import { renderVerifyPage, verifyCertificate } from './verify-page';
@@ -118,6 +120,23 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       'sync.pushed',
     );
     return { ...result, checkpoint };
+  });
+
+  app.post('/sync/v1/numbers', async (request, reply) => {
+    const body = parse(numbersRequestSchema, request.body, reply);
+    if (!body || !protocolOk(body.client, reply)) return reply;
+    const device = await registry.authenticate(request.headers.authorization, body.client);
+    const leases = await leaseNumbers(options.db, options.directory, device, body.wants, iso());
+    if (leases.length > 0) {
+      request.log.info(
+        {
+          deviceId: device.id,
+          leases: leases.map((lease) => [lease.series, lease.first, lease.last]),
+        },
+        'sync.numbers_leased',
+      );
+    }
+    return { leases };
   });
 
   app.post('/sync/v1/pull', async (request, reply) => {

@@ -9,6 +9,7 @@ import type { EnrolRequest, EnrolResponse, ExportFile } from '../shared/sync/pro
 import type { ServerDb } from './db/open';
 import { devices, enrolmentCodes, serverAudit } from './db/schema';
 import { newServerId } from './ids';
+import { revokeLeases } from './sync/numbers';
 import type { StateDirectory } from './state-directory';
 import type { DeviceRecord } from './sync/push';
 
@@ -181,7 +182,10 @@ export class DeviceRegistry {
       .set({ revokedAt: this.now().toISOString() })
       .where(and(eq(devices.id, deviceId), isNull(devices.revokedAt)))
       .returning();
-    if (device) await this.audit('device.revoked', deviceId, {});
+    if (device) {
+      await revokeLeases(this.db, deviceId, device.revokedAt!);
+      await this.audit('device.revoked', deviceId, {});
+    }
     return Boolean(device);
   }
 

@@ -38,6 +38,7 @@ import { DocumentService } from './documents/document-service';
 import { CertificateService } from './certificates/certificate-service';
 import { OfficeSigner, type VerificationResult } from './certificates/signing';
 import { NumberAllocator } from './registration/number-allocator';
+import { ProvisionalNumbers } from './registration/provisional-numbers';
 import { RegistrationService } from './registration/registration-service';
 import { AuditService } from './audits/audit-service';
 import { ReturnService } from './returns/return-service';
@@ -220,6 +221,15 @@ export function createCore(options: CoreOptions): Core {
     host: options.host ?? headlessHost,
   });
   const audits = new AuditService(sqlite, writer, reference, numbers, certificates, clock);
+  const provisionalNumbers = new ProvisionalNumbers(
+    writer,
+    numbers,
+    societies,
+    certificates,
+    (id) => auth.userById(id),
+    clock,
+    logger,
+  );
   const sync = new SyncClient({
     sqlite,
     clock,
@@ -237,6 +247,13 @@ export function createCore(options: CoreOptions): Core {
       emit('sync.pulled', { tables: [...tables] });
     },
     onStatus: (status) => emit('sync.statusChanged', status),
+    numbers: {
+      startLeasing: () => numbers.startLeasing(),
+      wantedSeries: (now, officeId) =>
+        numbers.wantedSeries(now, registration.officeSeries(officeId, indiaDate(now))),
+      storeLeases: (leases, now) => numbers.storeLeases(leases, now),
+      replaceProvisional: () => provisionalNumbers.replaceAll(),
+    },
   });
   if (options.sync?.intervalMs) sync.start(options.sync.intervalMs);
 

@@ -106,6 +106,10 @@ export const syncRows = pgTable(
     index('sync_rows_reg_no_key_idx')
       .on(sql`(${t.data}->>'reg_no_key')`)
       .where(sql`${t.tableName} = 'societies'`),
+    // Numbers given in a series: whether one is taken, and where a series' counter starts.
+    index('sync_rows_number_series_idx')
+      .on(sql`(${t.data}->>'series')`, sql`((${t.data}->>'serial')::int)`)
+      .where(sql`${t.tableName} = 'number_allocations'`),
     index('sync_rows_certificate_serial_idx')
       .on(sql`(${t.data}->>'serial')`)
       .where(sql`${t.tableName} = 'certificates'`),
@@ -178,7 +182,10 @@ export const numberLeases = pgTable(
     leasedAt: at('leased_at').notNull(),
     revokedAt: at('revoked_at'),
   },
-  (t) => [uniqueIndex('number_leases_series_first_uq').on(t.series, t.first)],
+  (t) => [
+    uniqueIndex('number_leases_series_first_uq').on(t.series, t.first),
+    index('number_leases_device_idx').on(t.deviceId, t.series),
+  ],
 );
 
 /** What happened on the server, for the administrator: enrolments, revocations, imports. */

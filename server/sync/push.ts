@@ -19,6 +19,7 @@ import {
 } from '../../shared/sync/entities';
 import { formatHlc, parseHlc } from '../../shared/sync/hlc';
 import { MUTATION_ROLES } from '../../shared/sync/mutations';
+import { REPLACE_PROVISIONAL } from '../../shared/sync/numbers';
 import type { VerdictRecord, WireMutation, WireRow } from '../../shared/sync/protocol';
 import { columnOf } from '../../shared/column-name';
 import { EnrolmentError } from '../devices';
@@ -26,6 +27,7 @@ import { newServerId } from '../ids';
 import type { ServerDb } from '../db/open';
 import { devices, mutationArchive, processedMutations, syncIssues } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
+import { numberRefusal } from './numbers';
 import { RowStore, type Route, type ServerTx, type StoredRow } from './rows';
 
 export interface DeviceRecord {
@@ -407,6 +409,10 @@ async function decide(
         const clash = await registrationNumberTaken(store, row.data, row.id);
         if (clash) return { verdict: 'rejected', reason: clash };
       }
+      if (row.table === 'number_allocations') {
+        const refusal = await numberRefusal(tx, device, allocationOf(row), now);
+        if (refusal) return { verdict: 'rejected', reason: refusal };
+      }
       await store.write({
         table: row.table,
         id: row.id,
@@ -432,6 +438,15 @@ async function decide(
   }
   return {
     verdict: main?.stored && main.stored.version !== mutation.baseVersion ? 'merged' : 'applied',
+  };
+}
+
+function allocationOf(row: { id: string; data: RowImage }) {
+  return {
+    id: row.id,
+    series: String(row.data['series']),
+    serial: Number(row.data['serial']),
+    number: String(row.data['number']),
   };
 }
 
@@ -572,7 +587,8 @@ async function writeMerged(
 
 /** Closed records (sync.md §5): edits to them are refused with the reason. */
 function closedReason(table: SyncTable, data: RowImage, mutation: WireMutation): string | null {
-  if (mutation.baseVersion === null) return null;
+  // A provisional number replaced by its final one is no edit of the record's substance.
+  if (mutation.baseVersion === null || mutation.name === REPLACE_PROVISIONAL) return null;
   if (table === 'societies' && ['deregistered', 'merged'].includes(String(data['status']))) {
     return `The society is ${String(data['status'])} on the state server; its record is closed.`;
   }

@@ -131,9 +131,13 @@ export const ROUTES: Partial<Record<SyncTable, readonly RouteStep[]>> = {
   deficiency_letters: [
     { kind: 'parent', column: 'application_id', table: 'registration_applications' },
   ],
+  // A number goes where what it was given to goes.
   number_allocations: [
     { kind: 'parent', column: 'owner_id', table: 'registration_applications' },
     { kind: 'parent', column: 'owner_id', table: 'societies' },
+    { kind: 'parent', column: 'owner_id', table: 'annual_returns' },
+    { kind: 'parent', column: 'owner_id', table: 'return_notices' },
+    { kind: 'parent', column: 'owner_id', table: 'audit_fee_receipts' },
   ],
   documents: [{ kind: 'owner', entityColumn: 'owner_entity', idColumn: 'owner_id' }],
 };

@@ -35,8 +35,10 @@ export const MUTATION_ROLES: Record<string, readonly Role[]> = {
   'deficiency.reply': officers,
   'nameReservation.create': officers,
   'nameReservation.use': officers,
-  'number.allocate': officers,
+  // A counter secretary's filed return takes an acknowledgement number.
+  'number.allocate': ['clerk', 'registrar', 'counter_secretary'],
   'number.void': officers,
+  'number.replaceProvisional': ['clerk', 'registrar', 'counter_secretary'],
   'certificate.issue': ['registrar'],
   'certificate.issueDuplicate': ['registrar'],
   'certificate.issueAudit': ['registrar'],

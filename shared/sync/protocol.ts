@@ -178,6 +178,43 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/** A leased block of numbers in a series (sync.md §6). */
+export const numberLeaseSchema = z.object({
+  id,
+  series: z.string().min(1).max(200),
+  first: z.number().int().positive(),
+  last: z.number().int().positive(),
+});
+export type NumberLease = z.infer<typeof numberLeaseSchema>;
+
+export const numbersRequestSchema = z.object({
+  client: clientInfoSchema,
+  /**
+   * The series this computer is running low on, each with the leases of it the computer
+   * holds: the server grants a new block only when the computer knows every lease it was
+   * given, so a lost answer is given again instead of costing another block.
+   */
+  wants: z
+    .array(
+      z.object({
+        series: z
+          .string()
+          .min(1)
+          .max(200)
+          .refine((series) => series.includes('{serial}'), 'A series has a {serial} place.'),
+        holding: z.array(id).max(2_000),
+      }),
+    )
+    .max(50),
+});
+export type NumbersRequest = z.infer<typeof numbersRequestSchema>;
+
+export const numbersResponseSchema = z.object({
+  /** Leases of the wanted series this computer did not list: new ones and lost answers. */
+  leases: z.array(numberLeaseSchema),
+});
+export type NumbersResponse = z.infer<typeof numbersResponseSchema>;
+
 /** A conflict, rejection or held mutation kept for a supervisor (sync.md §4, §5). */
 export const syncIssueSchema = z.object({
   id,

@@ -8,15 +8,21 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approvedApplication } from '../fixtures/applications';
 import { editableFields, validSociety } from '../fixtures/societies';
 import { FAULTS, SyncWorld, type Fault, type SyncRun } from '../fixtures/sync-faults';
 import { assertSyncInvariants } from '../fixtures/sync-invariants';
 
 const DESKTOPS = ['a', 'b', 's'] as const;
 type Name = (typeof DESKTOPS)[number];
+type Aizawl = 'a' | 'b';
 
 type Op =
   | { kind: 'create'; at: Name }
+  /** An application received and approved: numbers from the desktop's leased blocks. */
+  | { kind: 'register'; at: Aizawl }
+  /** The desktop's leased numbers are all used up: its next numbers are provisional. */
+  | { kind: 'exhaust'; at: Name }
   | { kind: 'rename'; at: Name; pick: number; name: number }
   | { kind: 'phone'; at: Name; pick: number; phone: number }
   | { kind: 'sync'; at: Name }
@@ -36,6 +42,14 @@ const NAMES = [
 const at = fc.constantFrom(...DESKTOPS);
 const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('create' as const), at }), weight: 2 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('register' as const),
+      at: fc.constantFrom<Aizawl>('a', 'b'),
+    }),
+    weight: 1,
+  },
+  { arbitrary: fc.record({ kind: fc.constant('exhaust' as const), at }), weight: 1 },
   {
     arbitrary: fc.record({
       kind: fc.constant('rename' as const),
@@ -96,7 +110,7 @@ const REGRESSIONS: Op[][] = [
 
 let world: SyncWorld;
 /** What the random runs exercised, so a model that stopped reaching conflicts fails. */
-const seen = { conflicts: 0, restarts: 0, faults: 0, runs: 0 };
+const seen = { conflicts: 0, restarts: 0, faults: 0, provisional: 0, runs: 0 };
 
 beforeAll(async () => {
   world = await SyncWorld.create(
@@ -118,6 +132,13 @@ async function play(ops: readonly Op[]): Promise<void> {
       (
         await run.serverRows<{ n: string }>(
           "SELECT count(*) AS n FROM sync_issues WHERE kind = 'conflict'",
+        )
+      )[0]!.n,
+    );
+    seen.provisional += Number(
+      (
+        await run.serverRows<{ n: string }>(
+          "SELECT count(*) AS n FROM sync_rows WHERE table_name = 'number_allocations' AND data->>'series' LIKE 'provisional/%'",
         )
       )[0]!.n,
     );
@@ -155,6 +176,14 @@ async function apply(run: SyncRun, step: Op, nextNumber: () => number): Promise<
       );
       return;
     }
+    case 'register':
+      await approvedApplication(desktop, {
+        proposedName: `Ṭhutmun ${step.at} ${nextNumber()} Fish Farmers Cooperative Society Ltd.`,
+      });
+      return;
+    case 'exhaust':
+      desktop.core.services.sqlite.prepare('UPDATE number_blocks SET next = last + 1').run();
+      return;
     case 'rename':
     case 'phone': {
       const ids = desktop.core.services.sqlite
@@ -258,6 +287,7 @@ describe('the sync model', () => {
       expect(seen.conflicts).toBeGreaterThan(0);
       expect(seen.restarts).toBeGreaterThan(0);
       expect(seen.faults).toBeGreaterThan(0);
+      expect(seen.provisional).toBeGreaterThan(0);
     }
   }, 1_800_000);
 });

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { societyCreateSchema, type SocietyFieldsInput } from '../../shared/domain/society';
 import type { RequestOutput } from '../../shared/ipc/contract';
 import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { approvedApplication } from '../fixtures/applications';
 import { editableFields, validSociety } from '../fixtures/societies';
 import { SyncWorld, type SyncRun } from '../fixtures/sync-faults';
 import { assertSyncInvariants } from '../fixtures/sync-invariants';
@@ -64,6 +65,34 @@ async function edit(
     },
     desktop.sessions.clerk,
   );
+}
+
+/** A society registered on desktop `name` through an approved application. */
+async function register(name: string, proposedName: string) {
+  const { applicationId } = await approvedApplication(run.desktop(name).desktop, { proposedName });
+  return registered(name, applicationId);
+}
+
+/** The numbers an approved application and its society carry on desktop `name`. */
+async function registered(name: string, applicationId: string) {
+  const { desktop } = run.desktop(name);
+  const application = await desktop.core.call(
+    'applications.get',
+    { id: applicationId },
+    desktop.sessions.clerk,
+  );
+  const societyId = application.societyId!;
+  const society = await desktop.core.call(
+    'societies.get',
+    { id: societyId },
+    desktop.sessions.clerk,
+  );
+  const certificates = await desktop.core.call(
+    'certificates.list',
+    { societyId },
+    desktop.sessions.clerk,
+  );
+  return { applicationId, ackNo: application.ackNo, societyId, regNo: society.regNo, certificates };
 }
 
 async function societyOn(name: string, id: string): Promise<Detail> {
@@ -288,6 +317,45 @@ describe('sync.md §9 scenarios', () => {
     await run.sync('b');
     expect((await societyOn('b', society.id)).regNo).toBe('9/2026');
     await assertSyncInvariants(run);
+  });
+
+  it('pool empty offline: a registration takes a provisional number and no certificate; the next sync gives it a leased number and its certificate', async () => {
+    run.network.partition('a');
+    // Every block the state server leased to a is used up.
+    run
+      .desktop('a')
+      .desktop.core.services.sqlite.prepare('UPDATE number_blocks SET next = last + 1')
+      .run();
+    const offline = await register('a', 'Ṭhutmun Fish Farmers Cooperative Society Ltd.');
+    expect(offline.ackNo).toMatch(/^ACK\/AIZ\/2026-27\/P-[0-9A-F]{6}-1$/);
+    expect(offline.regNo).toMatch(/^RCS\/AIZ\/2026-27\/P-[0-9A-F]{6}-1$/);
+    expect(offline.certificates).toEqual([]);
+    // Meanwhile b, online, registers from its own block.
+    const online = await register('b', 'Sihphir Fish Farmers Cooperative Society Ltd.');
+    expect(online.regNo).toMatch(/^RCS\/AIZ\/2026-27\/\d{4}$/);
+    expect(online.certificates).toHaveLength(1);
+
+    await run.network.heal();
+    await run.quiesce();
+    const settled = await registered('a', offline.applicationId);
+    expect(settled.ackNo).toMatch(/^ACK\/AIZ\/2026-27\/\d{4}$/);
+    expect(settled.regNo).toMatch(/^RCS\/AIZ\/2026-27\/\d{4}$/);
+    expect(settled.regNo).not.toBe(online.regNo);
+    // The certificate it could not have offline, with its final number.
+    expect(settled.certificates).toHaveLength(1);
+    expect(settled.certificates[0]!.regNo).toBe(settled.regNo);
+    expect((await societyOn('b', settled.societyId)).regNo).toBe(settled.regNo);
+    const voided = run
+      .desktop('a')
+      .desktop.core.services.sqlite.prepare(
+        "SELECT number, void_reason AS reason FROM number_allocations WHERE number LIKE '%/P-%' ORDER BY number",
+      )
+      .all();
+    expect(voided).toEqual([
+      { number: offline.ackNo, reason: `Provisional; replaced by ${settled.ackNo} at sync` },
+      { number: offline.regNo, reason: `Provisional; replaced by ${settled.regNo} at sync` },
+    ]);
+    await assertSyncInvariants(run, { settled: true });
   });
 
   it('a clock three days fast is clamped and flagged, never fatal; its edits still apply', async () => {

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fisheryApplication } from '../fixtures/applications';
+import { approvedApplication } from '../fixtures/applications';
 import {
   enrolledDesktop,
   startTestServer,
   type Desktop,
   type TestServer,
 } from '../fixtures/sync-harness';
-import { TEST_PASSWORD } from '../fixtures/test-core';
 
 let server: TestServer;
 let desk: Desktop;
@@ -23,35 +22,18 @@ afterEach(async () => {
 
 /** An application received by the clerk and approved by the registrar: a certificate. */
 async function registerSociety(): Promise<{ qrText: string; societyId: string }> {
-  const reference = await desk.core.call('reference.get', {}, desk.sessions.clerk);
-  const application = fisheryApplication(reference, {
+  const { societyId } = await approvedApplication(desk, {
     proposedName: 'Ṭuikual Fish Farmers Cooperative Society Ltd.',
     address: 'Ṭuikual South, Aizawl',
   });
-  const received = await desk.core.call(
-    'applications.receive',
-    { application },
-    desk.sessions.clerk,
-  );
-  const approved = await desk.core.call(
-    'applications.decide',
-    {
-      id: received.id,
-      baseVersion: received.version,
-      decision: 'approve',
-      reasons: null,
-      password: TEST_PASSWORD,
-    },
-    desk.sessions.registrar,
-  );
   const [certificate] = await desk.core.call(
     'certificates.list',
-    { societyId: approved.societyId! },
+    { societyId },
     desk.sessions.clerk,
   );
   return {
     qrText: desk.core.services.certificates.printable(certificate!.serial).qrText,
-    societyId: approved.societyId!,
+    societyId,
   };
 }
 

@@ -40,7 +40,7 @@ import { statementCache, type Prepare } from '../db/statement-cache';
 import { assertJurisdiction } from '../jurisdiction';
 import type { Clock } from '../ports';
 import type { ReferenceService } from '../reference/reference-service';
-import type { NumberAllocator } from '../registration/number-allocator';
+import { officeNumbering, type NumberAllocator } from '../registration/number-allocator';
 import { FUNCTIONING_SQL, yearlyRegisterScope } from '../societies/yearly-register';
 import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
 
@@ -1265,10 +1265,9 @@ export class AuditService {
       const fy = financialYearOf(today);
       const { number } = this.numbers.allocate(
         tx,
-        `AFR/${office.code}/${fy}/{serial}`,
+        officeNumbering('auditFeeReceipt', office.code, fy),
         'audit_fee_receipt',
         id,
-        (serial) => `AFR/${office.code}/${fy}/${String(serial).padStart(4, '0')}`,
       );
       const row = {
         id,

@@ -569,6 +569,15 @@ export class AuthService {
     ).n;
   }
 
+  /**
+   * A user as the services see a signed-in one, for work the app finishes on their behalf
+   * later (a provisional number replaced at sync, under the name of whoever gave it).
+   */
+  userById(id: string): SessionUser | null {
+    const user = this.findUser(id);
+    return user ? this.sessionUser(user) : null;
+  }
+
   private findUser(id: string): UserRecord | undefined {
     return this.prepare(
       `SELECT id, username, full_name AS fullName, role, office_id AS officeId, active, version

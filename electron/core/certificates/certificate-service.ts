@@ -12,7 +12,7 @@ import {
 } from './pdf/audit-certificate-pdf';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { ReferenceService } from '../reference/reference-service';
-import type { NumberAllocator } from '../registration/number-allocator';
+import { officeNumbering, type NumberAllocator } from '../registration/number-allocator';
 import { assertJurisdiction } from '../jurisdiction';
 import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
 import {
@@ -128,6 +128,7 @@ export class CertificateService {
          WHERE a.society_id = ? AND a.deleted_at IS NULL ORDER BY v.name`,
       ).all(societyId) as { name: string }[]
     ).map((row) => row.name);
+    this.assertFinalNumber(society);
     const office = this.office(society.officeId);
     const serial = this.nextSerial(tx, office.code, issuedOn, societyId);
     const content: CertificateContent = {
@@ -174,6 +175,7 @@ export class CertificateService {
       officeId: string;
       typeName: string;
     };
+    this.assertFinalNumber(society);
     const office = this.office(society.officeId);
     const serial = this.nextSerial(tx, office.code, audit.issuedOn, societyId, 'AC');
     const content: CertificateContent = {
@@ -344,14 +346,28 @@ export class CertificateService {
     societyId: string,
     prefix: 'RC' | 'AC' = 'RC',
   ): string {
-    const series = `${prefix}/${officeCode}/${financialYearOf(issuedOn)}`;
+    // A certificate prints its serial: never a provisional one (sync.md §6).
     return this.numbers.allocate(
       tx,
-      `${series}/{serial}`,
+      officeNumbering(
+        prefix === 'RC' ? 'registrationCertificate' : 'auditCertificate',
+        officeCode,
+        financialYearOf(issuedOn),
+      ),
       'certificate',
       societyId,
-      (n) => `${series}/${String(n).padStart(6, '0')}`,
+      { final: true },
     ).number;
+  }
+
+  /** No certificate carries a provisional registration number (sync.md §6). */
+  private assertFinalNumber(society: { name: string; regNo: string }): void {
+    if (this.numbers.isProvisional(society.regNo)) {
+      throw new AppError(
+        'conflict',
+        `${society.name} has the provisional number ${society.regNo} until this computer syncs with the state server; its certificate is issued after that.`,
+      );
+    }
   }
 
   private row(serial: string): CertificateRow {

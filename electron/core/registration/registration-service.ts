@@ -29,7 +29,13 @@ import type { ReferenceService } from '../reference/reference-service';
 import type { SocietyService } from '../societies/society-service';
 import { assertCanDecide } from '../status-orders/status-order-service';
 import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
-import { numberPattern, type NumberAllocator } from './number-allocator';
+import {
+  SERIES_PATTERNS,
+  officeNumbering,
+  numberPattern,
+  type NumberAllocator,
+  type NumberSeries,
+} from './number-allocator';
 
 interface ApplicationRecord {
   id: string;
@@ -150,10 +156,9 @@ export class RegistrationService {
       const fy = financialYearOf(input.receivedOn);
       const { number: ackNo } = this.numbers.allocate(
         tx,
-        `ACK/${office!.code}/${fy}/{serial}`,
+        officeNumbering('acknowledgement', office!.code, fy),
         'acknowledgement',
         applicationId,
-        (serial) => `ACK/${office!.code}/${fy}/${String(serial).padStart(4, '0')}`,
       );
       const row = {
         id: applicationId,
@@ -683,7 +688,10 @@ export class RegistrationService {
     });
   }
 
-  /** Puts the approved society on the register and issues its certificate; returns its id. */
+  /**
+   * Puts the approved society on the register and issues its certificate (once its number is
+   * final); returns its id.
+   */
   private register(
     tx: MutationTx,
     registrar: SessionUser,
@@ -699,17 +707,13 @@ export class RegistrationService {
       .societyTypes.find((candidate) => candidate.id === application.typeId);
     if (!office || !type)
       throw new AppError('not_found', 'The office or type of this application is gone.');
-    const pattern = numberPattern(this.reference.rule('registration_no.pattern', today), {
-      office: office.code,
-      fy: financialYearOf(today),
-    });
+    const pattern = this.registrationSeries(office.code, today);
     const societyId = tx.newId();
-    const { number: regNo } = this.numbers.allocate(
+    const { number: regNo, provisional } = this.numbers.allocate(
       tx,
-      pattern.series,
+      pattern,
       'registration',
       societyId,
-      pattern.format,
       // A society entered from paper may already carry a number of this series.
       { isTaken: (number) => this.societies.isNumberUsed(number) },
     );
@@ -746,8 +750,30 @@ export class RegistrationService {
       },
       `Registered on approval of application ${application.ackNo}`,
     );
-    this.certificates.issueRegistration(tx, registrar, societyId, today);
+    // A provisional number prints on no certificate: the sync that replaces it issues one.
+    if (!provisional) this.certificates.issueRegistration(tx, registrar, societyId, today);
     return societyId;
+  }
+
+  /** The series of registration numbers an office gives on `day` (rule parameter pattern). */
+  registrationSeries(officeCode: string, day: string): NumberSeries {
+    return numberPattern(this.reference.rule('registration_no.pattern', day), {
+      office: officeCode,
+      fy: financialYearOf(day),
+    });
+  }
+
+  /** Every numbered series an office gives on `day`: what a computer keeps blocks of. */
+  officeSeries(officeId: string, day: string): NumberSeries[] {
+    const office = this.reference.get().offices.find((candidate) => candidate.id === officeId);
+    if (!office) return [];
+    const fy = financialYearOf(day);
+    return [
+      this.registrationSeries(office.code, day),
+      ...Object.keys(SERIES_PATTERNS).map((kind) =>
+        officeNumbering(kind as keyof typeof SERIES_PATTERNS, office.code, fy),
+      ),
+    ];
   }
 
   /**

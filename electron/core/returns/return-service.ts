@@ -30,7 +30,7 @@ import { statementCache, type Prepare } from '../db/statement-cache';
 import { assertJurisdiction } from '../jurisdiction';
 import type { Clock, HostPort } from '../ports';
 import type { ReferenceService } from '../reference/reference-service';
-import type { NumberAllocator } from '../registration/number-allocator';
+import { officeNumbering, type NumberAllocator } from '../registration/number-allocator';
 import { safeFileName } from '../safe-file-name';
 import { FUNCTIONING_SQL, yearlyRegisterScope } from '../societies/yearly-register';
 import { actorFor, type MutationWriter } from '../sync/mutation-writer';
@@ -404,10 +404,9 @@ export class ReturnService {
       const id = tx.newId();
       const { number: ackNo } = this.numbers.allocate(
         tx,
-        `RET/${office.code}/${target.fy}/{serial}`,
+        officeNumbering('returnAcknowledgement', office.code, target.fy),
         'return_acknowledgement',
         id,
-        (serial) => `RET/${office.code}/${target.fy}/${String(serial).padStart(4, '0')}`,
       );
       const row = { ...fields, id, societyId: target.societyId, fy: target.fy, ackNo };
       const all = Object.keys(row);
@@ -532,11 +531,9 @@ export class ReturnService {
         const id = tx.newId();
         const { number: letterNo } = this.numbers.allocate(
           tx,
-          `NOT/${office.code}/${financialYearOf(today)}/{serial}`,
+          officeNumbering('returnNotice', office.code, financialYearOf(today)),
           'return_notice',
           id,
-          (serial) =>
-            `NOT/${office.code}/${financialYearOf(today)}/${String(serial).padStart(4, '0')}`,
         );
         const row = { id, societyId: society.id, fy, letterNo, sentOn: today, batchId };
         this.prepare(

@@ -97,6 +97,13 @@ export class SocietyService {
   }
 
   /** Whether a society on the register already carries this registration number. */
+  /** The office a society belongs to; null when it is not on this computer. */
+  officeIdOf(id: string): string | null {
+    const row = this.prepare('SELECT office_id AS officeId FROM societies WHERE id = ?').get(id) as
+      { officeId: string } | undefined;
+    return row?.officeId ?? null;
+  }
+
   isNumberUsed(regNo: string): boolean {
     return (
       this.prepare('SELECT 1 FROM societies WHERE reg_no_key = ? AND deleted_at IS NULL').get(
@@ -357,6 +364,48 @@ export class SocietyService {
     });
     if (changed) this.onChanged(id);
     return this.get(id);
+  }
+
+  /**
+   * Gives a society registered under a provisional number its final one, in the caller's
+   * transaction (sync.md §6: the computer had no leased numbers left when it registered it).
+   */
+  renumber(tx: MutationTx, id: string, regNo: string, mutationName: string): void {
+    const current = this.prepare(
+      `SELECT search_rowid AS searchRowid, name, name_mizo AS nameMizo, reg_no AS regNo, version,
+              village_id AS villageId, district_id AS districtId
+       FROM societies WHERE id = ?`,
+    ).get(id) as
+      | (Pick<SocietyFields, 'name' | 'nameMizo' | 'regNo' | 'villageId' | 'districtId'> & {
+          searchRowid: number;
+          version: number;
+        })
+      | undefined;
+    if (!current)
+      throw new AppError('not_found', 'The society of this number is not on this computer.');
+    this.prepare(
+      `UPDATE societies SET reg_no = ?, reg_no_key = ?, version = version + 1, updated_at = ?, updated_by = ?
+       WHERE id = ?`,
+    ).run(regNo, regNoKey(regNo), tx.now, tx.userId, id);
+    tx.record({
+      name: mutationName,
+      entity: 'society',
+      entityId: id,
+      args: { regNo },
+      baseVersion: current.version,
+      base: { regNo: current.regNo },
+    });
+    const areaVillageIds = (
+      this.prepare(
+        'SELECT village_id AS villageId FROM society_area_villages WHERE society_id = ? AND deleted_at IS NULL',
+      ).all(id) as { villageId: string }[]
+    ).map((row) => row.villageId);
+    this.indexForSearch(current.searchRowid, { ...current, regNo, areaVillageIds }, true);
+  }
+
+  /** Tells the screens a society changed (after a change made in another service's transaction). */
+  changed(id: string): void {
+    this.onChanged(id);
   }
 
   /**

@@ -20,12 +20,14 @@ import {
   PUSH_MAX_MUTATIONS,
   SYNC_PROTOCOL_VERSION,
   enrolResponseSchema,
+  numbersResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
   syncIssueSchema,
   type ClientInfo,
   type ExportFile,
   type ExportPayload,
+  type NumberLease,
   type OfficeKey,
   type PulledRow,
   type SyncIssue,
@@ -82,6 +84,19 @@ export interface SyncClientOptions {
   onPulled(change: { tables: ReadonlySet<SyncTable>; societyIds: ReadonlySet<string> }): void;
   /** Every status change, for the status indicator. */
   onStatus?(status: SyncStatus): void;
+  /** The numbers this computer gives, leased by the state server (sync.md §6). */
+  numbers: NumberLeasing;
+}
+
+/** What sync needs of the numbering of records: leases in, provisional numbers replaced. */
+export interface NumberLeasing {
+  /** From enrolment on, only leased numbers are given. */
+  startLeasing(): void;
+  /** The series running low, for a computer enrolled for `officeId`. */
+  wantedSeries(now: Date, officeId: string): { series: string; holding: string[] }[];
+  storeLeases(leases: readonly NumberLease[], now: string): void;
+  /** Gives records their final numbers where leased ones are there; returns how many. */
+  replaceProvisional(): number;
 }
 
 const META = {
@@ -268,6 +283,14 @@ export class SyncClient {
         "UPDATE outbox SET state = 'local' WHERE state = 'pending' AND user_id IN ('system', 'demo')",
       ).run();
     })();
+    this.options.numbers.startLeasing();
+    // Its first blocks of numbers come with the enrolment, so the office can register at
+    // once; if that fails, the first sync asks again.
+    try {
+      await this.leaseNumbers(url, enrolled.token);
+    } catch (error) {
+      this.options.logger.warn('sync.numbers_not_leased', { problem: (error as Error).message });
+    }
     this.problem = null;
     this.options.logger.info('sync.enrolled', { officeId: enrolled.officeId });
     this.publish();
@@ -451,6 +474,7 @@ export class SyncClient {
         'This computer’s database was restored from a backup. Enrol it again before it syncs.',
       );
     }
+    await this.leaseNumbers(url, token);
     let started = performance.now();
     await this.push(url, token);
     this.figures.pushMs += performance.now() - started;
@@ -458,6 +482,30 @@ export class SyncClient {
     await this.pull(url, token);
     this.figures.pullMs += performance.now() - started;
     await this.fetchIssues(url, token);
+  }
+
+  // ── numbers (sync.md §6) ──────────────────────────────────────────────────────────────
+
+  /**
+   * Asks for a fresh block of every series running low, then replaces the provisional
+   * numbers given while none was left, so the push that follows carries the final ones.
+   */
+  private async leaseNumbers(url: string, token: string): Promise<void> {
+    const { numbers, clock } = this.options;
+    const officeId = getMeta(this.options.sqlite, META.office) ?? '';
+    const wants = numbers.wantedSeries(clock.now(), officeId);
+    if (wants.length > 0) {
+      const response = await this.request(url, '/sync/v1/numbers', token, {
+        client: this.clientInfo(),
+        wants,
+      });
+      const { leases } = numbersResponseSchema.parse(response);
+      numbers.storeLeases(leases, clock.now().toISOString());
+      if (leases.length > 0)
+        this.options.logger.info('sync.numbers_leased', { blocks: leases.length });
+    }
+    const replaced = numbers.replaceProvisional();
+    if (replaced > 0) this.options.logger.info('sync.provisional_replaced', { replaced });
   }
 
   // ── push ──────────────────────────────────────────────────────────────────────────────

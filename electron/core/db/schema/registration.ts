@@ -118,8 +118,13 @@ export const numberBlocks = sqliteTable(
     next: integer().notNull(),
     grantedBy: text().notNull(),
     grantedAt: text().notNull(),
+    /** The state server's lease this block is (sync.md §6); null when this device granted it. */
+    leaseId: text(),
   },
-  (t) => [index('number_blocks_series_idx').on(t.series, t.first)],
+  (t) => [
+    index('number_blocks_series_idx').on(t.series, t.first),
+    uniqueIndex('number_blocks_lease_uq').on(t.leaseId),
+  ],
 );
 
 /** Every number given, to what, and whether it was voided (never reused). Synced. */

@@ -1,0 +1,2 @@
+CREATE INDEX "number_leases_device_idx" ON "number_leases" USING btree ("device_id","series");--> statement-breakpoint
+CREATE INDEX "sync_rows_number_series_idx" ON "sync_rows" USING btree (("data"->>'series'),(("data"->>'serial')::int)) WHERE "sync_rows"."table_name" = 'number_allocations';
