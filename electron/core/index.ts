@@ -141,8 +141,14 @@ export function createCore(options: CoreOptions): Core {
   const emit: CoreEventListener = (name, payload) => {
     for (const listener of listeners) listener(name, payload);
   };
-  const societies = new SocietyService(sqlite, writer, reference, clock, (id) =>
-    emit('societies.changed', { id }),
+  const numbers = new NumberAllocator(sqlite);
+  const societies = new SocietyService(
+    sqlite,
+    writer,
+    reference,
+    clock,
+    (id) => emit('societies.changed', { id }),
+    (regNo) => numbers.isProvisional(regNo),
   );
 
   const demoCount = options.demoSocieties ?? 1_500;
@@ -170,7 +176,6 @@ export function createCore(options: CoreOptions): Core {
     clock,
     logger,
   );
-  const numbers = new NumberAllocator(sqlite);
   const certificates = new CertificateService(
     sqlite,
     new OfficeSigner(sqlite, options.dataDir, options.host ?? headlessHost),

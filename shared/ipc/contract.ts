@@ -196,6 +196,8 @@ const societyDetailSchema = z.object({
   name: z.string(),
   nameMizo: z.string().nullable(),
   regNo: z.string(),
+  /** Given offline with no leased numbers left: the next sync replaces it (sync.md §6). */
+  regNoProvisional: z.boolean(),
   registeredOn: isoDate,
   basis: z.enum(registrationBases),
   typeId: uuid,

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE } from '../../electron/core';
 import type { ReferenceData, RequestOutput } from '../../shared/ipc/contract';
 import { fisheryApplication } from '../fixtures/applications';
 import { editableFields } from '../fixtures/societies';
@@ -29,6 +31,7 @@ interface Desk {
 
 let serverUrl = '';
 let serverProcess: ChildProcess;
+let serverDataDir = '';
 const folders: string[] = [];
 const desks: Record<'a' | 'b', Desk> = {} as Record<'a' | 'b', Desk>;
 
@@ -127,8 +130,9 @@ async function signedInPage(browser: Browser, desk: Desk, username: string): Pro
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  test.setTimeout(180_000);
+/** The state server on `port` (0: any free one), keeping its data in one folder. */
+async function startServer(port: number): Promise<void> {
+  serverDataDir ||= folder('registry-sync-server-');
   serverProcess = spawn(
     process.execPath,
     [
@@ -136,9 +140,9 @@ test.beforeAll(async () => {
       'tsx',
       join(root, 'server', 'main.ts'),
       '--port',
-      '0',
+      String(port),
       '--data-dir',
-      folder('registry-sync-server-'),
+      serverDataDir,
     ],
     {
       cwd: root,
@@ -147,6 +151,11 @@ test.beforeAll(async () => {
     },
   );
   serverUrl = (await waitForUrl(serverProcess, 'The state server')).replace(/\/$/, '');
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  await startServer(0);
   [desks.a, desks.b] = await Promise.all([startDesk('a'), startDesk('b')]);
   await setUpUsers(desks.a, 'a', { clerk: 'Lalthanga Sailo', registrar: 'Zothanpuii Ralte' });
   await setUpUsers(desks.b, 'b', { clerk: 'Lalrinpuii Colney', registrar: 'Vanlalṭhanga Hnamte' });
@@ -357,4 +366,58 @@ test('a phone scanning a certificate printed on a synced desktop sees it verifie
   await expect(page.getByText(/On the state register today: .*Registered since/)).toBeVisible();
   await saveScreenshot(page, 'sync-verify-page-phone');
   await phone.close();
+});
+
+test('with the state server out of reach and its numbers used up, a desktop registers under a provisional number; the next sync gives the final number and the certificate', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const port = Number(new URL(serverUrl).port);
+  await stop(serverProcess);
+  // Every number the state server leased to desktop B is used up.
+  const database = new Database(join(desks.b.dataDir, DATABASE_FILE));
+  database.pragma('busy_timeout = 5000');
+  database.prepare('UPDATE number_blocks SET next = last + 1').run();
+  database.close();
+
+  const clerk = desks.b.as('clerk.b');
+  const reference = await clerk.invoke<ReferenceData>('reference.get');
+  const received = await clerk.invoke<{ id: string; version: number }>('applications.receive', {
+    application: fisheryApplication(reference, {
+      proposedName: 'Ṭlangnuam Piggery Cooperative Society Ltd.',
+      address: 'Ṭlangnuam, Aizawl',
+    }),
+  });
+  await desks.b.as('registrar.b').invoke('applications.decide', {
+    id: received.id,
+    baseVersion: received.version,
+    decision: 'approve',
+    reasons: null,
+    password: PASSWORD,
+  });
+
+  const page = await signedInPage(browser, desks.b, 'registrar.b');
+  await page.goto(`/#/applications/${received.id}`);
+  const approved = page.getByTestId('approved');
+  await expect(approved).toContainText(/Registered as RCS\/AIZ\/2026-27\/P-[0-9A-F]{6}-1/);
+  await expect(page.getByTestId('provisional-number')).toContainText('The number is provisional');
+  await expect(approved.getByRole('button', { name: 'Print certificate' })).toHaveCount(0);
+  await saveScreenshot(page, 'sync-provisional-number');
+  await approved.getByRole('link', { name: 'Open the society' }).click();
+  await expect(page.getByText('Provisional', { exact: true }).first()).toBeVisible();
+  await saveScreenshot(page, 'sync-provisional-society');
+
+  // The server is back: the next background sync replaces the number and issues the certificate.
+  await startServer(port);
+  await page.goto(`/#/applications/${received.id}`);
+  await expect(page.getByTestId('approved')).toContainText(
+    /Registered as RCS\/AIZ\/2026-27\/\d{4}/,
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('provisional-number')).toHaveCount(0);
+  await expect(
+    page.getByTestId('approved').getByRole('button', { name: 'Print certificate' }),
+  ).toBeVisible();
+  await saveScreenshot(page, 'sync-provisional-replaced');
+  await page.context().close();
 });

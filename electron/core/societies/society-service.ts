@@ -91,12 +91,13 @@ export class SocietyService {
     private readonly reference: ReferenceService,
     private readonly clock: Clock,
     private readonly onChanged: (id: string) => void,
+    /** Whether a registration number is provisional, waiting for sync (sync.md §6). */
+    private readonly isProvisionalNumber: (regNo: string) => boolean = () => false,
   ) {
     // Preparing dominates the cost of a small query, so each SQL text is prepared once.
     this.prepare = statementCache(sqlite);
   }
 
-  /** Whether a society on the register already carries this registration number. */
   /** The office a society belongs to; null when it is not on this computer. */
   officeIdOf(id: string): string | null {
     const row = this.prepare('SELECT office_id AS officeId FROM societies WHERE id = ?').get(id) as
@@ -104,6 +105,7 @@ export class SocietyService {
     return row?.officeId ?? null;
   }
 
+  /** Whether a society on the register already carries this registration number. */
   isNumberUsed(regNo: string): boolean {
     return (
       this.prepare('SELECT 1 FROM societies WHERE reg_no_key = ? AND deleted_at IS NULL').get(
@@ -225,6 +227,7 @@ export class SocietyService {
       name: row['name'] as string,
       nameMizo: row['name_mizo'] as string | null,
       regNo: row['reg_no'] as string,
+      regNoProvisional: this.isProvisionalNumber(row['reg_no'] as string),
       registeredOn: row['registered_on'] as string,
       basis: row['basis'] as SocietyDetail['basis'],
       typeId: row['type_id'] as string,

@@ -180,6 +180,9 @@ export const en = {
       'No society on the register has this record. It may have been removed, or the link is wrong.',
     savedCreated: 'The society was added to the register.',
     savedUpdated: 'Your changes were saved.',
+    provisional: 'Provisional',
+    provisionalHint:
+      'This computer had no registration numbers from the state server left when the society was registered. The next sync gives it its final number and issues its certificate.',
     section: {
       registration: 'Registration',
       classification: 'Classification',
@@ -743,6 +746,8 @@ export const en = {
     approvedTitle: 'Registered as {{regNo}}',
     approvedBody: 'Approved by {{name}} on {{at}}. The society is on the register.',
     approvedLoading: 'Looking up the registration…',
+    approvedProvisional:
+      'The number is provisional: this computer had no registration numbers from the state server left. The next sync gives the society its final number and issues the certificate to print.',
     openSociety: 'Open the society',
     refusedTitle: 'Refused',
     refusedBody: 'Refused by {{name}} on {{at}} for these reasons:',

@@ -160,6 +160,7 @@ export const detail: SocietyDetail = {
   name: 'Ṭhutmun Fishery Cooperative Society Ltd.',
   nameMizo: 'Ṭhutmun Sangha Vulh Cooperative Society',
   regNo: 'RCS/AZL/2024-25/0007',
+  regNoProvisional: false,
   registeredOn: '2024-05-02',
   basis: 'legacy',
   typeId: ids.typeFishery,

@@ -571,6 +571,11 @@ function ApprovedPanel({ application }: { application: ApplicationDetail }) {
             })}
           </Text>
         ) : null}
+        {society.data?.regNoProvisional ? (
+          <Text size="sm" c="orange.9" data-testid="provisional-number">
+            {t('application.approvedProvisional')}
+          </Text>
+        ) : null}
         {society.isError ? (
           <Text size="sm" c="red.8">
             {society.error.message}

@@ -18,6 +18,7 @@ import { SocietyReturns } from '../returns';
 import { SocietyAudits } from '../audits';
 import { HistoryTab } from './HistoryTab';
 import { ProposeStatusModal } from './ProposeStatusModal';
+import { RegistrationNumber } from './RegistrationNumber';
 import { SocietyDetailView } from './SocietyDetailView';
 
 /** Location state a form leaves after saving, so this page can confirm it. */
@@ -113,9 +114,7 @@ export function SocietyDetailScreen({ id }: { id: string }) {
                 {data.nameMizo}
               </Text>
             ) : null}
-            <Text size="sm" ff="monospace" c="dark.5">
-              {data.regNo}
-            </Text>
+            <RegistrationNumber society={data} c="dark.5" />
             <Text size="sm" c="dimmed">
               {data.typeName} · {data.districtName}
             </Text>

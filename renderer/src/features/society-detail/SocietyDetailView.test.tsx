@@ -22,6 +22,19 @@ describe('SocietyDetailView', () => {
     expect(screen.getByText('10-01-2025 10:00 by clerk.aizawl')).toBeTruthy();
   });
 
+  it('marks a provisional registration number, and only that', () => {
+    const { unmount } = renderDetail({
+      ...detail,
+      regNo: 'RCS/AIZ/2026-27/P-3F9A2C-1',
+      regNoProvisional: true,
+    });
+    expect(screen.getByText('RCS/AIZ/2026-27/P-3F9A2C-1')).toBeTruthy();
+    expect(screen.getByText('Provisional')).toBeTruthy();
+    unmount();
+    renderDetail();
+    expect(screen.queryByText('Provisional')).toBeNull();
+  });
+
   it('lists status orders and old names newest first', () => {
     renderDetail({
       ...detail,

@@ -6,6 +6,7 @@ import { FieldList } from '../../components/FieldList';
 import { Section } from '../../components/Section';
 import { StatusBadge } from '../../components/StatusBadge';
 import { dateText, instantText, rupeeText } from '../../lib/format';
+import { RegistrationNumber } from './RegistrationNumber';
 
 function money(paise: number | null): ReactNode {
   if (paise == null) return '';
@@ -50,11 +51,7 @@ export function SocietyDetailView({ society }: { society: SocietyDetail }) {
               { label: t('field.nameMizo'), value: text(society.nameMizo) },
               {
                 label: t('field.regNo'),
-                value: (
-                  <Text span size="sm" ff="monospace">
-                    {society.regNo}
-                  </Text>
-                ),
+                value: <RegistrationNumber society={society} />,
               },
               { label: t('field.registeredOn'), value: text(dateText(society.registeredOn)) },
               { label: t('field.basis'), value: text(t(`basis.${society.basis}`)) },

@@ -1,2 +1,3 @@
+export { RegistrationNumber } from './RegistrationNumber';
 export { SocietyDetailScreen } from './SocietyDetailScreen';
 export type { SavedState } from './SocietyDetailScreen';
