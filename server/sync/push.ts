@@ -278,6 +278,9 @@ async function retryHeld(
 
 const MAX_CLOCK_LEAD_MS = 5 * 60_000;
 
+/** Changes a user makes to their own record only. */
+const OWN_ONLY = new Set(['user.changePassword', 'user.rehashPassword']);
+
 function clampHlc(hlc: string, serverMs: number): string {
   const parsed = parseHlc(hlc);
   if (parsed.wallMs <= serverMs + MAX_CLOCK_LEAD_MS) return hlc;
@@ -326,6 +329,12 @@ async function decide(
     return {
       verdict: 'rejected',
       reason: `${actor.fullName} (${actor.role}) may not make this change (${mutation.name}).`,
+    };
+  }
+  if (OWN_ONLY.has(mutation.name) && mutation.entityId !== actor.id) {
+    return {
+      verdict: 'rejected',
+      reason: `${actor.fullName} may change only their own password; an administrator resets others'.`,
     };
   }
   if (actor.officeId !== device.officeId && !directory.isStateOffice(device.officeId)) {
@@ -425,8 +434,14 @@ async function decide(
         now,
       });
     } else if (row === main) {
-      if (merge?.kind === 'apply')
+      if (merge?.kind === 'apply') {
         await writeMerged(store, row, row.stored, merge.patch, mutation, device, now);
+      } else if (Number(row.data['version'] ?? 0) !== row.stored.version) {
+        // Nothing to change, but the computer counted versions of its own the server never
+        // saw (edits that came back to the server's values): a fresh version of the row goes
+        // back to it, so its copy is the server's again.
+        await writeMerged(store, row, row.stored, {}, mutation, device, now);
+      }
     } else if (
       // Child rows (area villages, promoters, history entries) are new rows or tombstones;
       // one the server already holds takes the device's image unless it is older.
@@ -533,13 +548,15 @@ function threeWay(
     );
   const patch: RowImage = {};
   const conflicts: Record<string, { base: unknown; mine: unknown; theirs: unknown }> = {};
-  const concurrent = stored.version !== mutation.baseVersion;
+  // Decided by values, never by version numbers alone: a computer's versions count its own
+  // edits too, so its base version can equal the server's while the row differs (an edit it
+  // made offline after the server took another office's change).
   for (const { field, column } of columns) {
     const mineValue = mine[column] ?? null;
     const theirs = stored.data[column] ?? null;
     const base = mutation.base?.[field] ?? null;
     if (same(mineValue, theirs)) continue;
-    if (!concurrent || same(theirs, base)) {
+    if (same(theirs, base)) {
       patch[column] = mineValue;
       continue;
     }
@@ -620,6 +637,8 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 function canonical(value: unknown): string {
+  // The desktop's database keeps a yes/no as 1/0 while a patch's base says true/false.
+  if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'string') {
     if (value.startsWith('{') || value.startsWith('[')) {
       try {

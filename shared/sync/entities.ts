@@ -18,6 +18,7 @@ export const ENTITY_TABLES = {
   society_status: 'society_status_history',
   society_name: 'society_name_history',
   user: 'users',
+  user_password: 'user_passwords',
   status_order: 'status_orders',
   registration_application: 'registration_applications',
   application_promoter: 'application_promoters',
@@ -52,6 +53,7 @@ export const SYNC_TABLE_ORDER = [
   'rule_parameters',
   'audit_rubrics',
   'users',
+  'user_passwords',
   'societies',
   'society_area_villages',
   'society_status_history',
@@ -110,6 +112,8 @@ export type RouteStep =
 export const ROUTES: Partial<Record<SyncTable, readonly RouteStep[]>> = {
   societies: [{ kind: 'column', officeColumn: 'office_id', societyColumn: 'id' }],
   users: [{ kind: 'column', officeColumn: 'office_id' }],
+  // A password goes to the computers of its user's office, so they sign in on any of them.
+  user_passwords: [{ kind: 'parent', column: 'user_id', table: 'users' }],
   status_orders: [{ kind: 'column', officeColumn: 'office_id', societyColumn: 'society_id' }],
   registration_applications: [
     { kind: 'column', officeColumn: 'office_id', societyColumn: 'society_id' },
@@ -154,7 +158,17 @@ export const LOCAL_COLUMNS: Partial<Record<SyncTable, readonly string[]>> = {
  */
 export type FieldClass = 'soft' | 'legal' | 'workflow';
 
-const SOFT_FIELDS = new Set(['phone', 'email', 'contact_person', 'remarks', 'note']);
+const SOFT_FIELDS = new Set([
+  'phone',
+  'email',
+  'contact_person',
+  'remarks',
+  'note',
+  // The latest password set stands, wherever it was set.
+  'password_hash',
+  'must_change',
+  'changed_at',
+]);
 const WORKFLOW_FIELDS = new Set(['state', 'status', 'status_since', 'active']);
 
 export function fieldClass(column: string): FieldClass {

@@ -3,9 +3,10 @@
  * user's role may call it"). The desktop's contract already refuses anyone else; the
  * server checks again because a device's database is not to be trusted blindly.
  */
-import type { Role } from '../auth/roles';
+import { roles, type Role } from '../auth/roles';
 
 const officers: readonly Role[] = ['clerk', 'registrar'];
+const everyone: readonly Role[] = roles;
 
 export const MUTATION_ROLES: Record<string, readonly Role[]> = {
   'society.create': officers,
@@ -22,6 +23,11 @@ export const MUTATION_ROLES: Record<string, readonly Role[]> = {
   'user.update': ['administrator'],
   'user.deactivate': ['administrator'],
   'user.reactivate': ['administrator'],
+  'user.setPassword': ['administrator'],
+  'user.resetPassword': ['administrator'],
+  // Everyone changes their own password (the server checks it is their own).
+  'user.changePassword': everyone,
+  'user.rehashPassword': everyone,
   'application.receive': officers,
   'application.recordScrutiny': officers,
   'application.startScrutiny': officers,

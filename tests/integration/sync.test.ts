@@ -236,6 +236,64 @@ describe('sync between two desktops of one office and the state server', () => {
     );
   });
 
+  it('a user the administrator sets up on one desktop signs in on the other; a password changed there works back here', async () => {
+    const office = await desktop('a');
+    const laptop = await desktop('b');
+    const auditor = await office.core.call(
+      'users.create',
+      {
+        username: 'lalremruati',
+        fullName: 'Lalremruati Ṭochhawng',
+        role: 'auditor',
+        officeId: office.users.admin.officeId,
+        temporaryPassword: 'temporary password 7',
+      },
+      office.sessions.admin,
+    );
+    await office.sync();
+    await laptop.sync();
+
+    // On the laptop: the temporary password works, and must be changed first.
+    const signedIn = await laptop.core.call(
+      'auth.login',
+      { username: 'lalremruati', password: 'temporary password 7' },
+      'laptop-auditor',
+    );
+    expect(signedIn.session).toMatchObject({
+      user: { id: auditor.id, fullName: 'Lalremruati Ṭochhawng', role: 'auditor' },
+      mustChangePassword: true,
+    });
+    await laptop.core.call(
+      'auth.changePassword',
+      { currentPassword: 'temporary password 7', newPassword: 'Ṭhutmun field work 2026' },
+      'laptop-auditor',
+    );
+    await laptop.sync();
+    await office.sync();
+
+    // Back at the office, only the new password opens the account.
+    await expect(
+      office.core.call(
+        'auth.login',
+        { username: 'lalremruati', password: 'temporary password 7' },
+        'office-auditor',
+      ),
+    ).rejects.toMatchObject({ code: 'unauthenticated' });
+    const again = await office.core.call(
+      'auth.login',
+      { username: 'lalremruati', password: 'Ṭhutmun field work 2026' },
+      'office-auditor',
+    );
+    expect(again.session).toMatchObject({ user: { id: auditor.id }, mustChangePassword: false });
+    // The hash travels in the row only: no record of changes, here or there, holds it.
+    for (const each of [office, laptop]) {
+      const trail = JSON.stringify(
+        each.core.services.sqlite.prepare('SELECT changes FROM audit_trail').all(),
+      );
+      expect(trail).not.toContain('$argon2id');
+    }
+  });
+
   it('a desktop of another office receives nothing of this office', async () => {
     const a = await desktop('a', 'AIZ');
     const lunglei = await desktop('l', 'LUN');

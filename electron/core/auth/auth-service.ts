@@ -270,10 +270,10 @@ export class AuthService {
         'This account has been deactivated. Ask the administrator if you need it again.',
       );
     }
-    this.prepare('UPDATE user_credentials SET last_login_at = ? WHERE user_id = ?').run(
-      this.clock.now().toISOString(),
-      user.id,
-    );
+    this.prepare(
+      `INSERT INTO user_credentials (user_id, last_login_at) VALUES (?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET last_login_at = excluded.last_login_at`,
+    ).run(user.id, this.clock.now().toISOString());
     this.logger.info('auth.signed_in', { userId: user.id, role: user.role });
     this.startSession(sessionId, user.id);
     return this.status(sessionId);
@@ -297,19 +297,13 @@ export class AuthService {
       });
     }
     const passwordHash = await this.hasher.hash(newPassword);
-    this.writer.run(actorFor(user), (tx) => {
-      this.prepare(
-        'UPDATE user_credentials SET password_hash = ?, must_change = 0, changed_at = ? WHERE user_id = ?',
-      ).run(passwordHash, tx.now, user.id);
-      tx.note({
+    this.writer.run(actorFor(user), (tx) =>
+      this.writePassword(tx, user.id, passwordHash, {
+        mustChange: false,
         name: 'user.changePassword',
-        entity: 'user',
-        entityId: user.id,
-        args: { password: '(changed by the user)' },
-        baseVersion: null,
-        base: { password: '(previous)' },
-      });
-    });
+        said: '(changed by the user)',
+      }),
+    );
     this.logger.info('auth.password_changed', { userId: user.id });
     return this.status(sessionId);
   }
@@ -351,8 +345,9 @@ export class AuthService {
           ? Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_ATTEMPTS))
           : 0;
       this.prepare(
-        'UPDATE user_credentials SET failed_attempts = ?, locked_until = ? WHERE user_id = ?',
-      ).run(failures, waitMs > 0 ? new Date(nowMs + waitMs).toISOString() : null, userId);
+        `INSERT INTO user_credentials (user_id, failed_attempts, locked_until) VALUES (?, ?, ?)
+         ON CONFLICT (user_id) DO UPDATE SET failed_attempts = excluded.failed_attempts, locked_until = excluded.locked_until`,
+      ).run(userId, failures, waitMs > 0 ? new Date(nowMs + waitMs).toISOString() : null);
       this.logger.warn('auth.wrong_password', { userId, failures });
       if (waitMs > 0) throw tooManyAttempts(waitMs);
       throw new AppError(
@@ -367,10 +362,17 @@ export class AuthService {
     ).run(userId);
     if (this.hasher.needsRehash(credential.passwordHash)) {
       const upgraded = await this.hasher.hash(password);
-      this.prepare('UPDATE user_credentials SET password_hash = ? WHERE user_id = ?').run(
-        upgraded,
-        userId,
-      );
+      const user = this.findUser(userId);
+      // The same password under today's parameters: it syncs like any change of it.
+      if (user) {
+        this.writer.run(actorFor(user), (tx) =>
+          this.writePassword(tx, userId, upgraded, {
+            mustChange: Boolean(credential.mustChange),
+            name: 'user.rehashPassword',
+            said: '(the same password, stored under stronger parameters)',
+          }),
+        );
+      }
       this.logger.info('auth.password_rehashed', { userId });
     }
   }
@@ -381,8 +383,9 @@ export class AuthService {
     return (
       this.prepare(
         `SELECT u.id, u.username, u.full_name AS fullName, u.role, u.office_id AS officeId,
-                u.active, u.version, c.must_change AS mustChange, c.last_login_at AS lastLoginAt
-         FROM users u LEFT JOIN user_credentials c ON c.user_id = u.id
+                u.active, u.version, p.must_change AS mustChange, c.last_login_at AS lastLoginAt
+         FROM users u LEFT JOIN user_passwords p ON p.user_id = u.id AND p.deleted_at IS NULL
+         LEFT JOIN user_credentials c ON c.user_id = u.id
          WHERE u.deleted_at IS NULL ORDER BY u.active DESC, u.full_name COLLATE NOCASE`,
       ).all() as (UserRecord & { mustChange: number | null; lastLoginAt: string | null })[]
     ).map((row) => this.userRow(row, row));
@@ -493,18 +496,14 @@ export class AuthService {
     this.checkPasswordNotName(temporaryPassword, user.username, 'temporaryPassword');
     const passwordHash = await this.hasher.hash(temporaryPassword);
     this.writer.run(actor, (tx) => {
-      this.prepare(
-        `UPDATE user_credentials SET password_hash = ?, must_change = 1, failed_attempts = 0, locked_until = NULL, changed_at = ?
-         WHERE user_id = ?`,
-      ).run(passwordHash, tx.now, id);
-      tx.note({
+      this.writePassword(tx, id, passwordHash, {
+        mustChange: true,
         name: 'user.resetPassword',
-        entity: 'user',
-        entityId: id,
-        args: { password: '(temporary, to be changed at next sign-in)' },
-        baseVersion: null,
-        base: { password: '(previous)' },
+        said: '(temporary, to be changed at next sign-in)',
       });
+      this.prepare(
+        'UPDATE user_credentials SET failed_attempts = 0, locked_until = NULL WHERE user_id = ?',
+      ).run(id);
     });
     this.endSessionsOf(id);
     this.logger.info('auth.password_reset', { userId: id, by: actor.userId });
@@ -597,9 +596,11 @@ export class AuthService {
 
   private credential(userId: string): CredentialRecord | undefined {
     return this.prepare(
-      `SELECT password_hash AS passwordHash, must_change AS mustChange, failed_attempts AS failedAttempts,
-              locked_until AS lockedUntil, last_login_at AS lastLoginAt
-       FROM user_credentials WHERE user_id = ?`,
+      `SELECT p.password_hash AS passwordHash, p.must_change AS mustChange,
+              coalesce(c.failed_attempts, 0) AS failedAttempts, c.locked_until AS lockedUntil,
+              c.last_login_at AS lastLoginAt
+       FROM user_passwords p LEFT JOIN user_credentials c ON c.user_id = p.user_id
+       WHERE p.user_id = ? AND p.deleted_at IS NULL`,
     ).get(userId) as CredentialRecord | undefined;
   }
 
@@ -661,8 +662,8 @@ export class AuthService {
   }
 
   /**
-   * A new user with their password: the user row (synced), the credential (this device
-   * only) and a record-of-changes entry saying a password was set, never what it is.
+   * A new user with their password: the user row and the password row (both synced), and
+   * record-of-changes entries saying a password was set, never what it is.
    * `temporary` passwords must be changed at first sign-in.
    */
   private insertUser(
@@ -700,19 +701,70 @@ export class AuthService {
       baseVersion: null,
       base: null,
     });
-    this.prepare(
-      `INSERT INTO user_credentials (user_id, password_hash, must_change, failed_attempts, changed_at)
-       VALUES (?, ?, ?, 0, ?)`,
-    ).run(id, passwordHash, temporary ? 1 : 0, tx.now);
-    tx.note({
+    this.writePassword(tx, id, passwordHash, {
+      mustChange: temporary,
       name: 'user.setPassword',
-      entity: 'user',
-      entityId: id,
-      args: { password: temporary ? '(temporary, to be changed at first sign-in)' : '(set)' },
-      baseVersion: null,
-      base: null,
+      said: temporary ? '(temporary, to be changed at first sign-in)' : '(set)',
     });
     return id;
+  }
+
+  /**
+   * Sets a user's password hash (synced to the computers of their office), in the caller's
+   * transaction. The server compares the hashes like any field; the record of changes says
+   * only `said`.
+   */
+  private writePassword(
+    tx: MutationTx,
+    userId: string,
+    passwordHash: string,
+    change: { mustChange: boolean; name: string; said: string },
+  ): void {
+    const current = this.prepare(
+      `SELECT version, password_hash AS passwordHash, must_change AS mustChange, changed_at AS changedAt
+       FROM user_passwords WHERE user_id = ?`,
+    ).get(userId) as
+      { version: number; passwordHash: string; mustChange: number; changedAt: string } | undefined;
+    const args = { passwordHash, mustChange: change.mustChange, changedAt: tx.now };
+    if (current) {
+      this.prepare(
+        `UPDATE user_passwords SET password_hash = ?, must_change = ?, changed_at = ?, version = version + 1,
+           updated_at = ?, updated_by = ?, deleted_at = NULL
+         WHERE user_id = ?`,
+      ).run(passwordHash, change.mustChange ? 1 : 0, tx.now, tx.now, tx.userId, userId);
+    } else {
+      this.prepare(
+        `INSERT INTO user_passwords (id, version, created_at, created_by, updated_at, updated_by, user_id, password_hash,
+           must_change, changed_at)
+         VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        userId,
+        tx.now,
+        tx.userId,
+        tx.now,
+        tx.userId,
+        userId,
+        passwordHash,
+        change.mustChange ? 1 : 0,
+        tx.now,
+      );
+    }
+    tx.record({
+      name: change.name,
+      entity: 'user_password',
+      entityId: userId,
+      subjectId: userId,
+      args,
+      baseVersion: current?.version ?? null,
+      base: current
+        ? {
+            passwordHash: current.passwordHash,
+            mustChange: Boolean(current.mustChange),
+            changedAt: current.changedAt,
+          }
+        : null,
+      shownAs: { passwordHash: [current ? '(previous)' : null, change.said] },
+    });
   }
 }
 

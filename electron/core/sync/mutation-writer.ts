@@ -36,6 +36,11 @@ export interface RecordedChange {
   base: Record<string, unknown> | null;
   /** The record a person would look under in the History tab; defaults to `entityId`. */
   subjectId?: string;
+  /**
+   * Fields the record of changes shows as these words, [before, after], instead of their
+   * values (a password's hash syncs, but no one reads it in the history).
+   */
+  shownAs?: Record<string, [string | null, string]>;
 }
 
 /** What a write inside the mutation layer sees. */
@@ -222,14 +227,14 @@ export class MutationWriter {
  * whose empty fields are left out (they say nothing, and a bulk import writes millions).
  */
 function beforeAndAfter(
-  change: Pick<RecordedChange, 'args' | 'base'>,
+  change: Pick<RecordedChange, 'args' | 'base' | 'shownAs'>,
 ): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const [field, after] of Object.entries(change.args)) {
     if (change.base === null && (after == null || (Array.isArray(after) && after.length === 0))) {
       continue;
     }
-    changes[field] = [change.base?.[field] ?? null, after ?? null];
+    changes[field] = change.shownAs?.[field] ?? [change.base?.[field] ?? null, after ?? null];
   }
   return changes;
 }

@@ -425,6 +425,7 @@ export const en = {
       society_status: 'Status history',
       status_order: 'Status order',
       user: 'User',
+      user_password: 'Password',
       setting: 'Setting',
     },
   },

@@ -33,6 +33,7 @@ const ENTITIES = [
   'society_status',
   'status_order',
   'user',
+  'user_password',
   'setting',
 ] as const;
 
