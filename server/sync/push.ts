@@ -278,6 +278,36 @@ async function retryHeld(
 
 const MAX_CLOCK_LEAD_MS = 5 * 60_000;
 
+/**
+ * An observation is written while the audit is in the auditor's hands (planned, in the
+ * field, returned). One that reaches the server after the audit was submitted or accepted
+ * there (written offline, or on a second computer) would change a report the registrar
+ * already has: it is refused, with the state the auditor saw, and kept for the registrar.
+ */
+const AUDIT_STATE_WORDS: Record<string, string> = {
+  planned: 'planned',
+  in_field: 'in the field',
+  returned: 'returned to the auditor',
+  submitted: 'submitted',
+  accepted: 'accepted',
+};
+
+async function reportClosedReason(
+  store: RowStore,
+  mutation: WireMutation,
+  planned: readonly { table: SyncTable; data: RowImage }[],
+): Promise<string | null> {
+  if (!mutation.name.startsWith('auditObservation.')) return null;
+  const observation = planned.find((row) => row.table === 'audit_observations');
+  const auditId = observation?.data['audit_id'];
+  if (typeof auditId !== 'string') return null;
+  const audit = await store.read('audits', auditId);
+  const state = audit?.data['state'];
+  if (state !== 'submitted' && state !== 'accepted') return null;
+  const seen = AUDIT_STATE_WORDS[String(mutation.args['auditState'])] ?? 'open';
+  return `The audit was already ${AUDIT_STATE_WORDS[state]} on the state server; this observation was written while it was ${seen} and was not added to the report.`;
+}
+
 /** Changes a user makes to their own record only. */
 const OWN_ONLY = new Set(['user.changePassword', 'user.rehashPassword']);
 
@@ -363,7 +393,11 @@ async function decide(
       row.table === table && row.id === mutation.entityId
         ? stored
         : await store.read(row.table, row.id);
-    const data = withoutLocalColumns(row.table, row.data);
+    const own = row.table === table && row.id === mutation.entityId;
+    const data = withoutLocalColumns(
+      row.table,
+      own ? withOwnValues(row.data, mutation.args) : row.data,
+    );
     const route = await routeOrPlanned(store, row.table, data, planned);
     if (!route) {
       return {
@@ -392,6 +426,8 @@ async function decide(
 
   const closed = stored ? closedReason(table, stored.data, mutation) : null;
   if (closed) return { verdict: 'rejected', reason: closed };
+  const report = await reportClosedReason(store, mutation, planned);
+  if (report) return { verdict: 'rejected', reason: report };
 
   // The mutation's own row decides first: a conflict or a stale step writes nothing.
   const main = planned.find((row) => row.table === table && row.id === mutation.entityId);
@@ -479,7 +515,32 @@ function orderedRows(mutation: WireMutation, table: SyncTable): WireRow[] {
 }
 
 function argsAsColumns(args: Record<string, unknown>): RowImage {
-  return Object.fromEntries(Object.entries(args).map(([field, value]) => [columnOf(field), value]));
+  return Object.fromEntries(
+    Object.entries(args).map(([field, value]) => [columnOf(field), asColumnValue(value)]),
+  );
+}
+
+/**
+ * The mutation's own row with the values the mutation set, not the later ones. A row's
+ * image is read when the push goes, so with several changes of one row waiting it already
+ * shows the last of them: an auditor's "start field work" would carry the "submitted" of a
+ * later step, and a step taken before the server's state machine saw it. The arguments are
+ * the values of this change alone.
+ */
+function withOwnValues(image: RowImage, args: Record<string, unknown>): RowImage {
+  const own = { ...image };
+  for (const [field, value] of Object.entries(args)) {
+    const column = columnOf(field);
+    if (column in image && !SERVER_OWNED_COLUMNS.has(column)) own[column] = asColumnValue(value);
+  }
+  return own;
+}
+
+/** A value as the desktop's database holds it: yes/no as 1/0, lists and records as JSON. */
+function asColumnValue(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
+  return value;
 }
 
 function withoutLocalColumns(table: SyncTable, data: RowImage): RowImage {

@@ -11,7 +11,10 @@ import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { approvedApplication } from '../fixtures/applications';
 import { editableFields, validSociety } from '../fixtures/societies';
 import { SyncWorld, type SyncRun } from '../fixtures/sync-faults';
+import { AUDITOR, auditorOf } from '../fixtures/sync-harness';
+import { defect, reportOf } from '../fixtures/audits';
 import { assertSyncInvariants } from '../fixtures/sync-invariants';
+import { TEST_PASSWORD } from '../fixtures/test-core';
 
 let world: SyncWorld;
 let run: SyncRun;
@@ -356,6 +359,132 @@ describe('sync.md §9 scenarios', () => {
       { number: offline.regNo, reason: `Provisional; replaced by ${settled.regNo} at sync` },
     ]);
     await assertSyncInvariants(run, { settled: true });
+  });
+
+  it('an observation written offline on the laptop after the audit was resubmitted and accepted at the office is refused, kept for the registrar', async () => {
+    const office = run.desktop('a').desktop;
+    const laptop = run.desktop('b').desktop;
+    // The auditor is set up at the office and signs in on both computers.
+    const auditor = await auditorOf(office);
+    const signIn = async (desktop: typeof office, session: string, password: string) =>
+      desktop.core.call('auth.login', { username: AUDITOR.username, password }, session);
+    await signIn(office, 'office-auditor', AUDITOR.temporaryPassword);
+    await office.core.call(
+      'auth.changePassword',
+      { currentPassword: AUDITOR.temporaryPassword, newPassword: AUDITOR.password },
+      'office-auditor',
+    );
+    const reference = office.core.services.reference.get();
+    const society = await office.core.call(
+      'societies.create',
+      {
+        society: {
+          ...validSociety(reference),
+          typeId: reference.societyTypes.find((type) => type.code === 'PACS')!.id,
+          name: 'Ṭhutmun Primary Agricultural Credit Cooperative Society Ltd.',
+          regNo: '77/2001',
+        },
+      },
+      office.sessions.clerk,
+    );
+    await office.core.call(
+      'audits.assign',
+      {
+        fy: '2025-26',
+        societyIds: [society.id],
+        auditorId: auditor.id,
+        auditorKind: 'departmental',
+      },
+      office.sessions.registrar,
+    );
+    await run.sync('a');
+    await run.sync('b');
+    await signIn(laptop, 'laptop-auditor', AUDITOR.password);
+
+    // In the village: the report, a defect, submitted.
+    const [mine] = await laptop.core.call('audits.mine', {}, 'laptop-auditor');
+    let detail = await laptop.core.call('audits.get', { id: mine!.auditId }, 'laptop-auditor');
+    detail = await laptop.core.call(
+      'audits.saveReport',
+      { id: detail.id, baseVersion: detail.version, report: reportOf() },
+      'laptop-auditor',
+    );
+    detail = await laptop.core.call(
+      'audits.addObservation',
+      { auditId: detail.id, observation: defect },
+      'laptop-auditor',
+    );
+    await laptop.core.call(
+      'audits.submit',
+      { id: detail.id, baseVersion: detail.version },
+      'laptop-auditor',
+    );
+    await run.sync('b');
+    await run.sync('a');
+    // The registrar returns it; the laptop learns of it.
+    detail = await office.core.call('audits.get', { id: detail.id }, office.sessions.registrar);
+    await office.core.call(
+      'audits.review',
+      {
+        id: detail.id,
+        baseVersion: detail.version,
+        decision: 'return',
+        remarks: 'Attach the bank reconciliation.',
+        password: TEST_PASSWORD,
+      },
+      office.sessions.registrar,
+    );
+    await run.sync('a');
+    await run.sync('b');
+
+    // Offline on the laptop, a second observation on the returned audit...
+    run.network.partition('b');
+    await laptop.core.call(
+      'audits.addObservation',
+      {
+        auditId: detail.id,
+        observation: { ...defect, description: 'Cash book not written since 01-09-2026.' },
+      },
+      'laptop-auditor',
+    );
+    // ...while at the office the auditor resubmits and the registrar accepts.
+    detail = await office.core.call('audits.get', { id: detail.id }, 'office-auditor');
+    detail = await office.core.call(
+      'audits.submit',
+      { id: detail.id, baseVersion: detail.version },
+      'office-auditor',
+    );
+    await office.core.call(
+      'audits.review',
+      {
+        id: detail.id,
+        baseVersion: detail.version,
+        decision: 'accept',
+        remarks: null,
+        password: TEST_PASSWORD,
+      },
+      office.sessions.registrar,
+    );
+    await run.sync('a');
+    await run.network.heal();
+    await run.quiesce();
+
+    const issues = await office.core.call('sync.issues', {}, office.sessions.registrar);
+    expect(issues).toContainEqual(
+      expect.objectContaining({
+        kind: 'rejected',
+        name: 'auditObservation.add',
+        reason:
+          'The audit was already accepted on the state server; this observation was written while it was returned to the auditor and was not added to the report.',
+      }),
+    );
+    // The accepted report holds the one defect it was accepted with.
+    const accepted = await run.serverRows<{ description: string }>(
+      `SELECT data->>'description' AS description FROM sync_rows
+       WHERE table_name = 'audit_observations' AND data->>'audit_id' = '${detail.id}'`,
+    );
+    expect(accepted.map((row) => row.description)).toEqual([defect.description]);
+    await assertSyncInvariants(run);
   });
 
   it('a clock three days fast is clamped and flagged, never fatal; its edits still apply', async () => {

@@ -4,6 +4,8 @@ import { editableFields, validSociety } from '../fixtures/societies';
 import { FIXED_NOW } from '../fixtures/test-core';
 
 import {
+  AUDITOR,
+  auditorOf,
   enrolledDesktop,
   startTestServer,
   type Desktop,
@@ -239,33 +241,23 @@ describe('sync between two desktops of one office and the state server', () => {
   it('a user the administrator sets up on one desktop signs in on the other; a password changed there works back here', async () => {
     const office = await desktop('a');
     const laptop = await desktop('b');
-    const auditor = await office.core.call(
-      'users.create',
-      {
-        username: 'lalremruati',
-        fullName: 'Lalremruati Ṭochhawng',
-        role: 'auditor',
-        officeId: office.users.admin.officeId,
-        temporaryPassword: 'temporary password 7',
-      },
-      office.sessions.admin,
-    );
+    const auditor = await auditorOf(office);
     await office.sync();
     await laptop.sync();
 
     // On the laptop: the temporary password works, and must be changed first.
     const signedIn = await laptop.core.call(
       'auth.login',
-      { username: 'lalremruati', password: 'temporary password 7' },
+      { username: AUDITOR.username, password: AUDITOR.temporaryPassword },
       'laptop-auditor',
     );
     expect(signedIn.session).toMatchObject({
-      user: { id: auditor.id, fullName: 'Lalremruati Ṭochhawng', role: 'auditor' },
+      user: { id: auditor.id, fullName: AUDITOR.fullName, role: 'auditor' },
       mustChangePassword: true,
     });
     await laptop.core.call(
       'auth.changePassword',
-      { currentPassword: 'temporary password 7', newPassword: 'Ṭhutmun field work 2026' },
+      { currentPassword: AUDITOR.temporaryPassword, newPassword: AUDITOR.password },
       'laptop-auditor',
     );
     await laptop.sync();
@@ -275,13 +267,13 @@ describe('sync between two desktops of one office and the state server', () => {
     await expect(
       office.core.call(
         'auth.login',
-        { username: 'lalremruati', password: 'temporary password 7' },
+        { username: AUDITOR.username, password: AUDITOR.temporaryPassword },
         'office-auditor',
       ),
     ).rejects.toMatchObject({ code: 'unauthenticated' });
     const again = await office.core.call(
       'auth.login',
-      { username: 'lalremruati', password: 'Ṭhutmun field work 2026' },
+      { username: AUDITOR.username, password: AUDITOR.password },
       'office-auditor',
     );
     expect(again.session).toMatchObject({ user: { id: auditor.id }, mustChangePassword: false });

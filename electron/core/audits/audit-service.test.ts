@@ -4,6 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditDetail, ReferenceData } from '../../../shared/ipc/contract';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../../../tests/fixtures/test-core';
 import { validSociety } from '../../../tests/fixtures/societies';
+import {
+  classAScores,
+  creditStatements,
+  defect,
+  reportOf,
+  type Report,
+} from '../../../tests/fixtures/audits';
 import { gradeOf } from '../../../shared/domain/audits';
 import { seedDemoAudits } from '../demo/demo-audits';
 
@@ -37,30 +44,6 @@ async function society(name: string, regNo: string, extra: Record<string, unknow
   );
 }
 
-/** A balanced balance sheet of a credit society and its profit-and-loss account. */
-const creditStatements = {
-  share_capital: 4_00_000_00,
-  reserves: 1_00_000_00,
-  deposits: 10_00_000_00,
-  cash_bank: 2_50_000_00,
-  loans_members: 12_50_000_00,
-  interest_received: 1_80_000_00,
-  interest_paid: 90_000_00,
-  establishment: 60_000_00,
-};
-
-/** Marks for every criterion of the credit rubric: 61 of 100, class A. */
-const classAScores = {
-  recovery: 14,
-  owned_funds: 6,
-  deposits: 6,
-  profitability: 9,
-  books: 6,
-  governance: 6,
-  previous_defects: 6,
-  internal_control: 8,
-};
-
 let serial = 100;
 
 async function programmed(name = 'Ṭhutmun Multipurpose Credit Cooperative Society Ltd.') {
@@ -75,24 +58,6 @@ async function programmed(name = 'Ṭhutmun Multipurpose Credit Cooperative Soci
   return { societyId, auditId: mine.find((row) => row.societyName === name)!.auditId };
 }
 
-interface Report {
-  fieldworkFrom: string | null;
-  fieldworkTo: string | null;
-  statements: Record<string, number>;
-  scores: Record<string, number>;
-  summary: string | null;
-}
-
-function reportOf(): Report {
-  return {
-    fieldworkFrom: '2026-10-05',
-    fieldworkTo: '2026-10-09',
-    statements: creditStatements,
-    scores: classAScores,
-    summary: 'Books written up to 31-03-2026; cash verified on 05-10-2026.',
-  };
-}
-
 async function save(detail: AuditDetail, report: Partial<Report> = {}) {
   return core.call(
     'audits.saveReport',
@@ -100,15 +65,6 @@ async function save(detail: AuditDetail, report: Partial<Report> = {}) {
     'auditor',
   );
 }
-
-const defect = {
-  kind: 'defect' as const,
-  category: 'loans_and_recovery' as const,
-  amountPaise: 1_25_000_00,
-  description: 'Loans of ₹1,25,000 to three members at Ṭhutmun are overdue for over a year.',
-  recommendation: 'Recover the overdue loans or file recovery cases under the Act.',
-  rectificationDueOn: '2026-11-15',
-};
 
 async function submittedAudit() {
   const { auditId, societyId } = await programmed();
