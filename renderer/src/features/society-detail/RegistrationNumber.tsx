@@ -1,4 +1,4 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SocietyDetail } from '../../../../shared/ipc/contract';
 
@@ -21,11 +21,16 @@ export function RegistrationNumber({
         {society.regNo}
       </Text>
       {society.regNoProvisional ? (
-        <Tooltip label={t('detail.provisionalHint')} multiline w={320} withArrow>
-          <Badge color="orange" variant="light" size="sm" tabIndex={0} style={{ flexShrink: 0 }}>
-            {t('detail.provisional')}
-          </Badge>
-        </Tooltip>
+        // The reason as the badge's own title: shown on hover and read out with it.
+        <Badge
+          color="orange"
+          variant="light"
+          size="sm"
+          title={t('detail.provisionalHint')}
+          style={{ flexShrink: 0 }}
+        >
+          {t('detail.provisional')}
+        </Badge>
       ) : null}
     </Group>
   );

@@ -29,7 +29,9 @@ describe('SocietyDetailView', () => {
       regNoProvisional: true,
     });
     expect(screen.getByText('RCS/AIZ/2026-27/P-3F9A2C-1')).toBeTruthy();
-    expect(screen.getByText('Provisional')).toBeTruthy();
+    expect(screen.getByText('Provisional').closest('[title]')?.getAttribute('title')).toMatch(
+      /The next sync gives it its final number/,
+    );
     unmount();
     renderDetail();
     expect(screen.queryByText('Provisional')).toBeNull();
