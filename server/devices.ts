@@ -7,9 +7,8 @@ import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { EnrolRequest, EnrolResponse, ExportFile } from '../shared/sync/protocol';
 import type { ServerDb } from './db/open';
-import { devices, enrolmentCodes, serverAudit } from './db/schema';
+import { devices, enrolmentCodes, numberLeases, serverAudit } from './db/schema';
 import { newServerId } from './ids';
-import { revokeLeases } from './sync/numbers';
 import type { StateDirectory } from './state-directory';
 import type { DeviceRecord } from './sync/push';
 
@@ -183,7 +182,11 @@ export class DeviceRegistry {
       .where(and(eq(devices.id, deviceId), isNull(devices.revokedAt)))
       .returning();
     if (device) {
-      await revokeLeases(this.db, deviceId, device.revokedAt!);
+      // Its blocks of numbers go with it: the unused ones are never given (sync.md §6).
+      await this.db
+        .update(numberLeases)
+        .set({ revokedAt: device.revokedAt })
+        .where(and(eq(numberLeases.deviceId, deviceId), isNull(numberLeases.revokedAt)));
       await this.audit('device.revoked', deviceId, {});
     }
     return Boolean(device);

@@ -59,16 +59,9 @@ export async function leaseNumbers(
         continue;
       }
       const first = (await advanceCounter(tx, want.series, LEASE_BLOCK_SIZE)) + 1;
-      const lease = {
-        id: newServerId(),
-        series: want.series,
-        first,
-        last: first + LEASE_BLOCK_SIZE - 1,
-        deviceId: device.id,
-        leasedAt: now,
-      };
-      await tx.insert(numberLeases).values(lease);
-      answered.push(asLease(lease));
+      answered.push(
+        await insertLease(tx, device, want.series, first, first + LEASE_BLOCK_SIZE - 1, now),
+      );
     }
     return answered;
   });
@@ -118,20 +111,26 @@ export async function numberRefusal(
   );
   if ((given as unknown as { rows: unknown[] }).rows.length > 0)
     return refusalOf(allocation.number);
-  await tx.insert(numberLeases).values({
-    id: newServerId(),
-    series: allocation.series,
-    first: allocation.serial,
-    last: allocation.serial,
-    deviceId: device.id,
-    leasedAt: now,
-  });
+  await insertLease(tx, device, allocation.series, allocation.serial, allocation.serial, now);
   if (allocation.serial > counter) await setCounter(tx, allocation.series, allocation.serial);
   return null;
 }
 
 function refusalOf(number: string): string {
   return `The number ${number} belongs to a block the state server gave another computer; this computer must not give it.`;
+}
+
+async function insertLease(
+  tx: ServerTx,
+  device: DeviceRecord,
+  series: string,
+  first: number,
+  last: number,
+  now: string,
+): Promise<NumberLease> {
+  const lease = { id: newServerId(), series, first, last };
+  await tx.insert(numberLeases).values({ ...lease, deviceId: device.id, leasedAt: now });
+  return lease;
 }
 
 function asLease(row: { id: string; series: string; first: number; last: number }): NumberLease {
@@ -171,12 +170,4 @@ async function advanceCounter(tx: ServerTx, series: string, count: number): Prom
   const before = await lockCounter(tx, series);
   await setCounter(tx, series, before + count);
   return before;
-}
-
-/** A withdrawn computer's leases are revoked: their unused numbers are never given. */
-export async function revokeLeases(db: ServerDb | ServerTx, deviceId: string, now: string) {
-  await db
-    .update(numberLeases)
-    .set({ revokedAt: now })
-    .where(and(eq(numberLeases.deviceId, deviceId), isNull(numberLeases.revokedAt)));
 }

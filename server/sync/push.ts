@@ -5,6 +5,7 @@
  */
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/auth/roles';
+import { auditStateInWords, type AuditState } from '../../shared/domain/audits';
 import {
   ENTITY_TABLES,
   LOCAL_COLUMNS,
@@ -278,36 +279,6 @@ async function retryHeld(
 
 const MAX_CLOCK_LEAD_MS = 5 * 60_000;
 
-/**
- * An observation is written while the audit is in the auditor's hands (planned, in the
- * field, returned). One that reaches the server after the audit was submitted or accepted
- * there (written offline, or on a second computer) would change a report the registrar
- * already has: it is refused, with the state the auditor saw, and kept for the registrar.
- */
-const AUDIT_STATE_WORDS: Record<string, string> = {
-  planned: 'planned',
-  in_field: 'in the field',
-  returned: 'returned to the auditor',
-  submitted: 'submitted',
-  accepted: 'accepted',
-};
-
-async function reportClosedReason(
-  store: RowStore,
-  mutation: WireMutation,
-  planned: readonly { table: SyncTable; data: RowImage }[],
-): Promise<string | null> {
-  if (!mutation.name.startsWith('auditObservation.')) return null;
-  const observation = planned.find((row) => row.table === 'audit_observations');
-  const auditId = observation?.data['audit_id'];
-  if (typeof auditId !== 'string') return null;
-  const audit = await store.read('audits', auditId);
-  const state = audit?.data['state'];
-  if (state !== 'submitted' && state !== 'accepted') return null;
-  const seen = AUDIT_STATE_WORDS[String(mutation.args['auditState'])] ?? 'open';
-  return `The audit was already ${AUDIT_STATE_WORDS[state]} on the state server; this observation was written while it was ${seen} and was not added to the report.`;
-}
-
 /** Changes a user makes to their own record only. */
 const OWN_ONLY = new Set(['user.changePassword', 'user.rehashPassword']);
 
@@ -389,11 +360,8 @@ async function decide(
     if (!isSyncTable(row.table)) {
       return { verdict: 'rejected', reason: `Rows of "${row.table}" do not sync.` };
     }
-    const before =
-      row.table === table && row.id === mutation.entityId
-        ? stored
-        : await store.read(row.table, row.id);
     const own = row.table === table && row.id === mutation.entityId;
+    const before = own ? stored : await store.read(row.table, row.id);
     const data = withoutLocalColumns(
       row.table,
       own ? withOwnValues(row.data, mutation.args) : row.data,
@@ -677,6 +645,28 @@ function closedReason(table: SyncTable, data: RowImage, mutation: WireMutation):
     return 'The audit was already accepted on the state server; its report is final.';
   }
   return null;
+}
+
+/**
+ * An observation is written while the audit is in the auditor's hands (planned, in the
+ * field, returned). One that reaches the server after the audit was submitted or accepted
+ * there (written offline, or on a second computer) would change a report the registrar
+ * already has: it is refused, with the state the auditor saw, and kept for the registrar.
+ */
+async function reportClosedReason(
+  store: RowStore,
+  mutation: WireMutation,
+  planned: readonly { table: SyncTable; data: RowImage }[],
+): Promise<string | null> {
+  if (!mutation.name.startsWith('auditObservation.')) return null;
+  const observation = planned.find((row) => row.table === 'audit_observations');
+  const auditId = observation?.data['audit_id'];
+  if (typeof auditId !== 'string') return null;
+  const audit = await store.read('audits', auditId);
+  const state = audit?.data['state'];
+  if (state !== 'submitted' && state !== 'accepted') return null;
+  const seen = auditStateInWords[mutation.args['auditState'] as AuditState] ?? 'open';
+  return `The audit was already ${auditStateInWords[state]} on the state server; this observation was written while it was ${seen} and was not added to the report.`;
 }
 
 async function registrationNumberTaken(

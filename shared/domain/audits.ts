@@ -25,6 +25,15 @@ export const auditStatuses = [
 ] as const;
 export type AuditStatus = (typeof auditStatuses)[number];
 
+/** Each state as a sentence says it: "the audit was already …". */
+export const auditStateInWords: Record<AuditState, string> = {
+  planned: 'planned',
+  in_field: 'in the field',
+  submitted: 'submitted',
+  returned: 'returned to the auditor',
+  accepted: 'accepted',
+};
+
 /** States in which the assigned auditor may still change the report. */
 export const editableAuditStates: readonly AuditState[] = ['planned', 'in_field', 'returned'];
 

@@ -30,6 +30,9 @@ export function patternOfProvisional(series: string): string {
   return series.slice(PROVISIONAL_PREFIX.length).replace(/^[^/]*\//u, '');
 }
 
+/** SQL `LIKE` pattern of every provisional series, for queries over number_allocations. */
+export const PROVISIONAL_SERIES_LIKE = `${PROVISIONAL_PREFIX}%`;
+
 export function isProvisionalSeries(series: string): boolean {
   return series.startsWith(PROVISIONAL_PREFIX);
 }

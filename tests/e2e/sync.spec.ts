@@ -128,6 +128,30 @@ async function signedInPage(browser: Browser, desk: Desk, username: string): Pro
   return page;
 }
 
+/** A fishery application received by the desk's clerk and approved by its registrar. */
+async function approvedOn(
+  desk: Desk,
+  prefix: 'a' | 'b',
+  overrides: Parameters<typeof fisheryApplication>[1],
+): Promise<{ applicationId: string; societyId: string }> {
+  const reference = await desk.as(`clerk.${prefix}`).invoke<ReferenceData>('reference.get');
+  const received = await desk
+    .as(`clerk.${prefix}`)
+    .invoke<{ id: string; version: number }>('applications.receive', {
+      application: fisheryApplication(reference, overrides),
+    });
+  const decided = await desk
+    .as(`registrar.${prefix}`)
+    .invoke<{ societyId: string }>('applications.decide', {
+      id: received.id,
+      baseVersion: received.version,
+      decision: 'approve',
+      reasons: null,
+      password: PASSWORD,
+    });
+  return { applicationId: received.id, societyId: decided.societyId };
+}
+
 test.describe.configure({ mode: 'serial' });
 
 /** The state server on `port` (0: any free one), keeping its data in one folder. */
@@ -321,22 +345,11 @@ test('a rename made on both desktops reaches the registrar side by side, and the
 test('a phone scanning a certificate printed on a synced desktop sees it verified by the state server', async ({
   browser,
 }) => {
-  const clerk = desks.a.as('clerk.a');
-  const reference = await clerk.invoke<ReferenceData>('reference.get');
-  const received = await clerk.invoke<{ id: string; version: number }>('applications.receive', {
-    application: fisheryApplication(reference, {
-      proposedName: 'Ṭuikual Fish Farmers Cooperative Society Ltd.',
-      address: 'Ṭuikual South, Aizawl',
-    }),
+  const approved = await approvedOn(desks.a, 'a', {
+    proposedName: 'Ṭuikual Fish Farmers Cooperative Society Ltd.',
+    address: 'Ṭuikual South, Aizawl',
   });
   const registrar = desks.a.as('registrar.a');
-  const approved = await registrar.invoke<{ societyId: string }>('applications.decide', {
-    id: received.id,
-    baseVersion: received.version,
-    decision: 'approve',
-    reasons: null,
-    password: PASSWORD,
-  });
   const [certificate] = await registrar.invoke<{ serial: string }[]>('certificates.list', {
     societyId: approved.societyId,
   });
@@ -380,24 +393,13 @@ test('with the state server out of reach and its numbers used up, a desktop regi
   database.prepare('UPDATE number_blocks SET next = last + 1').run();
   database.close();
 
-  const clerk = desks.b.as('clerk.b');
-  const reference = await clerk.invoke<ReferenceData>('reference.get');
-  const received = await clerk.invoke<{ id: string; version: number }>('applications.receive', {
-    application: fisheryApplication(reference, {
-      proposedName: 'Ṭlangnuam Piggery Cooperative Society Ltd.',
-      address: 'Ṭlangnuam, Aizawl',
-    }),
-  });
-  await desks.b.as('registrar.b').invoke('applications.decide', {
-    id: received.id,
-    baseVersion: received.version,
-    decision: 'approve',
-    reasons: null,
-    password: PASSWORD,
+  const registered = await approvedOn(desks.b, 'b', {
+    proposedName: 'Ṭlangnuam Piggery Cooperative Society Ltd.',
+    address: 'Ṭlangnuam, Aizawl',
   });
 
   const page = await signedInPage(browser, desks.b, 'registrar.b');
-  await page.goto(`/#/applications/${received.id}`);
+  await page.goto(`/#/applications/${registered.applicationId}`);
   const approved = page.getByTestId('approved');
   await expect(approved).toContainText(/Registered as RCS\/AIZ\/2026-27\/P-[0-9A-F]{6}-1/);
   await expect(page.getByTestId('provisional-number')).toContainText('The number is provisional');
@@ -409,7 +411,7 @@ test('with the state server out of reach and its numbers used up, a desktop regi
 
   // The server is back: the next background sync replaces the number and issues the certificate.
   await startServer(port);
-  await page.goto(`/#/applications/${received.id}`);
+  await page.goto(`/#/applications/${registered.applicationId}`);
   await expect(page.getByTestId('approved')).toContainText(
     /Registered as RCS\/AIZ\/2026-27\/\d{4}/,
     { timeout: 30_000 },

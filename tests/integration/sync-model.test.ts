@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROVISIONAL_SERIES_LIKE } from '../../shared/sync/numbers';
 import { approvedApplication } from '../fixtures/applications';
 import { editableFields, validSociety } from '../fixtures/societies';
 import { FAULTS, SyncWorld, type Fault, type SyncRun } from '../fixtures/sync-faults';
@@ -164,7 +165,7 @@ async function play(ops: readonly Op[]): Promise<void> {
     seen.provisional += Number(
       (
         await run.serverRows<{ n: string }>(
-          "SELECT count(*) AS n FROM sync_rows WHERE table_name = 'number_allocations' AND data->>'series' LIKE 'provisional/%'",
+          `SELECT count(*) AS n FROM sync_rows WHERE table_name = 'number_allocations' AND data->>'series' LIKE '${PROVISIONAL_SERIES_LIKE}'`,
         )
       )[0]!.n,
     );

@@ -4,41 +4,16 @@
  * block; a withdrawn computer's leases are revoked; a number given outside the computer's
  * own blocks is refused when it belongs to another computer.
  */
-import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { PROVISIONAL_SERIES_LIKE, provisionalSeries } from '../../shared/sync/numbers';
 import { approvedApplication } from '../fixtures/applications';
-import {
-  ADMIN_KEY,
-  enrolledDesktop,
-  startTestServer,
-  type Desktop,
-  type TestServer,
-} from '../fixtures/sync-harness';
+import { ADMIN_KEY, type Desktop } from '../fixtures/sync-harness';
+import { serverPerTest } from '../fixtures/sync-suite';
 
-let server: TestServer;
-let desktops: Desktop[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  desktops = [];
-});
-
-afterEach(async () => {
-  for (const desktop of desktops) desktop.core.dispose();
-  await server.close();
-});
-
-async function desktop(prefix: string, officeCode = 'AIZ'): Promise<Desktop> {
-  const made = await enrolledDesktop(server, { prefix, officeCode });
-  desktops.push(made);
-  return made;
-}
-
-async function serverRows<T>(query: string): Promise<T[]> {
-  const result = await server.database.db.execute(sql.raw(query));
-  return (result as unknown as { rows: T[] }).rows;
-}
+const suite = serverPerTest();
+const desktop = (prefix: string) => suite.desktop(prefix);
+const serverRows = <T>(query: string) => suite.server.rows<T>(query);
 
 /** The registration series of the Aizawl office this year, as the rule parameter shapes it. */
 const REGISTRATION = 'RCS/AIZ/2026-27/{serial}';
@@ -59,7 +34,7 @@ async function askForNumbers(on: Desktop, wants: { series: string; holding: stri
         value: string;
       }
     ).value;
-  return server.app.inject({
+  return suite.server.app.inject({
     method: 'POST',
     url: '/sync/v1/numbers',
     headers: { authorization: `Bearer ${meta('sync_token')}` },
@@ -127,11 +102,11 @@ describe('numbers leased by the state server', () => {
       error: expect.stringContaining('may not lease numbers of the series RCS/LUN/2026-27'),
     });
     const provisional = await askForNumbers(a, [
-      { series: `provisional/x/${REGISTRATION}`, holding: [] },
+      { series: provisionalSeries(REGISTRATION, 'another-computer'), holding: [] },
     ]);
     expect(provisional.statusCode).toBe(400);
     const leases = await serverRows<{ n: string }>(
-      "SELECT count(*) AS n FROM number_leases WHERE series LIKE '%LUN%' OR series LIKE 'provisional/%'",
+      `SELECT count(*) AS n FROM number_leases WHERE series LIKE '%LUN%' OR series LIKE '${PROVISIONAL_SERIES_LIKE}'`,
     );
     expect(Number(leases[0]!.n)).toBe(0);
   });
@@ -141,7 +116,7 @@ describe('numbers leased by the state server', () => {
     const [device] = await serverRows<{ id: string }>(
       `SELECT id FROM devices WHERE label LIKE '%a-admin%'`,
     );
-    const revoked = await server.app.inject({
+    const revoked = await suite.server.app.inject({
       method: 'POST',
       url: `/admin/v1/devices/${device!.id}/revoke`,
       headers: { authorization: `Bearer ${ADMIN_KEY}` },

@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { approvedApplication } from '../fixtures/applications';
-import {
-  enrolledDesktop,
-  startTestServer,
-  type Desktop,
-  type TestServer,
-} from '../fixtures/sync-harness';
+import type { Desktop } from '../fixtures/sync-harness';
+import { serverPerTest } from '../fixtures/sync-suite';
 
-let server: TestServer;
+const suite = serverPerTest();
 let desk: Desktop;
 
 beforeEach(async () => {
-  server = await startTestServer();
-  desk = await enrolledDesktop(server, { prefix: 'a', officeCode: 'AIZ' });
-});
-
-afterEach(async () => {
-  desk.core.dispose();
-  await server.close();
+  desk = await suite.desktop('a');
 });
 
 /** An application received by the clerk and approved by the registrar: a certificate. */
@@ -40,7 +30,7 @@ async function registerSociety(): Promise<{ qrText: string; societyId: string }>
 async function page(
   query: string,
 ): Promise<{ status: number; html: string; csp: string | undefined }> {
-  const response = await server.app.inject({ method: 'GET', url: `/verify${query}` });
+  const response = await suite.server.app.inject({ method: 'GET', url: `/verify${query}` });
   return {
     status: response.statusCode,
     html: response.body,

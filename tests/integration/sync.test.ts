@@ -1,39 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { editableFields, validSociety } from '../fixtures/societies';
-import { FIXED_NOW } from '../fixtures/test-core';
+import { AUDITOR, auditorOf, type Desktop } from '../fixtures/sync-harness';
+import { serverPerTest } from '../fixtures/sync-suite';
 
-import {
-  AUDITOR,
-  auditorOf,
-  enrolledDesktop,
-  startTestServer,
-  type Desktop,
-  type TestServer,
-} from '../fixtures/sync-harness';
-
-let server: TestServer;
-let desktops: Desktop[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  desktops = [];
-});
-
-afterEach(async () => {
-  for (const desktop of desktops) desktop.core.dispose();
-  await server.close();
-});
-
-async function desktop(prefix: string, officeCode = 'AIZ', clockLeadMs = 0): Promise<Desktop> {
-  const made = await enrolledDesktop(server, {
-    prefix,
-    officeCode,
-    core: { clock: { now: () => new Date(FIXED_NOW.getTime() + clockLeadMs) } },
-  });
-  desktops.push(made);
-  return made;
-}
+const suite = serverPerTest();
+const desktop = (prefix: string, officeCode = 'AIZ', clockLeadMs = 0) =>
+  suite.desktop(prefix, officeCode, clockLeadMs);
 
 async function registerSociety(on: Desktop, overrides: Parameters<typeof validSociety>[1] = {}) {
   return on.core.call(
@@ -79,7 +52,7 @@ describe('sync between two desktops of one office and the state server', () => {
         .get() as string,
     ) as Record<string, unknown>;
     expect(kept).toMatchObject({ seq: head.seq, hash: head.hash, signature: expect.any(String) });
-    const onServer = await server.database.db.execute(
+    const onServer = await suite.server.database.db.execute(
       sql`SELECT checkpoint FROM devices WHERE checkpoint->>'hash' = ${head.hash}`,
     );
     expect((onServer as unknown as { rows: unknown[] }).rows).toHaveLength(1);

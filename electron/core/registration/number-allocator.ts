@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import {
   LEASE_LOW_WATER,
+  PROVISIONAL_SERIES_LIKE,
   isProvisionalSeries,
   provisionalNumber,
   provisionalSeries,
@@ -153,9 +154,9 @@ export class NumberAllocator {
   }[] {
     return this.prepare(
       `SELECT id, series, number, purpose, owner_id AS ownerId, created_by AS createdBy FROM number_allocations
-       WHERE series LIKE 'provisional/%' AND voided_at IS NULL AND deleted_at IS NULL
+       WHERE series LIKE ? AND voided_at IS NULL AND deleted_at IS NULL
        ORDER BY created_at, serial`,
-    ).all() as ReturnType<NumberAllocator['provisionalInUse']>;
+    ).all(PROVISIONAL_SERIES_LIKE) as ReturnType<NumberAllocator['provisionalInUse']>;
   }
 
   private record(
@@ -260,8 +261,8 @@ export class NumberAllocator {
   ): { series: string; holding: string[] }[] {
     const since = new Date(now.getTime() - ACTIVE_SERIES_DAYS * 86_400_000).toISOString();
     const recent = this.prepare(
-      `SELECT DISTINCT series FROM number_allocations WHERE created_at >= ? AND series NOT LIKE 'provisional/%'`,
-    ).all(since) as { series: string }[];
+      'SELECT DISTINCT series FROM number_allocations WHERE created_at >= ? AND series NOT LIKE ?',
+    ).all(since, PROVISIONAL_SERIES_LIKE) as { series: string }[];
     const waiting = this.provisionalInUse().map(
       (row) => numberPattern(patternOfProvisional(row.series)).series,
     );

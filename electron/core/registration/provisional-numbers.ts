@@ -1,7 +1,8 @@
 import type { SessionUser } from '../../../shared/ipc/contract';
 import { indiaDate } from '../../../shared/domain/dates';
 import { AppError } from '../../../shared/errors';
-import type { SyncEntity } from '../../../shared/sync/entities';
+import { columnOf } from '../../../shared/column-name';
+import { ENTITY_TABLES, type SyncEntity } from '../../../shared/sync/entities';
 import { REPLACE_PROVISIONAL, patternOfProvisional } from '../../../shared/sync/numbers';
 import type { CertificateService } from '../certificates/certificate-service';
 import type { Clock, Logger } from '../ports';
@@ -9,34 +10,16 @@ import type { SocietyService } from '../societies/society-service';
 import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
 import { numberPattern, type NumberAllocator } from './number-allocator';
 
-/** Where each kind of number is kept, by the purpose it was given for. */
-const OWNERS: Record<string, { entity: SyncEntity; table: string; column: string; field: string }> =
-  {
-    acknowledgement: {
-      entity: 'registration_application',
-      table: 'registration_applications',
-      column: 'ack_no',
-      field: 'ackNo',
-    },
-    return_acknowledgement: {
-      entity: 'annual_return',
-      table: 'annual_returns',
-      column: 'ack_no',
-      field: 'ackNo',
-    },
-    return_notice: {
-      entity: 'return_notice',
-      table: 'return_notices',
-      column: 'letter_no',
-      field: 'letterNo',
-    },
-    audit_fee_receipt: {
-      entity: 'audit_fee_receipt',
-      table: 'audit_fee_receipts',
-      column: 'receipt_no',
-      field: 'receiptNo',
-    },
-  };
+/**
+ * Where each kind of number is kept, by the purpose it was given for: the record and its
+ * field (a society's registration number has its own path, `SocietyService.renumber`).
+ */
+const OWNERS: Record<string, { entity: SyncEntity; field: string }> = {
+  acknowledgement: { entity: 'registration_application', field: 'ackNo' },
+  return_acknowledgement: { entity: 'annual_return', field: 'ackNo' },
+  return_notice: { entity: 'return_notice', field: 'letterNo' },
+  audit_fee_receipt: { entity: 'audit_fee_receipt', field: 'receiptNo' },
+};
 
 /**
  * Replaces the provisional numbers this computer gave while it had no leased numbers left
@@ -113,13 +96,15 @@ export class ProvisionalNumbers {
     id: string,
     number: string,
   ): void {
+    const table = ENTITY_TABLES[owner.entity];
+    const column = columnOf(owner.field);
     const current = tx.sqlite
-      .prepare(`SELECT version, ${owner.column} AS number FROM ${owner.table} WHERE id = ?`)
+      .prepare(`SELECT version, ${column} AS number FROM ${table} WHERE id = ?`)
       .get(id) as { version: number; number: string } | undefined;
     if (!current) throw new AppError('not_found', `The record of number ${number} is gone.`);
     tx.sqlite
       .prepare(
-        `UPDATE ${owner.table} SET ${owner.column} = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
+        `UPDATE ${table} SET ${column} = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
       )
       .run(number, tx.now, tx.userId, id);
     tx.record({

@@ -92,7 +92,7 @@ export class SocietyService {
     private readonly clock: Clock,
     private readonly onChanged: (id: string) => void,
     /** Whether a registration number is provisional, waiting for sync (sync.md §6). */
-    private readonly isProvisionalNumber: (regNo: string) => boolean = () => false,
+    private readonly isProvisionalNumber: (regNo: string) => boolean,
   ) {
     // Preparing dominates the cost of a small query, so each SQL text is prepared once.
     this.prepare = statementCache(sqlite);
@@ -374,16 +374,9 @@ export class SocietyService {
    * transaction (sync.md §6: the computer had no leased numbers left when it registered it).
    */
   renumber(tx: MutationTx, id: string, regNo: string, mutationName: string): void {
-    const current = this.prepare(
-      `SELECT search_rowid AS searchRowid, name, name_mizo AS nameMizo, reg_no AS regNo, version,
-              village_id AS villageId, district_id AS districtId
-       FROM societies WHERE id = ?`,
-    ).get(id) as
-      | (Pick<SocietyFields, 'name' | 'nameMizo' | 'regNo' | 'villageId' | 'districtId'> & {
-          searchRowid: number;
-          version: number;
-        })
-      | undefined;
+    const current = this.prepare('SELECT reg_no AS regNo, version FROM societies WHERE id = ?').get(
+      id,
+    ) as { regNo: string; version: number } | undefined;
     if (!current)
       throw new AppError('not_found', 'The society of this number is not on this computer.');
     this.prepare(
@@ -398,12 +391,7 @@ export class SocietyService {
       baseVersion: current.version,
       base: { regNo: current.regNo },
     });
-    const areaVillageIds = (
-      this.prepare(
-        'SELECT village_id AS villageId FROM society_area_villages WHERE society_id = ? AND deleted_at IS NULL',
-      ).all(id) as { villageId: string }[]
-    ).map((row) => row.villageId);
-    this.indexForSearch(current.searchRowid, { ...current, regNo, areaVillageIds }, true);
+    this.reindexStored(id);
   }
 
   /** Tells the screens a society changed (after a change made in another service's transaction). */
@@ -655,27 +643,30 @@ export class SocietyService {
    */
   reindexSynced(ids: ReadonlySet<string>): void {
     if (ids.size === 0) return;
-    const row = this.prepare(
+    this.sqlite.transaction(() => {
+      for (const id of ids) this.reindexStored(id);
+    })();
+    for (const id of ids) this.onChanged(id);
+  }
+
+  /** Rewrites a society's row in the full-text index from what is stored now. */
+  private reindexStored(id: string): void {
+    const society = this.prepare(
       `SELECT search_rowid AS searchRowid, name, name_mizo AS nameMizo, reg_no AS regNo,
               village_id AS villageId, district_id AS districtId
        FROM societies WHERE id = ?`,
-    );
-    const area = this.prepare(
-      'SELECT village_id AS villageId FROM society_area_villages WHERE society_id = ? AND deleted_at IS NULL',
-    );
-    this.sqlite.transaction(() => {
-      for (const id of ids) {
-        const society = row.get(id) as
-          | (Pick<SocietyFields, 'name' | 'nameMizo' | 'regNo' | 'villageId' | 'districtId'> & {
-              searchRowid: number;
-            })
-          | undefined;
-        if (!society) continue;
-        const areaVillageIds = (area.all(id) as { villageId: string }[]).map((a) => a.villageId);
-        this.indexForSearch(society.searchRowid, { ...society, areaVillageIds }, true);
-      }
-    })();
-    for (const id of ids) this.onChanged(id);
+    ).get(id) as
+      | (Pick<SocietyFields, 'name' | 'nameMizo' | 'regNo' | 'villageId' | 'districtId'> & {
+          searchRowid: number;
+        })
+      | undefined;
+    if (!society) return;
+    const areaVillageIds = (
+      this.prepare(
+        'SELECT village_id AS villageId FROM society_area_villages WHERE society_id = ? AND deleted_at IS NULL',
+      ).all(id) as { villageId: string }[]
+    ).map((row) => row.villageId);
+    this.indexForSearch(society.searchRowid, { ...society, areaVillageIds }, true);
   }
 
   /**
