@@ -3,6 +3,8 @@
  * state server, with the key it keeps in its data folder (or SYNC_ADMIN_KEY).
  *
  *   code <OFFICE> "<label>"   a one-time enrolment code for a computer of that office
+ *        [--for <user name>]  ...for an auditor's or inspector's field laptop, which gets
+ *                             only the societies assigned to that user
  *   devices                   the enrolled computers
  *   revoke <device id>        withdraws a computer from sync (its changes stay on it)
  *   import <file>             takes in a file of pending changes a computer exported
@@ -18,6 +20,7 @@ const { values, positionals } = parseArgs({
   options: {
     url: { type: 'string', default: process.env['SYNC_SERVER_URL'] ?? 'http://127.0.0.1:8787' },
     'data-dir': { type: 'string', default: process.env['SERVER_DATA_DIR'] ?? '.data/server' },
+    for: { type: 'string' },
   },
 });
 const key =
@@ -43,8 +46,10 @@ if (command === 'code' && rest.length === 2) {
   const made = (await call('POST', '/admin/v1/enrolment-codes', {
     office: rest[0],
     label: rest[1],
-  })) as { code: string; expiresAt: string };
-  console.log(`Enrolment code for ${rest[1]} (${rest[0]}): ${made.code}`);
+    ...(values.for ? { user: values.for } : {}),
+  })) as { code: string; expiresAt: string; fieldUser: { fullName: string } | null };
+  const whose = made.fieldUser ? `, field laptop of ${made.fieldUser.fullName}` : '';
+  console.log(`Enrolment code for ${rest[1]} (${rest[0]}${whose}): ${made.code}`);
   console.log(`It works once, until ${made.expiresAt}.`);
 } else if (command === 'devices') {
   const { devices } = (await call('GET', '/admin/v1/devices')) as {
@@ -82,7 +87,7 @@ if (command === 'code' && rest.length === 2) {
   console.log(revoked ? 'Revoked.' : 'No such device, or it was already revoked.');
 } else {
   console.error(
-    'Usage: npm run server:admin -- code <OFFICE> "<label>" | devices | revoke <device id>',
+    'Usage: npm run server:admin -- code <OFFICE> "<label>" [--for <user name>] | devices | revoke <device id> | import <file>',
   );
   process.exit(2);
 }

@@ -150,9 +150,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const body = parse(pullRequestSchema.pick({ client: true }), request.body, reply);
     if (!body || !protocolOk(body.client, reply)) return reply;
     const device = await registry.authenticate(request.headers.authorization, body.client);
-    const where = options.directory.isStateOffice(device.officeId)
-      ? isNull(syncIssues.resolvedAt)
-      : and(isNull(syncIssues.resolvedAt), eq(syncIssues.officeId, device.officeId));
+    // An office sees its office's issues; a field laptop only those of its own changes.
+    const where = device.userId
+      ? and(isNull(syncIssues.resolvedAt), eq(syncIssues.deviceId, device.id))
+      : options.directory.isStateOffice(device.officeId)
+        ? isNull(syncIssues.resolvedAt)
+        : and(isNull(syncIssues.resolvedAt), eq(syncIssues.officeId, device.officeId));
     const rows = await options.db
       .select()
       .from(syncIssues)
@@ -208,15 +211,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   app.post('/admin/v1/enrolment-codes', async (request) => {
     requireAdmin(request);
-    const body = (request.body ?? {}) as { office?: unknown; label?: unknown };
+    const body = (request.body ?? {}) as { office?: unknown; label?: unknown; user?: unknown };
     if (
       typeof body.office !== 'string' ||
       typeof body.label !== 'string' ||
-      body.label.trim() === ''
+      body.label.trim() === '' ||
+      (body.user !== undefined && (typeof body.user !== 'string' || body.user.trim() === ''))
     ) {
-      throw new EnrolmentError(400, 'Give the office code and a label for the computer.');
+      throw new EnrolmentError(
+        400,
+        'Give the office code, a label for the computer and, for a field laptop, its user.',
+      );
     }
-    return registry.createCode(body.office, body.label.trim());
+    return registry.createCode(body.office, body.label.trim(), body.user as string | undefined);
   });
   // A file of pending changes from a computer with no network (or withdrawn from sync):
   // checked against that computer's key, then decided exactly as a push would be.

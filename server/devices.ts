@@ -4,13 +4,19 @@
  * which the administrator can revoke.
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { EnrolRequest, EnrolResponse, ExportFile } from '../shared/sync/protocol';
 import type { ServerDb } from './db/open';
-import { devices, enrolmentCodes, numberLeases, serverAudit } from './db/schema';
+import { devices, enrolmentCodes, numberLeases, serverAudit, syncRows } from './db/schema';
 import { newServerId } from './ids';
 import type { StateDirectory } from './state-directory';
 import type { DeviceRecord } from './sync/push';
+
+export interface FieldUser {
+  id: string;
+  username: string;
+  fullName: string;
+}
 
 /** Letters that cannot be mistaken for each other when read aloud or typed (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -41,13 +47,19 @@ export class DeviceRegistry {
     private readonly now: () => Date,
   ) {}
 
-  /** A new one-time code for a device of `officeCode`, valid for three days. */
+  /**
+   * A new one-time code for a device of `officeCode`, valid for three days. With
+   * `fieldUser` (a user name), the device is that auditor's or inspector's field laptop: it
+   * receives only the societies assigned to them (sync.md §7).
+   */
   async createCode(
     officeCode: string,
     label: string,
-  ): Promise<{ code: string; expiresAt: string }> {
+    fieldUser?: string,
+  ): Promise<{ code: string; expiresAt: string; fieldUser: FieldUser | null }> {
     const office = this.directory.officeByCode(officeCode);
     if (!office) throw new EnrolmentError(400, `There is no office with the code ${officeCode}.`);
+    const user = fieldUser ? await this.fieldUser(office.id, office.code, fieldUser) : null;
     const letters = Array.from(
       { length: 12 },
       () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
@@ -58,12 +70,49 @@ export class DeviceRegistry {
     await this.db.insert(enrolmentCodes).values({
       codeHash: hash(normaliseCode(code)),
       officeId: office.id,
+      userId: user?.id ?? null,
       label,
       createdAt: created.toISOString(),
       expiresAt,
     });
-    await this.audit('device.code_created', null, { office: office.code, label });
-    return { code, expiresAt };
+    await this.audit('device.code_created', null, {
+      office: office.code,
+      label,
+      ...(user ? { fieldUser: user.username } : {}),
+    });
+    return { code, expiresAt, fieldUser: user };
+  }
+
+  /** The auditor or inspector of `officeId` called `username`, as the server holds them. */
+  private async fieldUser(officeId: string, officeCode: string, username: string) {
+    const [row] = await this.db
+      .select({ id: syncRows.id, data: syncRows.data })
+      .from(syncRows)
+      .where(
+        and(
+          eq(syncRows.tableName, 'users'),
+          eq(syncRows.officeId, officeId),
+          sql`lower(${syncRows.data}->>'username') = ${username.trim().toLowerCase()}`,
+        ),
+      );
+    const data = row?.data as Record<string, unknown> | undefined;
+    if (!row || !data || data['deleted_at']) {
+      throw new EnrolmentError(
+        400,
+        `The state server has no user ${username} of ${officeCode}. Set them up at the office and sync it first.`,
+      );
+    }
+    if (data['role'] !== 'auditor' && data['role'] !== 'inspector') {
+      throw new EnrolmentError(
+        400,
+        `${String(data['full_name'])} is not an auditor or inspector; a field laptop is for one of them.`,
+      );
+    }
+    return {
+      id: row.id,
+      username: String(data['username']),
+      fullName: String(data['full_name']),
+    };
   }
 
   /** Spends a code and enrols the device; the token is shown to the device once. */
@@ -102,6 +151,7 @@ export class DeviceRegistry {
         id: request.client.deviceId,
         label: request.label,
         officeId: code.officeId,
+        userId: code.userId,
         tokenHash: hash(token),
         installEpoch: request.client.installEpoch,
         lastAppliedSeq: request.afterSeq,
@@ -113,12 +163,13 @@ export class DeviceRegistry {
         at: now,
         action: 'device.enrolled',
         deviceId: request.client.deviceId,
-        detail: { label: request.label, officeId: code.officeId },
+        detail: { label: request.label, officeId: code.officeId, userId: code.userId },
       });
       return {
         deviceId: request.client.deviceId,
         token,
         officeId: code.officeId,
+        fieldUserId: code.userId,
         serverId: 'state',
       };
     });
@@ -153,7 +204,7 @@ export class DeviceRegistry {
         'This computer’s database was restored from a backup. It must be enrolled again before it syncs.',
       );
     }
-    return { id: device.id, officeId: device.officeId };
+    return { id: device.id, officeId: device.officeId, userId: device.userId };
   }
 
   /**
@@ -172,7 +223,7 @@ export class DeviceRegistry {
         'The file is not signed by a computer enrolled with this server, or it was changed after it was written.',
       );
     }
-    return { id: device.id, officeId: device.officeId };
+    return { id: device.id, officeId: device.officeId, userId: device.userId };
   }
 
   async revoke(deviceId: string): Promise<boolean> {

@@ -251,11 +251,15 @@ export function createCore(options: CoreOptions): Core {
       societies.reindexSynced(societyIds);
       emit('sync.pulled', { tables: [...tables] });
     },
+    onForgetting: (societyIds) => societies.dropFromSearch(societyIds),
     onStatus: (status) => emit('sync.statusChanged', status),
     numbers: {
       startLeasing: () => numbers.startLeasing(),
       wantedSeries: (now, officeId) =>
-        numbers.wantedSeries(now, registration.officeSeries(officeId, indiaDate(now))),
+        numbers.wantedSeries(
+          now,
+          officeId ? registration.officeSeries(officeId, indiaDate(now)) : [],
+        ),
       storeLeases: (leases, now) => numbers.storeLeases(leases, now),
       replaceProvisional: () => provisionalNumbers.replaceAll(),
     },

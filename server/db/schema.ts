@@ -21,6 +21,8 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string
 export const enrolmentCodes = pgTable('enrolment_codes', {
   codeHash: text().primaryKey(),
   officeId: text().notNull(),
+  /** Set for an auditor's or inspector's field laptop: the user whose assignments it gets. */
+  userId: text(),
   label: text().notNull(),
   createdAt: at('created_at').notNull(),
   expiresAt: at('expires_at').notNull(),
@@ -33,6 +35,11 @@ export const devices = pgTable('devices', {
   id: text().primaryKey(),
   label: text().notNull(),
   officeId: text().notNull(),
+  /**
+   * A field laptop's user (sync.md §7): it receives the societies assigned to them, not the
+   * whole office, and changes only those. Null for an office desktop.
+   */
+  userId: text(),
   tokenHash: text().notNull(),
   installEpoch: text().notNull(),
   lastAppliedSeq: bigint({ mode: 'number' }).notNull().default(0),
@@ -110,6 +117,10 @@ export const syncRows = pgTable(
     index('sync_rows_number_series_idx')
       .on(sql`(${t.data}->>'series')`, sql`((${t.data}->>'serial')::int)`)
       .where(sql`${t.tableName} = 'number_allocations'`),
+    // A field laptop's buckets: the societies whose audits are assigned to its user.
+    index('sync_rows_audit_auditor_idx')
+      .on(sql`(${t.data}->>'auditor_id')`)
+      .where(sql`${t.tableName} = 'audits'`),
     index('sync_rows_certificate_serial_idx')
       .on(sql`(${t.data}->>'serial')`)
       .where(sql`${t.tableName} = 'certificates'`),

@@ -3,16 +3,54 @@
  * enrolment, never taken from the client; each page is rows of one bucket after its cursor,
  * in server_seq order, each row at its latest version.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { PULL_PAGE_ROWS, type PullResponse, type PulledRow } from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/open';
 import { officeKeys } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
+import { assignedSocieties } from './assignments';
 import type { DeviceRecord } from './push';
 
-/** The buckets a device receives: reference data, then its office (the state office: all). */
-export function bucketsOf(directory: StateDirectory, device: DeviceRecord): string[] {
+/**
+ * The buckets a device receives: reference data, then its office (the state office: all).
+ * A field laptop receives, instead of its office, the office's people (names and roles, so
+ * the records it holds say who did what), its own user's password, and one bucket per
+ * society assigned to that user.
+ */
+export async function bucketsOf(
+  db: ServerDb,
+  directory: StateDirectory,
+  device: DeviceRecord,
+): Promise<string[]> {
+  if (device.userId) {
+    const societies = await assignedSocieties(db, device.userId);
+    return [
+      'ref',
+      `people:${device.officeId}`,
+      `password:${device.userId}`,
+      ...societies.map((id) => `society:${id}`),
+    ];
+  }
   return ['ref', directory.isStateOffice(device.officeId) ? 'state' : `office:${device.officeId}`];
+}
+
+/** Which rows of `sync_rows` make up a bucket. */
+function bucketRows(bucket: string): SQL {
+  const [kind, key = ''] = bucket.split(/:(.*)/s);
+  switch (kind) {
+    case 'ref':
+      return sql`bucket = 'ref'`;
+    case 'state':
+      return sql`bucket IS NULL`;
+    case 'people':
+      return sql`table_name = 'users' AND office_id = ${key}`;
+    case 'password':
+      return sql`table_name = 'user_passwords' AND id = ${key}`;
+    case 'society':
+      return sql`society_id = ${key}`;
+    default:
+      return sql`office_id = ${key}`;
+  }
 }
 
 export async function pullPage(
@@ -22,18 +60,13 @@ export async function pullPage(
   cursors: Record<string, number>,
   limit = PULL_PAGE_ROWS,
 ): Promise<PullResponse> {
-  const buckets = bucketsOf(directory, device);
+  const buckets = await bucketsOf(db, directory, device);
   for (const bucket of buckets) {
     const after = cursors[bucket] ?? 0;
-    const where =
-      bucket === 'ref'
-        ? sql`bucket = 'ref'`
-        : bucket === 'state'
-          ? sql`bucket IS NULL`
-          : sql`office_id = ${bucket.slice('office:'.length)}`;
     const result = await db.execute(
       sql`SELECT table_name, id, version, server_seq, data FROM sync_rows
-          WHERE ${where} AND server_seq > ${after} ORDER BY server_seq LIMIT ${limit}`,
+          WHERE ${bucketRows(bucket)} AND server_seq > ${after}
+          ORDER BY server_seq LIMIT ${limit}`,
     );
     const found = (result as unknown as { rows: RawRow[] }).rows;
     if (found.length === 0) continue;

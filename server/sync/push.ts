@@ -21,25 +21,30 @@ import {
 import { formatHlc, parseHlc } from '../../shared/sync/hlc';
 import { MUTATION_ROLES } from '../../shared/sync/mutations';
 import { REPLACE_PROVISIONAL } from '../../shared/sync/numbers';
-import type { VerdictRecord, WireMutation, WireRow } from '../../shared/sync/protocol';
+import type { SyncIssue, VerdictRecord, WireMutation, WireRow } from '../../shared/sync/protocol';
 import { columnOf } from '../../shared/column-name';
 import { EnrolmentError } from '../devices';
 import { newServerId } from '../ids';
 import type { ServerDb } from '../db/open';
 import { devices, mutationArchive, processedMutations, syncIssues } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
+import { FieldAssignments } from './assignments';
 import { numberRefusal } from './numbers';
 import { RowStore, type Route, type ServerTx, type StoredRow } from './rows';
 
 export interface DeviceRecord {
   id: string;
   officeId: string;
+  /** A field laptop's auditor or inspector; null for an office desktop. */
+  userId: string | null;
 }
 
 interface Outcome {
   verdict: VerdictRecord['verdict'];
   reason?: string;
   conflictId?: string;
+  /** Applied, but the registrar should look at it: why (a field laptop's late change). */
+  flag?: string;
 }
 
 /** Pushes `mutations` from `device`; answers one verdict per mutation, in order. */
@@ -159,7 +164,11 @@ export async function pushMutations(
       if (hlc !== mutation.hlc) clockFlagged = true;
       const outcome = await decideSafely(tx, store, directory, device, { ...mutation, hlc }, at);
       if (outcome.verdict === 'rejected' || outcome.verdict === 'held') {
-        outcome.conflictId = await recordIssue(tx, device, mutation, outcome, {}, null, at);
+        const issue = { kind: outcome.verdict, reason: outcome.reason ?? '' };
+        outcome.conflictId = await recordIssue(tx, device, mutation, issue, {}, null, at);
+      } else if (outcome.flag) {
+        const issue = { kind: 'flagged', reason: outcome.flag } as const;
+        await recordIssue(tx, device, mutation, issue, {}, null, at);
       }
       decided.set(mutation.mutationId, outcome);
       lastAppliedSeq = mutation.seq;
@@ -241,6 +250,7 @@ async function retryHeld(
       conflictId: processedMutations.conflictId,
       body: mutationArchive.body,
       officeId: devices.officeId,
+      userId: devices.userId,
     })
     .from(processedMutations)
     .innerJoin(mutationArchive, eq(mutationArchive.mutationId, processedMutations.mutationId))
@@ -254,11 +264,23 @@ async function retryHeld(
       tx,
       store,
       directory,
-      { id: row.deviceId, officeId: row.officeId },
+      { id: row.deviceId, officeId: row.officeId, userId: row.userId },
       mutation,
       now,
     );
     if (outcome.verdict === 'held') continue;
+    if (outcome.flag) {
+      const device = { id: row.deviceId, officeId: row.officeId, userId: row.userId };
+      await recordIssue(
+        tx,
+        device,
+        mutation,
+        { kind: 'flagged', reason: outcome.flag },
+        {},
+        null,
+        now,
+      );
+    }
     await tx
       .update(processedMutations)
       .set({ verdict: outcome.verdict, reason: outcome.reason ?? null, processedAt: now })
@@ -392,6 +414,29 @@ async function decide(
     });
   }
 
+  // A field laptop changes only the societies assigned to its user (sync.md §7).
+  let flag: string | undefined;
+  if (device.userId) {
+    const assignments = fieldAssignmentsOf(tx, store);
+    const madeAt = parseHlc(mutation.hlc).wallMs;
+    const societies = new Set(
+      planned.flatMap((row) => [row.stored?.societyId, row.route.societyId]),
+    );
+    for (const societyId of societies) {
+      if (!societyId) continue;
+      const named = planned.find((row) => row.table === 'societies' && row.id === societyId);
+      const name = named?.data['name'];
+      const verdict = await assignments.verdict(
+        device.userId,
+        societyId,
+        madeAt,
+        typeof name === 'string' ? name : undefined,
+      );
+      if (verdict.kind === 'refused') return { verdict: 'rejected', reason: verdict.reason };
+      if (verdict.kind === 'grace') flag = verdict.reason;
+    }
+  }
+
   const closed = stored ? closedReason(table, stored.data, mutation) : null;
   if (closed) return { verdict: 'rejected', reason: closed };
   const report = await reportClosedReason(store, mutation, planned);
@@ -408,7 +453,7 @@ async function decide(
       tx,
       device,
       mutation,
-      { verdict: 'conflict', reason },
+      { kind: 'conflict', reason },
       merge.detail,
       main.stored,
       now,
@@ -439,7 +484,8 @@ async function decide(
       });
     } else if (row === main) {
       if (merge?.kind === 'apply') {
-        await writeMerged(store, row, row.stored, merge.patch, mutation, device, now);
+        const patch = { ...merge.patch, ...changedStamp(row.stored, mutation) };
+        await writeMerged(store, row, row.stored, patch, mutation, device, now);
       } else if (Number(row.data['version'] ?? 0) !== row.stored.version) {
         // Nothing to change, but the computer counted versions of its own the server never
         // saw (edits that came back to the server's values): a fresh version of the row goes
@@ -457,7 +503,29 @@ async function decide(
   }
   return {
     verdict: main?.stored && main.stored.version !== mutation.baseVersion ? 'merged' : 'applied',
+    ...(flag ? { flag } : {}),
   };
+}
+
+/** One push's view of field laptops' assignments, read once per society. */
+const fieldAssignments = new WeakMap<RowStore, FieldAssignments>();
+function fieldAssignmentsOf(tx: ServerTx, store: RowStore): FieldAssignments {
+  let assignments = fieldAssignments.get(store);
+  if (!assignments) {
+    assignments = new FieldAssignments(tx, store);
+    fieldAssignments.set(store, assignments);
+  }
+  return assignments;
+}
+
+/**
+ * Who changed a row and when, as the change itself says: a merged row shows the edit that
+ * was applied, not the one before it (its image may already carry later edits' stamps).
+ */
+function changedStamp(stored: StoredRow, mutation: WireMutation): RowImage {
+  return 'updated_at' in stored.data
+    ? { updated_at: mutation.createdAt, updated_by: mutation.userId }
+    : {};
 }
 
 function allocationOf(row: { id: string; data: RowImage }) {
@@ -717,7 +785,7 @@ async function recordIssue(
   tx: ServerTx,
   device: DeviceRecord,
   mutation: WireMutation,
-  outcome: Outcome,
+  issue: { kind: SyncIssue['kind']; reason: string },
   fields: Record<string, { base: unknown; mine: unknown; theirs: unknown }>,
   theirs: StoredRow | null,
   now: string,
@@ -727,13 +795,13 @@ async function recordIssue(
   const officeRow = theirs?.officeId ?? device.officeId;
   await tx.insert(syncIssues).values({
     id,
-    kind: outcome.verdict,
+    kind: issue.kind,
     mutationId: mutation.mutationId,
     name: mutation.name,
     tableName: table,
     entityId: mutation.entityId,
     fields,
-    reason: outcome.reason ?? '',
+    reason: issue.reason,
     userId: mutation.userId,
     deviceId: device.id,
     officeId: officeRow,
@@ -794,7 +862,8 @@ async function resolveIssue(
   }
   const table = issue.tableName as SyncTable;
   const stored = isSyncTable(table) ? await store.read(table, issue.entityId) : undefined;
-  if (stored) {
+  // A flagged change was taken: checking it changes no record.
+  if (stored && issue.kind !== 'flagged') {
     const patch: RowImage = {};
     if (choice === 'mine') {
       for (const [column, values] of Object.entries(
@@ -822,7 +891,12 @@ async function resolveIssue(
     .set({
       resolvedAt: now,
       resolvedBy: actor.id,
-      resolution: choice === 'mine' ? 'kept the office’s values' : 'kept the state server’s values',
+      resolution:
+        issue.kind === 'flagged'
+          ? 'checked by the registrar; the change stands'
+          : choice === 'mine'
+            ? 'kept the office’s values'
+            : 'kept the state server’s values',
     })
     .where(eq(syncIssues.id, issue.id));
   return { verdict: 'applied' };

@@ -488,6 +488,8 @@ const syncStatusSchema = z.object({
   issues: z.number().int(),
   problem: z.string().nullable(),
   mustReenrol: z.boolean(),
+  /** A field laptop's auditor or inspector: it holds only the societies assigned to them. */
+  fieldLaptopOf: z.string().nullable(),
 });
 
 /** A sync issue as the inbox shows it: the server's record with names a person reads. */

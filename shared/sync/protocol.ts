@@ -41,6 +41,8 @@ export const enrolResponseSchema = z.object({
   deviceId: id,
   token: z.string(),
   officeId: id,
+  /** A field laptop's user: it receives only the societies assigned to them (sync.md §7). */
+  fieldUserId: id.nullable().default(null),
   serverId: z.string(),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
@@ -215,10 +217,14 @@ export const numbersResponseSchema = z.object({
 });
 export type NumbersResponse = z.infer<typeof numbersResponseSchema>;
 
-/** A conflict, rejection or held mutation kept for a supervisor (sync.md §4, §5). */
+/**
+ * A conflict, rejection or held mutation kept for a supervisor (sync.md §4, §5), or a change
+ * that was taken but flagged for the registrar to look at (a field laptop's work after its
+ * assignment ended, within the grace period, §7).
+ */
 export const syncIssueSchema = z.object({
   id,
-  kind: z.enum(['conflict', 'rejected', 'held']),
+  kind: z.enum(['conflict', 'rejected', 'held', 'flagged']),
   mutationId: id,
   name: z.string(),
   table: z.string(),

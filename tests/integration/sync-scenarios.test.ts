@@ -487,6 +487,172 @@ describe('sync.md §9 scenarios', () => {
     await assertSyncInvariants(run);
   });
 
+  it('an auditor’s assignment expiring offline: work from before it ended is taken, within the grace it is taken and flagged, after it is refused; the laptop forgets the societies', async () => {
+    const office = run.desktop('a').desktop;
+    const auditor = await auditorOf(office);
+    const successor = await office.core.call(
+      'users.create',
+      {
+        username: 'lalhmingliana',
+        fullName: 'Lalhmingliana Sailo',
+        role: 'auditor',
+        officeId: office.users.admin.officeId,
+        temporaryPassword: 'temporary password 8',
+      },
+      office.sessions.admin,
+    );
+    await office.core.call(
+      'auth.login',
+      { username: AUDITOR.username, password: AUDITOR.temporaryPassword },
+      'office-auditor',
+    );
+    await office.core.call(
+      'auth.changePassword',
+      { currentPassword: AUDITOR.temporaryPassword, newPassword: AUDITOR.password },
+      'office-auditor',
+    );
+    const assigned = [
+      await create('a', '301/2019', { name: 'Ṭhingsulthliah Fishery Cooperative Society Ltd.' }),
+      await create('a', '302/2019', { name: 'Sairang Dairy Cooperative Society Ltd.' }),
+    ];
+    await create('a', '303/2019', { name: 'Kolasib Weavers Cooperative Society Ltd.' });
+    await office.core.call(
+      'audits.assign',
+      {
+        fy: '2025-26',
+        societyIds: assigned.map((society) => society.id),
+        auditorId: auditor.id,
+        auditorKind: 'departmental',
+      },
+      office.sessions.registrar,
+    );
+    await run.sync('a');
+
+    // The laptop is enrolled for the auditor: her two societies, nobody else's password.
+    const laptop = (await run.addFieldLaptop('f', 'AIZ', AUDITOR.username)).desktop;
+    await run.sync('f');
+    const signIn = () =>
+      laptop.core.call(
+        'auth.login',
+        { username: AUDITOR.username, password: AUDITOR.password },
+        'laptop-auditor',
+      );
+    await signIn();
+    const held = await laptop.core.call('societies.list', {}, laptop.sessions.clerk);
+    expect(held.rows.map((row) => row.name).sort()).toEqual([
+      'Sairang Dairy Cooperative Society Ltd.',
+      'Ṭhingsulthliah Fishery Cooperative Society Ltd.',
+    ]);
+    const passwordsFromOffice = laptop.core.services.sqlite
+      .prepare(
+        "SELECT u.username FROM user_passwords p JOIN users u ON u.id = p.user_id WHERE u.username NOT LIKE 'f.%'",
+      )
+      .pluck()
+      .all();
+    expect(passwordsFromOffice).toEqual([AUDITOR.username]);
+    expect((await laptop.core.call('sync.status', {}, laptop.sessions.clerk)).fieldLaptopOf).toBe(
+      AUDITOR.fullName,
+    );
+    const [first, second] = await Promise.all(
+      assigned.map(async (society) => {
+        const [audit] = await laptop.core.call(
+          'audits.ofSociety',
+          { societyId: society.id },
+          'laptop-auditor',
+        );
+        return { id: audit!.auditId };
+      }),
+    );
+    const observe = (auditId: string, description: string) =>
+      laptop.core.call(
+        'audits.addObservation',
+        { auditId, observation: { ...defect, description } },
+        'laptop-auditor',
+      );
+
+    // In the village, with no network: one observation the day she arrives...
+    run.network.partition('f');
+    await observe(first!.id, 'Cash book not balanced since 01-09-2026.');
+    // ...the next day the office gives both audits to another auditor...
+    await run.passDays(1);
+    for (const audit of [first!, second!]) {
+      const current = await office.core.call(
+        'audits.get',
+        { id: audit.id },
+        office.sessions.registrar,
+      );
+      await office.core.call(
+        'audits.reassign',
+        {
+          id: audit.id,
+          baseVersion: current.version,
+          auditorId: successor.id,
+          auditorKind: 'departmental',
+        },
+        office.sessions.registrar,
+      );
+    }
+    await run.sync('a');
+    // ...she, not knowing, goes on two days later, and again a week after that.
+    await run.passDays(2);
+    await signIn();
+    await observe(second!.id, 'Share register not signed by the secretary.');
+    await run.passDays(7);
+    await signIn();
+    await observe(first!.id, 'Stock of fish feed not verified.');
+    await run.quiesce();
+
+    const onServer = await run.serverRows<{ audit_id: string; description: string }>(
+      `SELECT data->>'audit_id' AS audit_id, data->>'description' AS description FROM sync_rows
+       WHERE table_name = 'audit_observations' ORDER BY 2`,
+    );
+    expect(onServer).toEqual([
+      { audit_id: first!.id, description: 'Cash book not balanced since 01-09-2026.' },
+      { audit_id: second!.id, description: 'Share register not signed by the secretary.' },
+    ]);
+    const issues = await office.core.call('sync.issues', {}, office.sessions.registrar);
+    const about = issues.filter((issue) => issue.name === 'auditObservation.add');
+    expect(about.map(({ kind, reason }) => ({ kind, reason }))).toEqual(
+      expect.arrayContaining([
+        {
+          kind: 'flagged',
+          reason: `Made on ${AUDITOR.fullName}’s field laptop on 26-11-2026, 2 days after the audit of Sairang Dairy Cooperative Society Ltd. was reassigned to Lalhmingliana Sailo on 24-11-2026; taken, within the 7-day grace for work done offline. Check that it belongs to the report.`,
+        },
+        {
+          kind: 'rejected',
+          reason: `Made on ${AUDITOR.fullName}’s field laptop on 03-12-2026, 9 days after the audit of Ṭhingsulthliah Fishery Cooperative Society Ltd. was reassigned to Lalhmingliana Sailo on 24-11-2026: past the 7-day grace for work done offline, so it was not applied.`,
+        },
+      ]),
+    );
+    expect(about).toHaveLength(2);
+
+    // The laptop no longer holds the societies; what she wrote is kept in its record of
+    // changes and in the server's archive.
+    expect((await laptop.core.call('societies.list', {}, laptop.sessions.clerk)).total).toBe(0);
+    expect(await laptop.core.call('audits.mine', {}, 'laptop-auditor')).toEqual([]);
+    const refused = laptop.core.services.sqlite
+      .prepare("SELECT state FROM outbox WHERE name = 'auditObservation.add' ORDER BY seq")
+      .pluck()
+      .all();
+    expect(refused).toEqual(['done', 'done', 'rejected']);
+
+    // The registrar marks the flagged one checked; it leaves the inbox, the observation stays.
+    const flagged = about.find((issue) => issue.kind === 'flagged')!;
+    await office.core.call(
+      'sync.resolve',
+      { issueId: flagged.id, choice: 'theirs' },
+      office.sessions.registrar,
+    );
+    await run.quiesce();
+    const left = await office.core.call('sync.issues', {}, office.sessions.registrar);
+    expect(left.map((issue) => issue.id)).not.toContain(flagged.id);
+    expect(
+      (await office.core.call('audits.get', { id: second!.id }, office.sessions.registrar))
+        .observations,
+    ).toHaveLength(1);
+    await assertSyncInvariants(run, { replicasEqual: true });
+  });
+
   it('a clock three days fast is clamped and flagged, never fatal; its edits still apply', async () => {
     run.dispose();
     run = await world.run({ clockLeadMs: { b: 3 * 24 * 3_600_000 } });

@@ -259,6 +259,51 @@ describe('sync between two desktops of one office and the state server', () => {
     }
   });
 
+  it('a field laptop is enrolled only for an auditor the server knows, and takes changes only to the societies assigned to them', async () => {
+    const a = await desktop('a');
+    const auditor = await auditorOf(a);
+    const kept = await registerSociety(a);
+    await a.sync();
+    await expect(suite.server.enrolmentCode('AIZ', 'Field laptop', 'lalnunmawia')).rejects.toThrow(
+      'The state server has no user lalnunmawia of AIZ. Set them up at the office and sync it first.',
+    );
+    await expect(suite.server.enrolmentCode('AIZ', 'Field laptop', 'a.clerk')).rejects.toThrow(
+      'Lalremsiama A is not an auditor or inspector; a field laptop is for one of them.',
+    );
+    await expect(
+      suite.server.enrolmentCode('LUN', 'Field laptop', AUDITOR.username),
+    ).rejects.toThrow(`The state server has no user ${AUDITOR.username} of LUN.`);
+
+    // With no audit assigned, the laptop holds no society of the office.
+    const laptop = await suite.fieldLaptop('f', 'AIZ', AUDITOR.username);
+    await laptop.sync();
+    expect((await laptop.core.call('societies.list', {}, laptop.sessions.clerk)).total).toBe(0);
+    // A society entered on it by mistake is refused by the server and kept for the registrar.
+    await registerSociety(laptop, {
+      name: 'Hnahthial Handloom Cooperative Society Ltd.',
+      regNo: '88/2026',
+    });
+    await laptop.sync();
+    const issues = await laptop.core.call('sync.issues', {}, laptop.sessions.registrar);
+    expect(issues.map(({ kind, name, reason }) => ({ kind, name, reason }))).toEqual([
+      {
+        kind: 'rejected',
+        name: 'society.create',
+        reason: `Hnahthial Handloom Cooperative Society Ltd. is not assigned to ${AUDITOR.fullName}, whose field laptop this is; the change was not applied.`,
+      },
+    ]);
+    // Once the office assigns it an audit, the society comes to the laptop.
+    await a.core.call(
+      'audits.assign',
+      { fy: '2025-26', societyIds: [kept.id], auditorId: auditor.id, auditorKind: 'panel' },
+      a.sessions.registrar,
+    );
+    await a.sync();
+    await laptop.sync();
+    const held = await laptop.core.call('societies.list', {}, laptop.sessions.clerk);
+    expect(held.rows.map((row) => row.id)).toContain(kept.id);
+  });
+
   it('a desktop of another office receives nothing of this office', async () => {
     const a = await desktop('a', 'AIZ');
     const lunglei = await desktop('l', 'LUN');

@@ -184,11 +184,15 @@ function createGuardTrigger(sqlite: Sqlite, table: SyncedTable, action: 'INSERT'
 
 /**
  * Per-connection TEMP triggers that refuse any write to a synced table unless the mutation
- * layer has opened its guard in this transaction, and refuse hard deletes altogether
- * (sync.md §3: a write that bypasses the mutation layer must fail loudly).
+ * layer has opened its guard in this transaction, and refuse hard deletes except sync's
+ * forgetting of a society this computer no longer holds (sync.md §3: a write that bypasses
+ * the mutation layer must fail loudly).
  */
 function installWriteGuard(sqlite: Sqlite): void {
   sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS mutation_guard (open INTEGER NOT NULL)');
+  // Opened only by sync forgetting the rows of a society this computer no longer holds: the
+  // rows live on at the state server, so this is not a loss (sync.md §3, §7).
+  sqlite.exec('CREATE TEMP TABLE IF NOT EXISTS forget_guard (open INTEGER NOT NULL)');
   sqlite.exec(
     'CREATE TEMP TABLE IF NOT EXISTS touched_rows (table_name TEXT NOT NULL, row_id TEXT NOT NULL, PRIMARY KEY (table_name, row_id)) WITHOUT ROWID',
   );
@@ -203,6 +207,7 @@ function installWriteGuard(sqlite: Sqlite): void {
     for (const action of ['INSERT', 'UPDATE'] as const) createGuardTrigger(sqlite, table, action);
     sqlite.exec(
       `CREATE TEMP TRIGGER IF NOT EXISTS guard_${table}_delete BEFORE DELETE ON main.${table}
+       WHEN NOT EXISTS (SELECT 1 FROM temp.forget_guard)
        BEGIN SELECT RAISE(ABORT, '${table}: rows are never deleted; write a tombstone'); END`,
     );
     // Every row a transaction writes, so the outbox entry carries it to the server.

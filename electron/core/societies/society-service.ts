@@ -649,6 +649,14 @@ export class SocietyService {
     for (const id of ids) this.onChanged(id);
   }
 
+  /** Takes societies out of the full-text index, before sync forgets their rows. */
+  dropFromSearch(ids: readonly string[]): void {
+    const drop = this.prepare(
+      'DELETE FROM society_search WHERE rowid = (SELECT search_rowid FROM societies WHERE id = ?)',
+    );
+    for (const id of ids) drop.run(id);
+  }
+
   /** Rewrites a society's row in the full-text index from what is stored now. */
   private reindexStored(id: string): void {
     const society = this.prepare(

@@ -44,6 +44,7 @@ import type { Clock, HostPort, Logger } from '../ports';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { Actor, MutationWriter } from './mutation-writer';
+import { societyRowConditions } from './society-rows';
 
 /** What the status bar and the sync screen show. */
 export interface SyncStatus {
@@ -64,6 +65,11 @@ export interface SyncStatus {
   problem: string | null;
   /** The database was restored from a backup: enrol again before syncing. */
   mustReenrol: boolean;
+  /**
+   * A field laptop's auditor or inspector (full name): it holds only the societies assigned
+   * to them. Null for an office desktop.
+   */
+  fieldLaptopOf: string | null;
 }
 
 export interface SyncClientOptions {
@@ -82,6 +88,11 @@ export interface SyncClientOptions {
   pullPageRows?: number;
   /** After a pulled page is written: which tables changed and which societies to reindex. */
   onPulled(change: { tables: ReadonlySet<SyncTable>; societyIds: ReadonlySet<string> }): void;
+  /**
+   * Inside the transaction that forgets societies this computer no longer holds, before
+   * their rows go: drops what is kept beside them (the full-text index).
+   */
+  onForgetting(societyIds: readonly string[]): void;
   /** Every status change, for the status indicator. */
   onStatus?(status: SyncStatus): void;
   /** The numbers this computer gives, leased by the state server (sync.md §6). */
@@ -92,8 +103,11 @@ export interface SyncClientOptions {
 export interface NumberLeasing {
   /** From enrolment on, only leased numbers are given. */
   startLeasing(): void;
-  /** The series running low, for a computer enrolled for `officeId`. */
-  wantedSeries(now: Date, officeId: string): { series: string; holding: string[] }[];
+  /**
+   * The series running low, for a computer enrolled for `officeId`; with null (a field
+   * laptop, which registers nothing as a rule) only the series it has given numbers in.
+   */
+  wantedSeries(now: Date, officeId: string | null): { series: string; holding: string[] }[];
   storeLeases(leases: readonly NumberLease[], now: string): void;
   /** Gives records their final numbers where leased ones are there; returns how many. */
   replaceProvisional(): number;
@@ -106,6 +120,10 @@ const META = {
   cursors: 'sync_cursors',
   lastSync: 'sync_last_sync_at',
   mustReenrol: 'sync_must_reenrol',
+  /** The user whose field laptop this is, from the enrolment. */
+  fieldUser: 'sync_field_user_id',
+  /** Societies whose bucket the server stopped giving, to forget once nothing waits on them. */
+  departed: 'sync_departed_societies',
   /** The server's countersignature of this computer's audit-trail head, as last received. */
   checkpoint: 'sync_checkpoint',
 } as const;
@@ -114,6 +132,8 @@ const DONE_VERDICTS: readonly Verdict[] = ['applied', 'merged', 'duplicate'];
 const REQUEST_TIMEOUT_MS = 30_000;
 /** A run stops pulling after this many pages and carries on at the next run. */
 const MAX_PAGES_PER_RUN = 500;
+
+const SOCIETY_BUCKET = 'society:';
 
 /** A failure the user must act on (not enrolled, revoked, restored, too old): no retry. */
 export class SyncStopped extends Error {}
@@ -154,7 +174,16 @@ export class SyncClient {
       issues,
       problem: this.problem,
       mustReenrol: this.restoredFromBackup() || getMeta(sqlite, META.mustReenrol) === '1',
+      fieldLaptopOf: this.fieldLaptopOf(),
     };
+  }
+
+  private fieldLaptopOf(): string | null {
+    const userId = getMeta(this.options.sqlite, META.fieldUser);
+    if (!userId) return null;
+    const user = this.prepare('SELECT full_name AS name FROM users WHERE id = ?').get(userId) as
+      { name: string } | undefined;
+    return user?.name ?? 'its auditor';
   }
 
   /** The office's sync issues as last fetched, newest first, with names a person reads. */
@@ -278,6 +307,8 @@ export class SyncClient {
       setMeta(sqlite, META.url, url);
       setMeta(sqlite, META.token, enrolled.token);
       setMeta(sqlite, META.office, enrolled.officeId);
+      if (enrolled.fieldUserId) setMeta(sqlite, META.fieldUser, enrolled.fieldUserId);
+      else this.prepare('DELETE FROM app_meta WHERE key = ?').run(META.fieldUser);
       setMeta(sqlite, META.cursors, '{}');
       this.prepare(
         "UPDATE outbox SET state = 'local' WHERE state = 'pending' AND user_id IN ('system', 'demo')",
@@ -492,7 +523,8 @@ export class SyncClient {
    */
   private async leaseNumbers(url: string, token: string): Promise<void> {
     const { numbers, clock } = this.options;
-    const officeId = getMeta(this.options.sqlite, META.office) ?? '';
+    const fieldLaptop = Boolean(getMeta(this.options.sqlite, META.fieldUser));
+    const officeId = fieldLaptop ? null : (getMeta(this.options.sqlite, META.office) ?? '');
     const wants = numbers.wantedSeries(clock.now(), officeId);
     if (wants.length > 0) {
       const response = await this.request(url, '/sync/v1/numbers', token, {
@@ -634,11 +666,13 @@ export class SyncClient {
           ...(this.options.pullPageRows ? { limit: this.options.pullPageRows } : {}),
         }),
       );
-      // A bucket the server no longer gives this device stops being followed; its rows stay
-      // (they may hold pending work, and the registrar may still need to read them).
+      // A bucket the server no longer gives this device stops being followed. An office's
+      // rows stay (the registrar may still need to read them); a field laptop's society is
+      // forgotten once nothing waits to go up from it (sync.md §3).
       const kept = Object.fromEntries(
         Object.entries(cursors).filter(([bucket]) => response.buckets.includes(bucket)),
       );
+      this.noteDeparted(Object.keys(cursors), response.buckets);
       this.storeOfficeKeys(response.officeKeys);
       if (response.bucket && response.rows.length > 0) {
         const started = performance.now();
@@ -648,8 +682,63 @@ export class SyncClient {
       } else {
         setMeta(this.options.sqlite, META.cursors, JSON.stringify(kept));
       }
-      if (!response.more) return;
+      if (!response.more) {
+        this.forgetDeparted();
+        return;
+      }
     }
+  }
+
+  private departed(): string[] {
+    const text = getMeta(this.options.sqlite, META.departed);
+    return text ? z.array(z.string()).parse(JSON.parse(text)) : [];
+  }
+
+  /** Societies whose bucket was followed and is no longer given; one given again is kept. */
+  private noteDeparted(followed: readonly string[], given: readonly string[]): void {
+    const societyOf = (bucket: string) =>
+      bucket.startsWith(SOCIETY_BUCKET) ? bucket.slice(SOCIETY_BUCKET.length) : null;
+    const givenNow = new Set(given.map(societyOf));
+    const gone = followed.filter((bucket) => !given.includes(bucket)).map(societyOf);
+    const departed = new Set(this.departed().filter((id) => !givenNow.has(id)));
+    for (const id of gone) if (id) departed.add(id);
+    setMeta(this.options.sqlite, META.departed, JSON.stringify([...departed]));
+  }
+
+  /**
+   * Deletes the local rows of societies this field laptop no longer holds (the audit was
+   * reassigned or closed), except a society with changes still waiting to go up: it is
+   * forgotten after a later sync, when the server has decided them.
+   */
+  private forgetDeparted(): void {
+    const departed = this.departed();
+    if (departed.length === 0) return;
+    const { sqlite } = this.options;
+    const conditions = societyRowConditions();
+    const waiting = (society: string) =>
+      [...conditions].some(([table, condition]) =>
+        this.prepare(
+          `SELECT 1 FROM outbox_rows r JOIN outbox o ON o.seq = r.seq
+           WHERE o.state = 'pending' AND r.table_name = '${table}'
+             AND r.row_id IN (SELECT id FROM ${table} WHERE ${condition}) LIMIT 1`,
+        ).get({ society }),
+      );
+    const forgotten = departed.filter((society) => !waiting(society));
+    if (forgotten.length === 0) return;
+    sqlite.transaction(() => {
+      this.options.onForgetting(forgotten);
+      this.prepare('INSERT INTO temp.forget_guard (open) VALUES (1)').run();
+      for (const society of forgotten) {
+        for (const [table, condition] of conditions) {
+          this.prepare(`DELETE FROM ${table} WHERE ${condition}`).run({ society });
+        }
+      }
+      this.prepare('DELETE FROM temp.forget_guard').run();
+      const left = departed.filter((society) => !forgotten.includes(society));
+      setMeta(sqlite, META.departed, JSON.stringify(left));
+    })();
+    this.options.logger.info('sync.societies_forgotten', { count: forgotten.length });
+    this.options.onPulled({ tables: new Set(conditions.keys()), societyIds: new Set() });
   }
 
   /** The head of this computer's record of changes, for the server to countersign. */

@@ -1505,6 +1505,10 @@ export const en = {
     syncing: 'Syncing…',
     status: 'Status',
     connection: 'Connection',
+    holds: 'This computer holds',
+    holdsOffice: 'The whole register of its office',
+    holdsField:
+      'Field laptop of {{name}}: only the societies whose audit is assigned to them. A society leaves it when its audit is reassigned or accepted.',
     online: 'Online',
     offline: 'Offline: work goes on here and syncs when the server can be reached',
     notTried: 'Not tried yet',
@@ -1547,7 +1551,7 @@ export const en = {
     inbox: {
       title: 'Sync issues',
       intro:
-        'Changes the state server could not take as they were. Each waits for the registrar of the office; nothing in them is lost.',
+        'Changes the state server could not take as they were, and changes it took that the registrar should look at. Each waits for the registrar of the office; nothing in them is lost.',
       empty: 'No sync issues. Every change made here and elsewhere fitted together.',
       loadError: 'The sync issues could not be read',
       when: 'Made',
@@ -1557,7 +1561,7 @@ export const en = {
       by: 'Made by',
       reason: 'Why',
       fromHere: 'this computer',
-      kinds: { conflict: 'Conflict', rejected: 'Refused', held: 'Held' },
+      kinds: { conflict: 'Conflict', rejected: 'Refused', held: 'Held', flagged: 'Taken, to check' },
       detailTitle: '{{record}}',
       field: 'Field',
       base: 'Before both changes',
@@ -1568,6 +1572,7 @@ export const en = {
       keepMine: 'Keep this change',
       keepTheirs: 'Keep the state server’s values',
       setAside: 'Set aside; keep the state server’s record',
+      markSeen: 'Checked; it stands',
       onlyRegistrar: 'The registrar of the office decides sync issues.',
       resolved: 'Decided. The decision goes to the state server with the next sync.',
       close: 'Close',

@@ -15,6 +15,7 @@ const KIND_COLOURS: Record<Issue['kind'], string> = {
   conflict: 'orange',
   rejected: 'red',
   held: 'gray',
+  flagged: 'yellow',
 };
 
 /**
@@ -250,7 +251,7 @@ function IssueDetail({
                 loading={resolve.isPending}
                 onClick={() => void decide('theirs')}
               >
-                {t('sync.inbox.setAside')}
+                {issue.kind === 'flagged' ? t('sync.inbox.markSeen') : t('sync.inbox.setAside')}
               </Button>
             )}
           </Group>

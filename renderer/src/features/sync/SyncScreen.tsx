@@ -89,6 +89,16 @@ export function SyncScreen() {
                       ? t('sync.online')
                       : t('sync.offline'),
               },
+              ...(data.enrolled
+                ? [
+                    {
+                      label: t('sync.holds'),
+                      value: data.fieldLaptopOf
+                        ? t('sync.holdsField', { name: data.fieldLaptopOf })
+                        : t('sync.holdsOffice'),
+                    },
+                  ]
+                : []),
               {
                 label: t('sync.lastSync'),
                 value: data.lastSyncAt
