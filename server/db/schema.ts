@@ -145,6 +145,21 @@ export const changeLog = pgTable(
   (t) => [index('change_log_row_idx').on(t.tableName, t.rowId)],
 );
 
+/**
+ * A society leaving an office's bucket (it moved to another office): the office's
+ * computers forget it when they pull past `serverSeq` (sync.md §7).
+ */
+export const syncDepartures = pgTable(
+  'sync_departures',
+  {
+    serverSeq: bigint({ mode: 'number' }).primaryKey(),
+    bucket: text().notNull(),
+    societyId: text().notNull(),
+    at: at('at').notNull(),
+  },
+  (t) => [index('sync_departures_bucket_seq_idx').on(t.bucket, t.serverSeq)],
+);
+
 /** Counters that must never go back (server_seq). Updated under the row lock. */
 export const serverCounters = pgTable('server_counters', {
   name: text().primaryKey(),

@@ -69,21 +69,41 @@ export async function pullPage(
           ORDER BY server_seq LIMIT ${limit}`,
     );
     const found = (result as unknown as { rows: RawRow[] }).rows;
-    if (found.length === 0) continue;
-    const rows: PulledRow[] = found.map((row) => ({
-      table: row.table_name,
-      id: row.id,
-      version: Number(row.version),
+    // Societies that left the bucket, up to where this page's rows end.
+    const until = found.length === limit ? Number(found[found.length - 1]!.server_seq) : null;
+    const left = await db.execute(
+      sql`SELECT society_id, server_seq FROM sync_departures
+          WHERE bucket = ${bucket} AND server_seq > ${after}
+            ${until === null ? sql`` : sql`AND server_seq <= ${until}`}
+          ORDER BY server_seq LIMIT ${limit}`,
+    );
+    const departed = (left as unknown as { rows: RawDeparture[] }).rows.map((row) => ({
+      societyId: row.society_id,
       serverSeq: Number(row.server_seq),
-      data: row.data,
     }));
+    if (found.length === 0 && departed.length === 0) continue;
+    // As many leavings as a page holds: the rows after the last of them wait for the next.
+    const cut = departed.length === limit ? departed[departed.length - 1]!.serverSeq : Infinity;
+    const rows: PulledRow[] = found
+      .filter((row) => Number(row.server_seq) <= cut)
+      .map((row) => ({
+        table: row.table_name,
+        id: row.id,
+        version: Number(row.version),
+        serverSeq: Number(row.server_seq),
+        data: row.data,
+      }));
     return {
       buckets,
       bucket,
       rows,
-      cursor: rows[rows.length - 1]!.serverSeq,
+      cursor: Math.max(
+        rows[rows.length - 1]?.serverSeq ?? 0,
+        departed[departed.length - 1]?.serverSeq ?? 0,
+      ),
       more: true,
       officeKeys: [],
+      departed,
     };
   }
   // The last page of a pull carries the office keys.
@@ -95,7 +115,13 @@ export async function pullPage(
     cursor: 0,
     more: false,
     officeKeys: keys.map(({ fromDevice: _device, ...key }) => key),
+    departed: [],
   };
+}
+
+interface RawDeparture {
+  society_id: string;
+  server_seq: number | string;
 }
 
 interface RawRow {

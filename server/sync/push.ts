@@ -501,6 +501,10 @@ async function decide(
       await writeMerged(store, row, row.stored, row.data, mutation, device, now);
     }
   }
+  // A society that moved office takes its whole file with it (sync.md §7).
+  const from = main?.stored?.officeId;
+  const to = table === 'societies' ? (await store.read(table, mutation.entityId))?.officeId : null;
+  if (from && to && from !== to) store.moveSociety(mutation.entityId, from, to);
   return {
     verdict: main?.stored && main.stored.version !== mutation.baseVersion ? 'merged' : 'applied',
     ...(flag ? { flag } : {}),

@@ -14,7 +14,7 @@ import {
   type SyncTable,
 } from '../../shared/sync/entities';
 import type { ServerDb } from '../db/open';
-import { changeLog, serverCounters, syncRows } from '../db/schema';
+import { changeLog, serverCounters, syncDepartures, syncRows } from '../db/schema';
 
 export type ServerTx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 
@@ -60,6 +60,7 @@ export class RowStore {
   /** Writes of the mutation being decided: kept only if it goes through. */
   private pending: { key: string; before: StoredRow | null | undefined }[] | null = null;
   private nextSeq: number | null = null;
+  private moves: SocietyMove[] = [];
   private mark = 0;
   /** `table:column:value` lookups already loaded by `preloadBy`. */
   private readonly known = new Set<string>();
@@ -202,6 +203,12 @@ export class RowStore {
         const officeId = step.officeColumn ? stringOrNull(data[step.officeColumn]) : null;
         if (officeId) {
           const societyId = step.societyColumn ? stringOrNull(data[step.societyColumn]) : null;
+          // A society's record (a certificate, an application) goes where the society is
+          // now, which may not be the office that made it: societies move office.
+          if (societyId && table !== 'societies') {
+            const society = await this.read('societies', societyId);
+            if (society?.officeId) return { bucket: null, officeId: society.officeId, societyId };
+          }
           return { bucket: null, officeId, societyId };
         }
         continue;
@@ -274,12 +281,49 @@ export class RowStore {
     for (let start = 0; start < history.length; start += FLUSH_CHUNK) {
       await this.tx.insert(changeLog).values(history.slice(start, start + FLUSH_CHUNK));
     }
+    for (const move of this.moves) await this.flushMove(move, this.staged[0]!.now);
     await this.tx
       .update(serverCounters)
       .set({ value: (this.nextSeq ?? 1) - 1 })
       .where(eq(serverCounters.name, 'server_seq'));
     this.staged = [];
+    this.moves = [];
   }
+
+  /**
+   * A society moved office: every row of it goes to the new office under fresh server_seq
+   * numbers (so the new office's computers pull its whole file, history and audits too),
+   * and the old office's bucket is told it left. Versions stay: nothing in the rows changed.
+   */
+  moveSociety(societyId: string, fromOfficeId: string, toOfficeId: string): void {
+    this.moves.push({ societyId, fromOfficeId, toOfficeId });
+  }
+
+  private async flushMove(move: SocietyMove, now: string): Promise<void> {
+    const first = this.nextSeq!;
+    const moved = await this.tx.execute(
+      sql`UPDATE sync_rows r SET office_id = ${move.toOfficeId}, server_seq = ${first - 1} + n.rank
+          FROM (SELECT table_name, id, row_number() OVER (ORDER BY server_seq) AS rank
+                FROM sync_rows
+                WHERE society_id = ${move.societyId}
+                  AND office_id IS DISTINCT FROM ${move.toOfficeId}) n
+          WHERE r.table_name = n.table_name AND r.id = n.id
+          RETURNING 1`,
+    );
+    this.nextSeq = first + (moved as unknown as { rows: unknown[] }).rows.length;
+    await this.tx.insert(syncDepartures).values({
+      serverSeq: this.nextSeq++,
+      bucket: `office:${move.fromOfficeId}`,
+      societyId: move.societyId,
+      at: now,
+    });
+  }
+}
+
+interface SocietyMove {
+  societyId: string;
+  fromOfficeId: string;
+  toOfficeId: string;
 }
 
 const SELECTED = {

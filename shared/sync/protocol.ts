@@ -175,6 +175,11 @@ export const pullResponseSchema = z.object({
   cursor: z.number().int(),
   /** More rows wait, in this or another bucket. */
   more: z.boolean(),
+  /**
+   * Societies that left this page's bucket (moved to another office), with the server_seq
+   * of their leaving: a computer forgets one unless a later row of it came back.
+   */
+  departed: z.array(z.object({ societyId: id, serverSeq: z.number().int() })).default([]),
   /** Every office key the server knows (a handful), for verifying certificates here. */
   officeKeys: z.array(officeKeySchema).default([]),
 });

@@ -268,7 +268,30 @@ describe('sync.md §9 scenarios', () => {
       kind: 'rejected',
       reason: expect.stringMatching(/may not change a record of ARCS Lunglei/),
     });
-    await assertSyncInvariants(run);
+
+    // Its whole file goes with it: Lunglei's computer receives the society with its history,
+    // and Aizawl's computers no longer hold it.
+    const lungleiDesktop = (await run.addDesktop('l', 'LUN')).desktop;
+    await run.quiesce();
+    const there = await societyOn('l', society.id);
+    expect(there.officeId).toBe(lunglei.id);
+    expect(there.statusHistory.length).toBeGreaterThan(0);
+    expect(there.phone).toBe(society.phone);
+    const offices = await run.serverRows<{ office_id: string }>(
+      `SELECT DISTINCT office_id FROM sync_rows WHERE society_id = '${society.id}'`,
+    );
+    expect(offices).toEqual([{ office_id: lunglei.id }]);
+    for (const name of ['a', 'b']) {
+      const { desktop } = run.desktop(name);
+      const found = await desktop.core.call(
+        'societies.search',
+        { query: 'Ṭlangnuam 8/2026', limit: 10 },
+        desktop.sessions.clerk,
+      );
+      expect(found, `${name} forgot the society`).toEqual([]);
+    }
+    expect(lungleiDesktop.core.services.sqlite.pragma('foreign_key_check')).toEqual([]);
+    await assertSyncInvariants(run, { replicasEqual: true });
   });
 
   it('a revoked computer keeps its changes, exports them to a signed file, and the state office imports it', async () => {
@@ -529,7 +552,7 @@ describe('sync.md §9 scenarios', () => {
     await run.sync('a');
 
     // The laptop is enrolled for the auditor: her two societies, nobody else's password.
-    const laptop = (await run.addFieldLaptop('f', 'AIZ', AUDITOR.username)).desktop;
+    const laptop = (await run.addDesktop('f', 'AIZ', AUDITOR.username)).desktop;
     await run.sync('f');
     const signIn = () =>
       laptop.core.call(

@@ -29,6 +29,7 @@ import {
   type ExportPayload,
   type NumberLease,
   type OfficeKey,
+  type PullResponse,
   type PulledRow,
   type SyncIssue,
   type Verdict,
@@ -667,20 +668,25 @@ export class SyncClient {
         }),
       );
       // A bucket the server no longer gives this device stops being followed. An office's
-      // rows stay (the registrar may still need to read them); a field laptop's society is
-      // forgotten once nothing waits to go up from it (sync.md §3).
+      // rows stay (the registrar may still need to read them); a society that left (a field
+      // laptop's assignment ended, or it moved office) is forgotten once nothing waits to
+      // go up from it (sync.md §3, §7).
       const kept = Object.fromEntries(
         Object.entries(cursors).filter(([bucket]) => response.buckets.includes(bucket)),
       );
-      this.noteDeparted(Object.keys(cursors), response.buckets);
+      const departed = this.departedAfter(cursors, response);
       this.storeOfficeKeys(response.officeKeys);
-      if (response.bucket && response.rows.length > 0) {
+      const next = response.bucket ? { ...kept, [response.bucket]: response.cursor } : kept;
+      if (response.rows.length > 0) {
         const started = performance.now();
-        this.applyPage(response.rows, { ...kept, [response.bucket]: response.cursor });
+        this.applyPage(response.rows, next, departed);
         this.figures.applyMs += performance.now() - started;
         this.figures.pulledRows += response.rows.length;
       } else {
-        setMeta(this.options.sqlite, META.cursors, JSON.stringify(kept));
+        this.options.sqlite.transaction(() => {
+          setMeta(this.options.sqlite, META.cursors, JSON.stringify(next));
+          setMeta(this.options.sqlite, META.departed, JSON.stringify(departed));
+        })();
       }
       if (!response.more) {
         this.forgetDeparted();
@@ -689,26 +695,42 @@ export class SyncClient {
     }
   }
 
+  /** Societies this computer is to forget, as last stored. */
   private departed(): string[] {
     const text = getMeta(this.options.sqlite, META.departed);
     return text ? z.array(z.string()).parse(JSON.parse(text)) : [];
   }
 
-  /** Societies whose bucket was followed and is no longer given; one given again is kept. */
-  private noteDeparted(followed: readonly string[], given: readonly string[]): void {
+  /**
+   * The societies to forget after this page: those whose bucket was followed and is no
+   * longer given, and those the page says left its bucket; less those that came back (a
+   * society bucket given again, a society row later than its leaving).
+   */
+  private departedAfter(cursors: Record<string, number>, page: PullResponse): string[] {
+    const departed = new Set(this.departed());
     const societyOf = (bucket: string) =>
       bucket.startsWith(SOCIETY_BUCKET) ? bucket.slice(SOCIETY_BUCKET.length) : null;
-    const givenNow = new Set(given.map(societyOf));
-    const gone = followed.filter((bucket) => !given.includes(bucket)).map(societyOf);
-    const departed = new Set(this.departed().filter((id) => !givenNow.has(id)));
-    for (const id of gone) if (id) departed.add(id);
-    setMeta(this.options.sqlite, META.departed, JSON.stringify([...departed]));
+    for (const bucket of Object.keys(cursors)) {
+      const id = societyOf(bucket);
+      if (id && !page.buckets.includes(bucket)) departed.add(id);
+    }
+    for (const bucket of page.buckets) {
+      const id = societyOf(bucket);
+      if (id) departed.delete(id);
+    }
+    const arrived = new Map<string, number>();
+    for (const row of page.rows) if (row.table === 'societies') arrived.set(row.id, row.serverSeq);
+    const left = new Map(page.departed.map((move) => [move.societyId, move.serverSeq]));
+    for (const [id, seq] of arrived) if ((left.get(id) ?? 0) < seq) departed.delete(id);
+    for (const [id, seq] of left) if ((arrived.get(id) ?? 0) < seq) departed.add(id);
+    return [...departed];
   }
 
   /**
-   * Deletes the local rows of societies this field laptop no longer holds (the audit was
-   * reassigned or closed), except a society with changes still waiting to go up: it is
-   * forgotten after a later sync, when the server has decided them.
+   * Deletes the local rows of societies this computer no longer holds (a field laptop's
+   * audit was reassigned or closed; a society moved to another office), except one with
+   * changes still waiting to go up: it is forgotten after a later sync, when the server
+   * has decided them.
    */
   private forgetDeparted(): void {
     const departed = this.departed();
@@ -777,7 +799,11 @@ export class SyncClient {
    * changes still waiting to be pushed keeps the values of those changes (rebased on the
    * server's row); the server's decision on them arrives with a later page.
    */
-  applyPage(rows: readonly PulledRow[], cursors: Record<string, number>): void {
+  applyPage(
+    rows: readonly PulledRow[],
+    cursors: Record<string, number>,
+    departed: readonly string[] = this.departed(),
+  ): void {
     const { sqlite } = this.options;
     const ordered = rows.filter((row) => isSyncTable(row.table)).sort(byTableOrder);
     const pendingColumns = this.pendingColumns();
@@ -800,6 +826,7 @@ export class SyncClient {
             societyIds.add(row.data['society_id']);
         }
         setMeta(sqlite, META.cursors, JSON.stringify(cursors));
+        setMeta(sqlite, META.departed, JSON.stringify(departed));
         this.prepare('DELETE FROM temp.touched_rows').run();
         this.prepare('DELETE FROM temp.mutation_guard').run();
       })();
