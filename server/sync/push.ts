@@ -30,6 +30,7 @@ import { devices, mutationArchive, processedMutations, syncIssues } from '../db/
 import type { StateDirectory } from '../state-directory';
 import { FieldAssignments } from './assignments';
 import { numberRefusal } from './numbers';
+import { upcast } from './upcasters';
 import { RowStore, type Route, type ServerTx, type StoredRow } from './rows';
 
 export interface DeviceRecord {
@@ -322,9 +323,13 @@ async function decide(
   store: RowStore,
   directory: StateDirectory,
   device: DeviceRecord,
-  mutation: WireMutation,
+  received: WireMutation,
   now: string,
 ): Promise<Outcome> {
+  // An older app's change is taken at today's version; a newer app's waits (sync.md §8).
+  const current = upcast(received);
+  if ('held' in current) return { verdict: 'held', reason: current.held };
+  const { mutation } = current;
   if (mutation.name === 'conflict.resolve')
     return resolveIssue(tx, store, directory, device, mutation, now);
   const table = ENTITY_TABLES[mutation.entity as SyncEntity] as SyncTable | undefined;

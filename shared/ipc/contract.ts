@@ -1643,8 +1643,10 @@ export const contract = {
       output: syncStatusSchema,
     },
     /** Conflicts, rejections and held changes of this office, as last fetched from the server. */
+    // Auditors and inspectors too: on a field laptop, the inbox is where they learn that a
+    // change of theirs was refused or flagged.
     'sync.issues': {
-      access: ['clerk', 'registrar', 'administrator'],
+      access: ['clerk', 'registrar', 'administrator', 'auditor', 'inspector'],
       input: z.object({}).strict(),
       output: z.array(syncIssueRowSchema),
     },

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../electron/core';
 import type { ReferenceData, RequestOutput } from '../../shared/ipc/contract';
 import { fisheryApplication } from '../fixtures/applications';
+import { defect } from '../fixtures/audits';
 import { editableFields } from '../fixtures/societies';
 import { BridgeSession } from './api';
 import { qrTextOf, saveScreenshot } from './helpers';
@@ -34,6 +35,8 @@ let serverProcess: ChildProcess;
 let serverDataDir = '';
 const folders: string[] = [];
 const desks: Record<'a' | 'b', Desk> = {} as Record<'a' | 'b', Desk>;
+/** Desktops a test starts for itself, stopped with the rest. */
+const extraDesks: Desk[] = [];
 
 function folder(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -41,7 +44,8 @@ function folder(prefix: string): string {
   return dir;
 }
 
-async function startDesk(name: 'a' | 'b'): Promise<Desk> {
+/** A browser-mode desktop; with `syncEverySeconds` null it syncs only when told to. */
+async function startDesk(name: string, syncEverySeconds: number | null = 2): Promise<Desk> {
   const dataDir = folder(`registry-sync-${name}-`);
   const child = spawn(
     process.execPath,
@@ -54,8 +58,7 @@ async function startDesk(name: 'a' | 'b'): Promise<Desk> {
       '--port',
       '0',
       '--no-demo',
-      '--sync-interval',
-      '2',
+      ...(syncEverySeconds === null ? [] : ['--sync-interval', String(syncEverySeconds)]),
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -108,11 +111,12 @@ async function setUpUsers(desk: Desk, prefix: string, names: { clerk: string; re
   return officeId;
 }
 
-async function enrolmentCode(label: string): Promise<string> {
+/** A one-time code for a computer of Aizawl; with `fieldUser`, that auditor's field laptop. */
+async function enrolmentCode(label: string, fieldUser?: string): Promise<string> {
   const response = await fetch(`${serverUrl}/admin/v1/enrolment-codes`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ office: 'AIZ', label }),
+    body: JSON.stringify({ office: 'AIZ', label, ...(fieldUser ? { user: fieldUser } : {}) }),
   });
   return ((await response.json()) as { code: string }).code;
 }
@@ -186,7 +190,12 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await Promise.all([stop(desks.a.process), stop(desks.b.process), stop(serverProcess)]);
+  await Promise.all([
+    ...extraDesks.map((desk) => stop(desk.process)),
+    stop(desks.a.process),
+    stop(desks.b.process),
+    stop(serverProcess),
+  ]);
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -421,5 +430,130 @@ test('with the state server out of reach and its numbers used up, a desktop regi
     page.getByTestId('approved').getByRole('button', { name: 'Print certificate' }),
   ).toBeVisible();
   await saveScreenshot(page, 'sync-provisional-replaced');
+  await page.context().close();
+});
+
+test('an auditor’s field laptop holds only her assigned society; an observation made after the audit was reassigned reaches the registrar to check', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // At the office: the auditor, her password, and one audit for her.
+  const adminA = desks.a.as('admin.a');
+  const reference = await adminA.invoke<ReferenceData>('reference.get');
+  const officeId = reference.offices.find((office) => office.code === 'AIZ')!.id;
+  const auditor = await adminA.invoke<{ id: string }>('users.create', {
+    username: 'auditor.a',
+    fullName: 'Lalremruati Ṭochhawng',
+    role: 'auditor',
+    officeId,
+    temporaryPassword: 'temporary password 7',
+  });
+  const successor = await adminA.invoke<{ id: string }>('users.create', {
+    username: 'auditor.b',
+    fullName: 'Lalhmingliana Sailo',
+    role: 'auditor',
+    officeId,
+    temporaryPassword: 'temporary password 8',
+  });
+  const officeAuditor = desks.a.as('auditor.a');
+  await officeAuditor.invoke('auth.login', {
+    username: 'auditor.a',
+    password: 'temporary password 7',
+  });
+  await officeAuditor.invoke('auth.changePassword', {
+    currentPassword: 'temporary password 7',
+    newPassword: PASSWORD,
+  });
+  const [society] = await desks.a
+    .as('clerk.a')
+    .invoke<{ id: string }[]>('societies.search', { query: 'Ṭuikual Fish', limit: 1 });
+  const registrarA = desks.a.as('registrar.a');
+  await registrarA.invoke('audits.assign', {
+    fy: '2025-26',
+    societyIds: [society!.id],
+    auditorId: auditor.id,
+    auditorKind: 'departmental',
+  });
+  await registrarA.invoke('sync.now');
+
+  // The laptop, connected with a code made for her; it syncs only when told to.
+  const laptop = await startDesk('f', null);
+  extraDesks.push(laptop);
+  await laptop.as('admin.f').invoke('auth.setup', {
+    username: 'admin.f',
+    fullName: 'Administrator F',
+    officeId,
+    password: PASSWORD,
+  });
+  await laptop.as('admin.f').invoke('sync.enrol', {
+    serverUrl,
+    code: await enrolmentCode('Field laptop 3', 'auditor.a'),
+    label: 'Field laptop 3',
+  });
+  await laptop.as('admin.f').invoke('sync.now');
+  const page = await signedInPage(browser, laptop, 'auditor.a');
+  await page.goto('/#/sync');
+  await expect(page.getByText('Field laptop of Lalremruati Ṭochhawng')).toBeVisible();
+  await saveScreenshot(page, 'sync-field-laptop');
+  const held = await laptop
+    .as('admin.f')
+    .invoke<{ total: number; rows: { name: string }[] }>('societies.list', {});
+  expect(held.rows.map((row) => row.name)).toEqual([
+    'Ṭuikual Fish Farmers Cooperative Society Ltd.',
+  ]);
+
+  // The office gives the audit to another auditor; before the laptop hears of it, she
+  // records an observation.
+  const [audit] = await registrarA.invoke<{ auditId: string }[]>('audits.ofSociety', {
+    societyId: society!.id,
+  });
+  const current = await registrarA.invoke<{ version: number }>('audits.get', {
+    id: audit!.auditId,
+  });
+  await registrarA.invoke('audits.reassign', {
+    id: audit!.auditId,
+    baseVersion: current.version,
+    auditorId: successor.id,
+    auditorKind: 'departmental',
+  });
+  await registrarA.invoke('sync.now');
+  const fieldAuditor = laptop.as('auditor.a');
+  await fieldAuditor.invoke('auth.login', { username: 'auditor.a', password: PASSWORD });
+  await fieldAuditor.invoke('audits.addObservation', {
+    auditId: audit!.auditId,
+    observation: defect,
+  });
+  await fieldAuditor.invoke('sync.now');
+
+  // On the laptop: the society is gone, and she sees her observation was taken, to check.
+  await page.reload();
+  await expect(page.getByTestId('sync-issue-row')).toContainText('Taken, to check');
+  await saveScreenshot(page, 'sync-field-laptop-after');
+  expect((await laptop.as('admin.f').invoke<{ total: number }>('societies.list', {})).total).toBe(
+    0,
+  );
+
+  // At the office the registrar reads why and marks it checked.
+  await registrarA.invoke('sync.now');
+  const registrar = await signedInPage(browser, desks.a, 'registrar.a');
+  await registrar.goto('/#/sync');
+  const row = registrar.getByTestId('sync-issue-row').filter({ hasText: 'Taken, to check' });
+  await expect(row).toHaveCount(1);
+  await row.press('Enter');
+  const dialog = registrar.getByRole('dialog');
+  await expect(dialog).toContainText(
+    /Made on Lalremruati Ṭochhawng’s field laptop on .*reassigned to Lalhmingliana Sailo.*within the 7-day grace/,
+  );
+  await saveScreenshot(registrar, 'sync-flagged-issue');
+  await dialog.getByRole('button', { name: 'Checked; it stands' }).click();
+  await expect(registrar.getByText('Decided.')).toBeVisible();
+  await expect(
+    registrar.getByTestId('sync-issue-row').filter({ hasText: 'Taken, to check' }),
+  ).toHaveCount(0);
+  const observations = await registrarA.invoke<{ observations: unknown[] }>('audits.get', {
+    id: audit!.auditId,
+  });
+  expect(observations.observations).toHaveLength(1);
+  await registrar.context().close();
   await page.context().close();
 });

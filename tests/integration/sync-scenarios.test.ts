@@ -658,6 +658,9 @@ describe('sync.md §9 scenarios', () => {
       .pluck()
       .all();
     expect(refused).toEqual(['done', 'done', 'rejected']);
+    // She sees on the laptop what became of her two late observations, and nothing else.
+    const hers = await laptop.core.call('sync.issues', {}, 'laptop-auditor');
+    expect(hers.map((issue) => issue.kind).sort()).toEqual(['flagged', 'rejected']);
 
     // The registrar marks the flagged one checked; it leaves the inbox, the observation stays.
     const flagged = about.find((issue) => issue.kind === 'flagged')!;

@@ -304,6 +304,37 @@ describe('sync between two desktops of one office and the state server', () => {
     expect(held.rows.map((row) => row.id)).toContain(kept.id);
   });
 
+  it('a change made by a newer version of the app than the server waits, held with the reason; the rest goes on', async () => {
+    const a = await desktop('a');
+    const created = await registerSociety(a);
+    const current = await a.core.call('societies.get', { id: created.id }, a.sessions.clerk);
+    await a.core.call(
+      'societies.update',
+      {
+        id: created.id,
+        baseVersion: current.version,
+        fields: { ...editableFields(current), phone: '9436100001' },
+      },
+      a.sessions.clerk,
+    );
+    // As if a later app had recorded the edit under version 2 of its change.
+    a.core.services.sqlite
+      .prepare("UPDATE outbox SET mutation_version = 2 WHERE name = 'society.update'")
+      .run();
+    await a.sync();
+    const [issue] = await a.core.call('sync.issues', {}, a.sessions.registrar);
+    expect(issue).toMatchObject({
+      kind: 'held',
+      name: 'society.update',
+      reason:
+        'Made by a newer version of the app (version 2 of this change; the state server knows 1). It is taken once the state server is updated.',
+    });
+    const [onServer] = await suite.server.rows<{ phone: string | null }>(
+      `SELECT data->>'phone' AS phone FROM sync_rows WHERE table_name = 'societies' AND id = '${created.id}'`,
+    );
+    expect(onServer).toEqual({ phone: created.phone });
+  });
+
   it('a desktop of another office receives nothing of this office', async () => {
     const a = await desktop('a', 'AIZ');
     const lunglei = await desktop('l', 'LUN');

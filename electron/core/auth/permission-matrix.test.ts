@@ -96,7 +96,7 @@ const expected: Record<RequestName, typeof EVERYONE | Role[]> = {
   'sync.status': EVERYONE,
   'sync.now': READERS,
   'sync.enrol': ['administrator'],
-  'sync.issues': ['clerk', 'registrar', 'administrator'],
+  'sync.issues': ['clerk', 'registrar', 'administrator', 'auditor', 'inspector'],
   'sync.resolve': ['registrar'],
   'sync.exportPending': ['clerk', 'registrar', 'administrator'],
 };
