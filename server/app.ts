@@ -24,6 +24,7 @@ import {
 } from '../shared/sync/protocol';
 import type { ServerDb } from './db/open';
 import { devices, officeKeys, syncIssues } from './db/schema';
+import { backfillSocietyKeys } from './sync/duplicates';
 import { DeviceRegistry, EnrolmentError } from './devices';
 import type { StateDirectory } from './state-directory';
 import { leaseNumbers } from './sync/numbers';
@@ -59,6 +60,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: PUSH_MAX_BYTES * 2,
   });
   const registry = new DeviceRegistry(options.db, options.directory, now);
+  const keyed = await backfillSocietyKeys(options.db);
+  if (keyed > 0) app.log.info({ societies: keyed }, 'sync.society_keys_filled');
   const perMinute = options.rateLimitPerMinute ?? 1200;
   await app.register(rateLimit, { max: perMinute, timeWindow: '1 minute' });
 

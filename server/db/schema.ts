@@ -160,6 +160,21 @@ export const syncDepartures = pgTable(
   (t) => [index('sync_departures_bucket_seq_idx').on(t.bucket, t.serverSeq)],
 );
 
+/**
+ * Each society's village and distinctive name (`distinctiveName`, worked out in the app, so
+ * not an expression index): a new society is compared with those of its village as one
+ * lookup (sync.md §5, likely duplicates). Kept with every write of a society row.
+ */
+export const societyKeys = pgTable(
+  'society_keys',
+  {
+    societyId: text().primaryKey(),
+    villageId: text().notNull(),
+    nameKey: text().notNull(),
+  },
+  (t) => [index('society_keys_village_name_idx').on(t.villageId, t.nameKey)],
+);
+
 /** Counters that must never go back (server_seq). Updated under the row lock. */
 export const serverCounters = pgTable('server_counters', {
   name: text().primaryKey(),

@@ -83,8 +83,9 @@ export class FieldAssignments {
     if (late <= 0) return { kind: 'held' };
     const made = formatDate(indiaDate(new Date(madeAtMs)));
     const ended = formatDate(indiaDate(new Date(ending.atMs)));
-    const days = Math.max(1, Math.ceil(late / DAY_MS));
-    const after = `${days} day${days === 1 ? '' : 's'} after the audit of ${society} was ${ending.how} on ${ended}`;
+    const days = Math.floor(late / DAY_MS);
+    const since = days === 0 ? 'after' : `${days} day${days === 1 ? '' : 's'} after`;
+    const after = `${since} the audit of ${society} was ${ending.how} on ${ended}`;
     if (late <= FIELD_GRACE_DAYS * DAY_MS) {
       return {
         kind: 'grace',

@@ -29,6 +29,8 @@ import type { ServerDb } from '../db/open';
 import { devices, mutationArchive, processedMutations, syncIssues } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
 import { FieldAssignments } from './assignments';
+import { likelyDuplicate } from './duplicates';
+import { HeldRows } from './held-rows';
 import { numberRefusal } from './numbers';
 import { upcast } from './upcasters';
 import { RowStore, type Route, type ServerTx, type StoredRow } from './rows';
@@ -46,6 +48,17 @@ interface Outcome {
   conflictId?: string;
   /** Applied, but the registrar should look at it: why (a field laptop's late change). */
   flag?: string;
+  /** The issue a held or refused change makes, when more than its verdict and reason. */
+  issue?: {
+    kind: SyncIssue['kind'];
+    fields: Record<string, { base: unknown; mine: unknown; theirs: unknown }>;
+    theirs: StoredRow;
+  };
+}
+
+/** How one change is decided: a registrar's decision may waive the likely-duplicate hold. */
+interface DecideOptions {
+  acceptDuplicate?: boolean;
 }
 
 /** Pushes `mutations` from `device`; answers one verdict per mutation, in order. */
@@ -130,6 +143,7 @@ export async function pushMutations(
       })),
     );
     const store = new RowStore(tx);
+    const heldRows = new HeldRows(tx);
     await store.preload(
       toDecide.flatMap((mutation) => [
         { table: 'users', id: mutation.userId },
@@ -163,10 +177,24 @@ export async function pushMutations(
       // device is flagged for the administrator and its change goes on.
       const hlc = clampHlc(mutation.hlc, Date.parse(at));
       if (hlc !== mutation.hlc) clockFlagged = true;
-      const outcome = await decideSafely(tx, store, directory, device, { ...mutation, hlc }, at);
+      const outcome = (await heldRows.waits(device.id, mutation))
+        ? { verdict: 'held' as const, reason: WAITS_BEHIND_HELD }
+        : await decideSafely(tx, store, directory, device, { ...mutation, hlc }, at);
+      if (outcome.verdict === 'held') await heldRows.hold(device.id, mutation);
       if (outcome.verdict === 'rejected' || outcome.verdict === 'held') {
-        const issue = { kind: outcome.verdict, reason: outcome.reason ?? '' };
-        outcome.conflictId = await recordIssue(tx, device, mutation, issue, {}, null, at);
+        const issue = {
+          kind: outcome.issue?.kind ?? outcome.verdict,
+          reason: outcome.reason ?? '',
+        };
+        outcome.conflictId = await recordIssue(
+          tx,
+          device,
+          mutation,
+          issue,
+          outcome.issue?.fields ?? {},
+          outcome.issue?.theirs ?? null,
+          at,
+        );
       } else if (outcome.flag) {
         const issue = { kind: 'flagged', reason: outcome.flag } as const;
         await recordIssue(tx, device, mutation, issue, {}, null, at);
@@ -188,7 +216,7 @@ export async function pushMutations(
         };
       }),
     );
-    await retryHeld(tx, store, directory, at);
+    await retryHeld(tx, store, heldRows, directory, at);
     await store.flush();
     await tx
       .update(devices)
@@ -214,10 +242,11 @@ async function decideSafely(
   device: DeviceRecord,
   mutation: WireMutation,
   now: string,
+  options: DecideOptions = {},
 ): Promise<Outcome> {
   store.begin();
   try {
-    const outcome = await decide(tx, store, directory, device, mutation, now);
+    const outcome = await decide(tx, store, directory, device, mutation, now, options);
     if (outcome.verdict === 'applied' || outcome.verdict === 'merged') store.commit();
     else store.rollback();
     return outcome;
@@ -230,6 +259,9 @@ async function decideSafely(
   }
 }
 
+const WAITS_BEHIND_HELD =
+  'It waits behind an earlier change of the same record from this computer, which is held.';
+
 /** How many held mutations one push tries again, oldest first. */
 const HELD_RETRIES_PER_PUSH = 200;
 
@@ -241,6 +273,7 @@ const HELD_RETRIES_PER_PUSH = 200;
 async function retryHeld(
   tx: ServerTx,
   store: RowStore,
+  heldRows: HeldRows,
   directory: StateDirectory,
   now: string,
 ): Promise<void> {
@@ -261,6 +294,7 @@ async function retryHeld(
     .limit(HELD_RETRIES_PER_PUSH);
   for (const row of held) {
     const mutation = row.body as WireMutation;
+    if (await heldRows.waits(row.deviceId, mutation)) continue;
     const outcome = await decideSafely(
       tx,
       store,
@@ -270,34 +304,60 @@ async function retryHeld(
       now,
     );
     if (outcome.verdict === 'held') continue;
-    if (outcome.flag) {
-      const device = { id: row.deviceId, officeId: row.officeId, userId: row.userId };
-      await recordIssue(
-        tx,
-        device,
+    await heldRows.release(row.deviceId, mutation);
+    await settleHeld(
+      tx,
+      {
+        mutationId: row.mutationId,
+        conflictId: row.conflictId,
         mutation,
-        { kind: 'flagged', reason: outcome.flag },
-        {},
-        null,
-        now,
-      );
-    }
-    await tx
-      .update(processedMutations)
-      .set({ verdict: outcome.verdict, reason: outcome.reason ?? null, processedAt: now })
-      .where(eq(processedMutations.mutationId, row.mutationId));
-    if (row.conflictId) {
-      const settled = outcome.verdict === 'applied' || outcome.verdict === 'merged';
-      await tx
-        .update(syncIssues)
-        .set(
-          settled
-            ? { resolvedAt: now, resolution: 'applied once the record it waited for arrived' }
-            : { kind: outcome.verdict, reason: outcome.reason ?? '' },
-        )
-        .where(eq(syncIssues.id, row.conflictId));
-    }
+        device: { id: row.deviceId, officeId: row.officeId, userId: row.userId },
+      },
+      outcome,
+      now,
+      { resolution: 'applied once the record it waited for arrived' },
+    );
   }
+}
+
+/**
+ * A held change decided at last: its verdict is recorded, and its issue is closed when it
+ * went through, or says why not.
+ */
+async function settleHeld(
+  tx: ServerTx,
+  held: {
+    mutationId: string;
+    conflictId: string | null;
+    mutation: WireMutation;
+    device: DeviceRecord;
+  },
+  outcome: Outcome,
+  now: string,
+  closing: { resolution: string; resolvedBy?: string },
+): Promise<void> {
+  if (outcome.flag) {
+    const issue = { kind: 'flagged', reason: outcome.flag } as const;
+    await recordIssue(tx, held.device, held.mutation, issue, {}, null, now);
+  }
+  await tx
+    .update(processedMutations)
+    .set({ verdict: outcome.verdict, reason: outcome.reason ?? null, processedAt: now })
+    .where(eq(processedMutations.mutationId, held.mutationId));
+  if (!held.conflictId) return;
+  const settled = outcome.verdict === 'applied' || outcome.verdict === 'merged';
+  await tx
+    .update(syncIssues)
+    .set(
+      settled
+        ? {
+            resolvedAt: now,
+            resolvedBy: closing.resolvedBy ?? null,
+            resolution: closing.resolution,
+          }
+        : { kind: outcome.verdict, reason: outcome.reason ?? '' },
+    )
+    .where(eq(syncIssues.id, held.conflictId));
 }
 
 const MAX_CLOCK_LEAD_MS = 5 * 60_000;
@@ -325,6 +385,7 @@ async function decide(
   device: DeviceRecord,
   received: WireMutation,
   now: string,
+  options: DecideOptions = {},
 ): Promise<Outcome> {
   // An older app's change is taken at today's version; a newer app's waits (sync.md §8).
   const current = upcast(received);
@@ -471,6 +532,16 @@ async function decide(
       if (row.table === 'societies') {
         const clash = await registrationNumberTaken(store, row.data, row.id);
         if (clash) return { verdict: 'rejected', reason: clash };
+        const twin = options.acceptDuplicate
+          ? null
+          : await likelyDuplicate(tx, store, directory, row);
+        if (twin) {
+          return {
+            verdict: 'held',
+            reason: twin.reason,
+            issue: { kind: 'duplicate', fields: twin.fields, theirs: twin.existing },
+          };
+        }
       }
       if (row.table === 'number_allocations') {
         const refusal = await numberRefusal(tx, device, allocationOf(row), now);
@@ -514,6 +585,59 @@ async function decide(
     verdict: main?.stored && main.stored.version !== mutation.baseVersion ? 'merged' : 'applied',
     ...(flag ? { flag } : {}),
   };
+}
+
+/**
+ * The registrar's word on a society held as a likely duplicate: a different society is
+ * decided now as if it had just arrived, without the hold; the same society is refused.
+ */
+async function decideLikelyDuplicate(
+  tx: ServerTx,
+  store: RowStore,
+  directory: StateDirectory,
+  issue: typeof syncIssues.$inferSelect,
+  choice: 'mine' | 'theirs',
+  actor: Actor,
+  now: string,
+): Promise<void> {
+  const [held] = await tx
+    .select({
+      body: mutationArchive.body,
+      deviceId: devices.id,
+      officeId: devices.officeId,
+      userId: devices.userId,
+    })
+    .from(mutationArchive)
+    .innerJoin(devices, eq(devices.id, mutationArchive.deviceId))
+    .where(eq(mutationArchive.mutationId, issue.mutationId));
+  if (!held) return;
+  const mutation = held.body as WireMutation;
+  const heldChange = {
+    mutationId: issue.mutationId,
+    conflictId: issue.id,
+    mutation,
+    device: { id: held.deviceId, officeId: held.officeId, userId: held.userId },
+  };
+  if (choice === 'theirs') {
+    const reason = `${actor.fullName} found it is the same society as the one already registered; this entry was not added.`;
+    await settleHeld(tx, heldChange, { verdict: 'rejected', reason }, now, { resolution: reason });
+    await tx
+      .update(syncIssues)
+      .set({
+        resolvedAt: now,
+        resolvedBy: actor.id,
+        resolution: 'the same society; this entry was refused',
+      })
+      .where(eq(syncIssues.id, issue.id));
+    return;
+  }
+  const outcome = await decideSafely(tx, store, directory, heldChange.device, mutation, now, {
+    acceptDuplicate: true,
+  });
+  await settleHeld(tx, heldChange, outcome, now, {
+    resolution: 'a different society; registered on the registrar’s word',
+    resolvedBy: actor.id,
+  });
 }
 
 /** One push's view of field laptops' assignments, read once per society. */
@@ -866,6 +990,10 @@ async function resolveIssue(
     };
   }
   const choice = mutation.args['choice'] === 'mine' ? 'mine' : 'theirs';
+  if (issue.kind === 'duplicate') {
+    await decideLikelyDuplicate(tx, store, directory, issue, choice, actor, now);
+    return { verdict: 'applied' };
+  }
   if (choice === 'mine' && issue.kind !== 'conflict') {
     return { verdict: 'rejected', reason: 'Only a conflict can keep the refused values.' };
   }

@@ -15,6 +15,7 @@ import {
 } from '../../shared/sync/entities';
 import type { ServerDb } from '../db/open';
 import { changeLog, serverCounters, syncDepartures, syncRows } from '../db/schema';
+import { writeSocietyKeys } from './duplicates';
 
 export type ServerTx = Parameters<Parameters<ServerDb['transaction']>[0]>[0];
 
@@ -57,11 +58,14 @@ const FLUSH_CHUNK = 500;
 export class RowStore {
   private readonly cache = new Map<string, StoredRow | null>();
   private staged: (RowChange & { serverSeq: number })[] = [];
-  /** Writes of the mutation being decided: kept only if it goes through. */
-  private pending: { key: string; before: StoredRow | null | undefined }[] | null = null;
+  /** Writes of the mutations being decided, innermost last: kept only if they go through. */
+  private readonly frames: {
+    undo: { key: string; before: StoredRow | null | undefined }[];
+    mark: number;
+    moves: number;
+  }[] = [];
   private nextSeq: number | null = null;
   private moves: SocietyMove[] = [];
-  private mark = 0;
   /** `table:column:value` lookups already loaded by `preloadBy`. */
   private readonly known = new Set<string>();
 
@@ -152,23 +156,29 @@ export class RowStore {
     return row;
   }
 
-  /** Starts the writes of one mutation; `commit` keeps them, `rollback` forgets them. */
+  /**
+   * Starts the writes of one mutation; `commit` keeps them, `rollback` forgets them. They
+   * nest: a registrar's decision decides the change it is about inside its own writes.
+   */
   begin(): void {
-    this.pending = [];
-    this.mark = this.staged.length;
+    this.frames.push({ undo: [], mark: this.staged.length, moves: this.moves.length });
   }
 
   commit(): void {
-    this.pending = null;
+    const frame = this.frames.pop();
+    // Kept by this frame, still undone if the frame around it rolls back.
+    this.frames.at(-1)?.undo.push(...(frame?.undo ?? []));
   }
 
   rollback(): void {
-    for (const { key: rowKey, before } of (this.pending ?? []).reverse()) {
+    const frame = this.frames.pop();
+    if (!frame) return;
+    for (const { key: rowKey, before } of frame.undo.reverse()) {
       if (before === undefined) this.cache.delete(rowKey);
       else this.cache.set(rowKey, before);
     }
-    this.staged.length = this.mark;
-    this.pending = null;
+    this.staged.length = frame.mark;
+    this.moves.length = frame.moves;
   }
 
   /** Stages a row's new state; it is written, with its history entry, at `flush`. */
@@ -176,7 +186,7 @@ export class RowStore {
     if (this.nextSeq === null) this.nextSeq = (await lockCounter(this.tx)) + 1;
     const serverSeq = this.nextSeq++;
     const rowKey = key(change.table, change.id);
-    this.pending?.push({ key: rowKey, before: this.cache.get(rowKey) });
+    this.frames.at(-1)?.undo.push({ key: rowKey, before: this.cache.get(rowKey) });
     this.staged.push({ ...change, serverSeq });
     this.cache.set(rowKey, {
       tableName: change.table,
@@ -281,6 +291,10 @@ export class RowStore {
     for (let start = 0; start < history.length; start += FLUSH_CHUNK) {
       await this.tx.insert(changeLog).values(history.slice(start, start + FLUSH_CHUNK));
     }
+    await writeSocietyKeys(
+      this.tx,
+      rows.filter((row) => row.tableName === 'societies'),
+    );
     for (const move of this.moves) await this.flushMove(move, this.staged[0]!.now);
     await this.tx
       .update(serverCounters)

@@ -229,7 +229,7 @@ export type NumbersResponse = z.infer<typeof numbersResponseSchema>;
  */
 export const syncIssueSchema = z.object({
   id,
-  kind: z.enum(['conflict', 'rejected', 'held', 'flagged']),
+  kind: z.enum(['conflict', 'rejected', 'held', 'flagged', 'duplicate']),
   mutationId: id,
   name: z.string(),
   table: z.string(),

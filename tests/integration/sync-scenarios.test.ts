@@ -242,6 +242,70 @@ describe('sync.md §9 scenarios', () => {
     await assertSyncInvariants(run);
   });
 
+  it('two computers entering one society offline: the second is held as a likely duplicate; the registrar registers it as different, or refuses it as the same', async () => {
+    run.network.partition('b');
+    const name = 'Ṭhingsulthliah Bamboo Cooperative Society Ltd.';
+    const first = await create('a', '41/1990', { name });
+    const twin = await create('b', '41-A/1990', {
+      name: 'Thingsulthliah Bamboo Co-operative Society Limited',
+    });
+    await create('a', '77/1995', { name: 'Sairang Dairy Cooperative Society Ltd.' });
+    const same = await create('b', '77/1995-S', { name: 'Sairang Dairy Cooperative Society Ltd.' });
+    await run.sync('a');
+    await run.network.heal();
+    await run.sync('b');
+    await run.sync('a');
+
+    const registrar = run.desktop('a').desktop;
+    const held = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    expect(held.map(({ kind, entityId }) => ({ kind, entityId }))).toEqual(
+      expect.arrayContaining([
+        { kind: 'duplicate', entityId: twin.id },
+        { kind: 'duplicate', entityId: same.id },
+      ]),
+    );
+    const bamboo = held.find((issue) => issue.entityId === twin.id)!;
+    expect(bamboo.reason).toBe(
+      `Likely the same society as ${name} (41/1990) of the same village, already on the state register from ARCS Aizawl. The registrar decides whether this is a different society.`,
+    );
+    expect(bamboo.fields['reg_no']).toEqual({ base: null, mine: '41-A/1990', theirs: '41/1990' });
+    expect(
+      await run.serverRows(`SELECT id FROM sync_rows WHERE id IN ('${twin.id}', '${same.id}')`),
+    ).toEqual([]);
+
+    // Two societies of one name in one village: the registrar registers the second.
+    await registrar.core.call(
+      'sync.resolve',
+      { issueId: bamboo.id, choice: 'mine' },
+      registrar.sessions.registrar,
+    );
+    // The dairy is the same society entered twice: refused.
+    const dairy = held.find((issue) => issue.entityId === same.id)!;
+    await registrar.core.call(
+      'sync.resolve',
+      { issueId: dairy.id, choice: 'theirs' },
+      registrar.sessions.registrar,
+    );
+    await run.quiesce();
+
+    expect((await societyOn('a', twin.id)).regNo).toBe('41-A/1990');
+    expect((await societyOn('a', first.id)).regNo).toBe('41/1990');
+    const verdicts = await run.serverRows<{ verdict: string; reason: string | null }>(
+      `SELECT p.verdict, p.reason FROM processed_mutations p JOIN mutation_archive m USING (mutation_id)
+       WHERE m.body->>'entityId' IN ('${twin.id}', '${same.id}') ORDER BY m.body->>'entityId' = '${same.id}'`,
+    );
+    expect(verdicts).toEqual([
+      { verdict: 'applied', reason: null },
+      {
+        verdict: 'rejected',
+        reason: `${registrar.users.registrar.fullName} found it is the same society as the one already registered; this entry was not added.`,
+      },
+    ]);
+    expect(await run.serverRows(`SELECT id FROM sync_rows WHERE id = '${same.id}'`)).toEqual([]);
+    expect(await registrar.core.call('sync.issues', {}, registrar.sessions.registrar)).toEqual([]);
+    await assertSyncInvariants(run, { replicasEqual: true });
+  });
+
   it('a society moving to another office while this office has edits pending: the edit is refused with the reason, kept for the supervisor', async () => {
     const society = await create('a', '8/2026');
     await run.quiesce();
@@ -381,6 +445,10 @@ describe('sync.md §9 scenarios', () => {
       { number: offline.ackNo, reason: `Provisional; replaced by ${settled.ackNo} at sync` },
       { number: offline.regNo, reason: `Provisional; replaced by ${settled.regNo} at sync` },
     ]);
+    // Replacing the numbers is no conflict for anyone.
+    expect(
+      await run.serverRows('SELECT kind, name, reason FROM sync_issues WHERE resolved_at IS NULL'),
+    ).toEqual([]);
     await assertSyncInvariants(run, { settled: true });
   });
 

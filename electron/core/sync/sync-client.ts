@@ -225,7 +225,7 @@ export class SyncClient {
         'That sync issue is no longer open. Sync to see the current list.',
       );
     const issue = syncIssueSchema.parse(JSON.parse(row.data));
-    if (choice === 'mine' && issue.kind !== 'conflict') {
+    if (choice === 'mine' && issue.kind !== 'conflict' && issue.kind !== 'duplicate') {
       throw new AppError(
         'invalid_input',
         'Only a conflict can keep this side’s values; a refused change can only be set aside.',

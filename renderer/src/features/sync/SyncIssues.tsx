@@ -16,7 +16,22 @@ const KIND_COLOURS: Record<Issue['kind'], string> = {
   rejected: 'red',
   held: 'gray',
   flagged: 'yellow',
+  duplicate: 'grape',
 };
+
+/**
+ * What the registrar may decide on each kind of issue: keep the state server's side
+ * (`theirs`), and for a conflict or a likely duplicate, this change's side (`mine`).
+ */
+const DECISIONS: Record<Issue['kind'], { theirs: InboxKey; mine?: InboxKey }> = {
+  conflict: { theirs: 'sync.inbox.keepTheirs', mine: 'sync.inbox.keepMine' },
+  duplicate: { theirs: 'sync.inbox.sameSociety', mine: 'sync.inbox.differentSociety' },
+  rejected: { theirs: 'sync.inbox.setAside' },
+  held: { theirs: 'sync.inbox.setAside' },
+  flagged: { theirs: 'sync.inbox.markSeen' },
+};
+type InboxKey = `sync.inbox.${
+  'keepTheirs' | 'keepMine' | 'sameSociety' | 'differentSociety' | 'setAside' | 'markSeen'}`;
 
 /**
  * The Sync issues inbox (sync.md §3): conflicts, refused and held changes of the office,
@@ -228,32 +243,22 @@ function IssueDetail({
         </Stack>
         {canDecide ? (
           <Group justify="flex-end" gap="sm">
-            {issue.kind === 'conflict' ? (
-              <>
-                <Button
-                  variant="default"
-                  loading={resolve.isPending}
-                  onClick={() => void decide('theirs')}
-                >
-                  {t('sync.inbox.keepTheirs')}
-                </Button>
-                <Button
-                  color="orange"
-                  loading={resolve.isPending}
-                  onClick={() => void decide('mine')}
-                >
-                  {t('sync.inbox.keepMine')}
-                </Button>
-              </>
-            ) : (
+            <Button
+              variant="default"
+              loading={resolve.isPending}
+              onClick={() => void decide('theirs')}
+            >
+              {t(DECISIONS[issue.kind].theirs)}
+            </Button>
+            {DECISIONS[issue.kind].mine ? (
               <Button
-                variant="default"
+                color={KIND_COLOURS[issue.kind]}
                 loading={resolve.isPending}
-                onClick={() => void decide('theirs')}
+                onClick={() => void decide('mine')}
               >
-                {issue.kind === 'flagged' ? t('sync.inbox.markSeen') : t('sync.inbox.setAside')}
+                {t(DECISIONS[issue.kind].mine!)}
               </Button>
-            )}
+            ) : null}
           </Group>
         ) : (
           <Text size="sm" c="dimmed">

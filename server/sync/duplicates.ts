@@ -1,0 +1,117 @@
+/**
+ * Two offices entering one society offline (sync.md §5): the ids differ, so nothing
+ * clashes, but the register would hold it twice. A new society with the same distinctive
+ * name as one already registered in the same village is held for the registrar, who says
+ * whether it is a different society.
+ */
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { distinctiveName } from '../../shared/domain/registration';
+import type { RowImage } from '../../shared/sync/entities';
+import type { ServerDb } from '../db/open';
+import { societyKeys, syncRows } from '../db/schema';
+import type { StateDirectory } from '../state-directory';
+import type { RowStore, ServerTx, StoredRow } from './rows';
+
+export interface LikelyDuplicate {
+  /** The society already on the state register. */
+  existing: StoredRow;
+  reason: string;
+  /** Side by side for the inbox: this entry's values and the registered society's. */
+  fields: Record<string, { base: unknown; mine: unknown; theirs: unknown }>;
+}
+
+const COMPARED = ['name', 'reg_no', 'registered_on', 'address'] as const;
+
+/** A society's village and distinctive name, or null when it has none to compare. */
+function keyOf(data: RowImage): { villageId: string; nameKey: string } | null {
+  const villageId = data['village_id'];
+  const nameKey = distinctiveName(String(data['name'] ?? ''));
+  return typeof villageId === 'string' && nameKey !== '' && !data['deleted_at']
+    ? { villageId, nameKey }
+    : null;
+}
+
+export async function likelyDuplicate(
+  tx: ServerTx,
+  store: RowStore,
+  directory: StateDirectory,
+  society: { id: string; data: RowImage },
+): Promise<LikelyDuplicate | null> {
+  const key = keyOf(society.data);
+  if (!key) return null;
+  const twins = await tx
+    .select({ id: societyKeys.societyId })
+    .from(societyKeys)
+    .where(
+      and(
+        eq(societyKeys.villageId, key.villageId),
+        eq(societyKeys.nameKey, key.nameKey),
+        ne(societyKeys.societyId, society.id),
+      ),
+    )
+    .limit(1);
+  const existing = twins[0] ? await store.read('societies', twins[0].id) : null;
+  if (!existing) return null;
+  const office = existing.officeId ? directory.office(existing.officeId) : undefined;
+  const registered = existing.data['reg_no'] ? ` (${String(existing.data['reg_no'])})` : '';
+  return {
+    existing,
+    reason: `Likely the same society as ${String(existing.data['name'])}${registered} of the same village, already on the state register${office ? ` from ${office.shortName}` : ''}. The registrar decides whether this is a different society.`,
+    fields: Object.fromEntries(
+      COMPARED.map((column) => [
+        column,
+        { base: null, mine: society.data[column] ?? null, theirs: existing.data[column] ?? null },
+      ]),
+    ),
+  };
+}
+
+/** Keeps `society_keys` with the society rows a push writes. */
+export async function writeSocietyKeys(
+  tx: ServerTx,
+  rows: readonly { id: string; data: unknown }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const keyed = rows.map((row) => ({ societyId: row.id, key: keyOf(row.data as RowImage) }));
+  await tx.delete(societyKeys).where(
+    inArray(
+      societyKeys.societyId,
+      keyed.map((row) => row.societyId),
+    ),
+  );
+  const values = keyed.flatMap(({ societyId, key }) => (key ? [{ societyId, ...key }] : []));
+  for (let start = 0; start < values.length; start += 500) {
+    await tx.insert(societyKeys).values(values.slice(start, start + 500));
+  }
+}
+
+/**
+ * Fills `society_keys` for societies written before it existed (its migration can only
+ * make the table: the key is worked out in the app). Runs at server start; does nothing
+ * once every society has its key.
+ */
+export async function backfillSocietyKeys(db: ServerDb): Promise<number> {
+  let filled = 0;
+  for (;;) {
+    const missing = await db
+      .select({ id: syncRows.id, data: syncRows.data })
+      .from(syncRows)
+      .where(
+        and(
+          eq(syncRows.tableName, 'societies'),
+          sql`NOT EXISTS (SELECT 1 FROM society_keys k WHERE k.society_id = ${syncRows.id})`,
+          sql`${syncRows.data}->>'village_id' IS NOT NULL`,
+          sql`${syncRows.data}->>'deleted_at' IS NULL`,
+        ),
+      )
+      .limit(2_000);
+    const values = missing.flatMap((row) => {
+      const key = keyOf(row.data as RowImage);
+      return key ? [{ societyId: row.id, ...key }] : [];
+    });
+    if (values.length === 0) return filled;
+    await db.insert(societyKeys).values(values).onConflictDoNothing();
+    filled += values.length;
+    if (missing.length < 2_000) return filled;
+  }
+}
