@@ -8,7 +8,7 @@ import { DATABASE_FILE } from '../../electron/core';
 import type { ReferenceData, RequestOutput } from '../../shared/ipc/contract';
 import { fisheryApplication } from '../fixtures/applications';
 import { defect } from '../fixtures/audits';
-import { editableFields } from '../fixtures/societies';
+import { editableFields, validSociety } from '../fixtures/societies';
 import { BridgeSession } from './api';
 import { qrTextOf, saveScreenshot } from './helpers';
 import { stop, waitForUrl } from './processes';
@@ -530,7 +530,7 @@ test('an auditor’s field laptop holds only her assigned society; an observatio
 
   // On the laptop: the society is gone, and she sees her observation was taken, to check.
   await page.reload();
-  await expect(page.getByTestId('sync-issue-row')).toContainText('Taken, to check');
+  await expect(page.getByTestId('sync-issue-row')).toContainText('To check');
   await saveScreenshot(page, 'sync-field-laptop-after');
   expect((await laptop.as('admin.f').invoke<{ total: number }>('societies.list', {})).total).toBe(
     0,
@@ -540,7 +540,7 @@ test('an auditor’s field laptop holds only her assigned society; an observatio
   await registrarA.invoke('sync.now');
   const registrar = await signedInPage(browser, desks.a, 'registrar.a');
   await registrar.goto('/#/sync');
-  const row = registrar.getByTestId('sync-issue-row').filter({ hasText: 'Taken, to check' });
+  const row = registrar.getByTestId('sync-issue-row').filter({ hasText: 'To check' });
   await expect(row).toHaveCount(1);
   await row.press('Enter');
   const dialog = registrar.getByRole('dialog');
@@ -550,13 +550,65 @@ test('an auditor’s field laptop holds only her assigned society; an observatio
   await saveScreenshot(registrar, 'sync-flagged-issue');
   await dialog.getByRole('button', { name: 'Checked; it stands' }).click();
   await expect(registrar.getByText('Decided.')).toBeVisible();
-  await expect(
-    registrar.getByTestId('sync-issue-row').filter({ hasText: 'Taken, to check' }),
-  ).toHaveCount(0);
+  await expect(registrar.getByTestId('sync-issue-row').filter({ hasText: 'To check' })).toHaveCount(
+    0,
+  );
   const observations = await registrarA.invoke<{ observations: unknown[] }>('audits.get', {
     id: audit!.auditId,
   });
   expect(observations.observations).toHaveLength(1);
   await registrar.context().close();
   await page.context().close();
+});
+
+test('one society entered on both desktops: the second is held as a likely duplicate, side by side, and the registrar refuses it', async ({
+  browser,
+}) => {
+  const reference = await desks.a.as('clerk.a').invoke<ReferenceData>('reference.get');
+  const first = await desks.a.as('clerk.a').invoke<{ id: string }>('societies.create', {
+    society: validSociety(reference, {
+      name: 'Sairang Dairy Cooperative Society Ltd.',
+      regNo: '312/1979',
+      registeredOn: '1979-02-12',
+      statusSince: '1979-02-12',
+    }),
+  });
+  await desks.a.as('clerk.a').invoke('sync.now');
+  const second = await desks.b.as('clerk.b').invoke<{ id: string }>('societies.create', {
+    society: validSociety(reference, {
+      name: 'Sairang Dairy Co-operative Society Limited',
+      regNo: '312-A/1979',
+      registeredOn: '1979-02-12',
+      statusSince: '1979-02-12',
+      address: 'Sairang Bazar',
+    }),
+  });
+  await desks.b.as('clerk.b').invoke('sync.now');
+  await desks.a.as('clerk.a').invoke('sync.now');
+
+  const registrar = await signedInPage(browser, desks.a, 'registrar.a');
+  await registrar.goto('/#/sync');
+  const row = registrar.getByTestId('sync-issue-row').filter({ hasText: 'Likely duplicate' });
+  await expect(row).toHaveCount(1);
+  await row.press('Enter');
+  const dialog = registrar.getByRole('dialog');
+  await expect(dialog).toContainText(
+    'Likely the same society as Sairang Dairy Cooperative Society Ltd. (312/1979) of the same village',
+  );
+  await expect(dialog.getByRole('row', { name: /Registered name/ })).toContainText(
+    'Sairang Dairy Co-operative Society Limited',
+  );
+  await saveScreenshot(registrar, 'sync-likely-duplicate');
+  await dialog.getByRole('button', { name: 'The same society: refuse this entry' }).click();
+  await expect(registrar.getByText('Decided.')).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await desks.a.as('clerk.a').invoke('sync.now');
+  await desks.b.as('clerk.b').invoke('sync.now');
+  // The register of desktop A holds the society once.
+  const found = await desks.a
+    .as('clerk.a')
+    .invoke<{ id: string }[]>('societies.search', { query: 'Sairang Dairy', limit: 10 });
+  expect(found.map((society) => society.id)).toEqual([first.id]);
+  expect(second.id).not.toBe(first.id);
+  await registrar.context().close();
 });

@@ -204,7 +204,7 @@ export class SyncClient {
       .sort((a, b) => b.madeAt.localeCompare(a.madeAt))
       .map((issue) => ({
         ...issue,
-        recordLabel: this.recordLabel(issue.table, issue.entityId),
+        recordLabel: this.recordLabel(issue.table, issue.entityId, issue.fields),
         madeByName: nameOf(issue.userId) ?? '',
         theirsByName: nameOf(issue.theirsBy),
         fromThisDevice: issue.deviceId === this.deviceId(),
@@ -248,7 +248,7 @@ export class SyncClient {
     return this.status();
   }
 
-  private recordLabel(table: string, id: string): string {
+  private recordLabel(table: string, id: string, fields: SyncIssue['fields']): string {
     const label = TABLE_LABELS[table] ?? table.replaceAll('_', ' ');
     if (!isSyncTable(table)) return label;
     const columns = this.columnsOf(table);
@@ -265,7 +265,11 @@ export class SyncClient {
       ? (this.prepare('SELECT name FROM societies WHERE id = ?').get(societyId) as
           { name: string } | undefined)
       : undefined;
-    return society ? `${label}: ${society.name}` : label;
+    if (society) return `${label}: ${society.name}`;
+    // A society this computer does not hold (another computer's entry held as a likely
+    // duplicate) is named by the change itself.
+    const named = table === 'societies' ? fields['name']?.mine : undefined;
+    return typeof named === 'string' ? `${label}: ${named}` : label;
   }
 
   /**

@@ -1565,7 +1565,7 @@ export const en = {
         conflict: 'Conflict',
         rejected: 'Refused',
         held: 'Held',
-        flagged: 'Taken, to check',
+        flagged: 'To check',
         duplicate: 'Likely duplicate',
       },
       detailTitle: '{{record}}',

@@ -6,7 +6,8 @@ import type { RequestOutput } from '../../../../shared/ipc/contract';
 import { ListBody } from '../../components/ListBody';
 import { Section } from '../../components/Section';
 import { queryKeys, useRequest, useSyncIssues } from '../../lib/backend';
-import { instantText } from '../../lib/format';
+import { dateText, instantText } from '../../lib/format';
+import { ISO_DATE } from '../../../../shared/domain/dates';
 import { useCan } from '../../lib/session';
 
 type Issue = RequestOutput<'sync.issues'>[number];
@@ -77,7 +78,7 @@ export function SyncIssues() {
               >
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th w={110}>{t('sync.inbox.kind')}</Table.Th>
+                    <Table.Th w={160}>{t('sync.inbox.kind')}</Table.Th>
                     <Table.Th miw={240}>{t('sync.inbox.record')}</Table.Th>
                     <Table.Th miw={280}>{t('sync.inbox.reason')}</Table.Th>
                     <Table.Th>{t('sync.inbox.by')}</Table.Th>
@@ -179,6 +180,8 @@ function IssueDetail({
     }
   };
   const fields = Object.entries(issue.fields);
+  // A likely duplicate is two new records: there was nothing before either.
+  const showBase = issue.kind !== 'duplicate';
   const fieldLabel = useFieldLabel();
   return (
     <Modal
@@ -206,7 +209,7 @@ function IssueDetail({
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('sync.inbox.field')}</Table.Th>
-                <Table.Th>{t('sync.inbox.base')}</Table.Th>
+                {showBase ? <Table.Th>{t('sync.inbox.base')}</Table.Th> : null}
                 <Table.Th bg="orange.0">{t('sync.inbox.mine')}</Table.Th>
                 <Table.Th bg="indigo.0">{t('sync.inbox.theirs')}</Table.Th>
               </Table.Tr>
@@ -215,7 +218,7 @@ function IssueDetail({
               {fields.map(([field, values]) => (
                 <Table.Tr key={field}>
                   <Table.Td fw={600}>{fieldLabel(field)}</Table.Td>
-                  <Table.Td c="dimmed">{valueText(values.base)}</Table.Td>
+                  {showBase ? <Table.Td c="dimmed">{valueText(values.base)}</Table.Td> : null}
                   <Table.Td bg="orange.0">{valueText(values.mine)}</Table.Td>
                   <Table.Td bg="indigo.0">{valueText(values.theirs)}</Table.Td>
                 </Table.Tr>
@@ -286,5 +289,6 @@ function useFieldLabel(): (column: string) => string {
 
 function valueText(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string' && ISO_DATE.test(value)) return dateText(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
