@@ -3,7 +3,7 @@
  * state server, with the key it keeps in its data folder (or SYNC_ADMIN_KEY).
  *
  *   code <OFFICE> "<label>"   a one-time enrolment code for a computer of that office
- *        [--for <user name>]  ...for an auditor's or inspector's field laptop, which gets
+ *        [--for <user name>]  ...for an auditor's field laptop, which gets
  *                             only the societies assigned to that user
  *   devices                   the enrolled computers
  *   revoke <device id>        withdraws a computer from sync (its changes stay on it)

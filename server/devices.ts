@@ -49,7 +49,7 @@ export class DeviceRegistry {
 
   /**
    * A new one-time code for a device of `officeCode`, valid for three days. With
-   * `fieldUser` (a user name), the device is that auditor's or inspector's field laptop: it
+   * `fieldUser` (a user name), the device is that auditor's field laptop: it
    * receives only the societies assigned to them (sync.md §7).
    */
   async createCode(
@@ -83,7 +83,7 @@ export class DeviceRegistry {
     return { code, expiresAt, fieldUser: user };
   }
 
-  /** The auditor or inspector of `officeId` called `username`, as the server holds them. */
+  /** The auditor of `officeId` called `username`, as the server holds them. */
   private async fieldUser(officeId: string, officeCode: string, username: string) {
     const [row] = await this.db
       .select({ id: syncRows.id, data: syncRows.data })
@@ -102,10 +102,12 @@ export class DeviceRegistry {
         `The state server has no user ${username} of ${officeCode}. Set them up at the office and sync it first.`,
       );
     }
-    if (data['role'] !== 'auditor' && data['role'] !== 'inspector') {
+    // An auditor's assignments are the audits given to them; an inspector's work has no
+    // such list yet, so an inspector's laptop is enrolled as an office computer.
+    if (data['role'] !== 'auditor') {
       throw new EnrolmentError(
         400,
-        `${String(data['full_name'])} is not an auditor or inspector; a field laptop is for one of them.`,
+        `${String(data['full_name'])} is not an auditor; a field laptop is for an auditor.`,
       );
     }
     return {

@@ -21,7 +21,7 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string
 export const enrolmentCodes = pgTable('enrolment_codes', {
   codeHash: text().primaryKey(),
   officeId: text().notNull(),
-  /** Set for an auditor's or inspector's field laptop: the user whose assignments it gets. */
+  /** Set for an auditor's field laptop: the user whose assignments it gets. */
   userId: text(),
   label: text().notNull(),
   createdAt: at('created_at').notNull(),
@@ -78,7 +78,14 @@ export const processedMutations = pgTable(
     conflictId: text(),
     processedAt: at('processed_at').notNull(),
   },
-  (t) => [uniqueIndex('processed_mutations_device_seq_uq').on(t.deviceId, t.seq)],
+  (t) => [
+    uniqueIndex('processed_mutations_device_seq_uq').on(t.deviceId, t.seq),
+    // Held changes are read at every push (tried again, and what a device's later change
+    // waits behind): a few rows among millions.
+    index('processed_mutations_held_idx')
+      .on(t.processedAt, t.seq)
+      .where(sql`${t.verdict} = 'held'`),
+  ],
 );
 
 /**

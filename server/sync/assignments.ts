@@ -1,5 +1,5 @@
 /**
- * A field laptop's assignments (sync.md §7). An auditor's or inspector's laptop holds the
+ * A field laptop's assignments (sync.md §7). An auditor's laptop holds the
  * societies whose audit is assigned to its user and still open, not the whole office; it
  * may change only those, and only while the assignment held when the change was made, with
  * a grace period for work done offline in a village after it ended.

@@ -63,24 +63,25 @@ export async function pullPage(
   const buckets = await bucketsOf(db, directory, device);
   for (const bucket of buckets) {
     const after = cursors[bucket] ?? 0;
+    // Leavings are read before rows: changes commit in server_seq order, so every row below
+    // a leaving already seen is visible to the later rows query, and the cursor never
+    // passes a row this page did not carry.
+    const left = await db.execute(
+      sql`SELECT society_id, server_seq FROM sync_departures
+          WHERE bucket = ${bucket} AND server_seq > ${after}
+          ORDER BY server_seq LIMIT ${limit}`,
+    );
     const result = await db.execute(
       sql`SELECT table_name, id, version, server_seq, data FROM sync_rows
           WHERE ${bucketRows(bucket)} AND server_seq > ${after}
           ORDER BY server_seq LIMIT ${limit}`,
     );
     const found = (result as unknown as { rows: RawRow[] }).rows;
-    // Societies that left the bucket, up to where this page's rows end.
-    const until = found.length === limit ? Number(found[found.length - 1]!.server_seq) : null;
-    const left = await db.execute(
-      sql`SELECT society_id, server_seq FROM sync_departures
-          WHERE bucket = ${bucket} AND server_seq > ${after}
-            ${until === null ? sql`` : sql`AND server_seq <= ${until}`}
-          ORDER BY server_seq LIMIT ${limit}`,
-    );
-    const departed = (left as unknown as { rows: RawDeparture[] }).rows.map((row) => ({
-      societyId: row.society_id,
-      serverSeq: Number(row.server_seq),
-    }));
+    // A full page of rows ends the page there: later leavings wait for the next.
+    const until = found.length === limit ? Number(found[found.length - 1]!.server_seq) : Infinity;
+    const departed = (left as unknown as { rows: RawDeparture[] }).rows
+      .map((row) => ({ societyId: row.society_id, serverSeq: Number(row.server_seq) }))
+      .filter((move) => move.serverSeq <= until);
     if (found.length === 0 && departed.length === 0) continue;
     // As many leavings as a page holds: the rows after the last of them wait for the next.
     const cut = departed.length === limit ? departed[departed.length - 1]!.serverSeq : Infinity;

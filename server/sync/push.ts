@@ -38,7 +38,7 @@ import { RowStore, type Route, type ServerTx, type StoredRow } from './rows';
 export interface DeviceRecord {
   id: string;
   officeId: string;
-  /** A field laptop's auditor or inspector; null for an office desktop. */
+  /** A field laptop's auditor; null for an office desktop. */
   userId: string | null;
 }
 
@@ -303,7 +303,15 @@ async function retryHeld(
       mutation,
       now,
     );
-    if (outcome.verdict === 'held') continue;
+    if (outcome.verdict === 'held') {
+      // To the back of the queue, so changes waiting on a person (a likely duplicate, a newer
+      // app) never keep the others from being tried.
+      await tx
+        .update(processedMutations)
+        .set({ processedAt: now })
+        .where(eq(processedMutations.mutationId, row.mutationId));
+      continue;
+    }
     await heldRows.release(row.deviceId, mutation);
     await settleHeld(
       tx,
@@ -407,6 +415,14 @@ async function decide(
       reason: `The state server does not know the change "${mutation.name}". Update the app on this computer.`,
     };
   }
+  // Only its auditor's work comes from a field laptop; its set-up accounts stay on it.
+  if (device.userId && mutation.userId !== device.userId) {
+    const owner = await store.read('users', device.userId);
+    return {
+      verdict: 'rejected',
+      reason: `This is the field laptop of ${String(owner?.data['full_name'] ?? 'an auditor')}; it takes only their work, not another user’s.`,
+    };
+  }
   const actor = await actorOf(store, mutation);
   if (!actor) {
     return {
@@ -483,6 +499,8 @@ async function decide(
   // A field laptop changes only the societies assigned to its user (sync.md §7).
   let flag: string | undefined;
   if (device.userId) {
+    const refusal = fieldLaptopRefusal(device.userId, planned);
+    if (refusal) return { verdict: 'rejected', reason: refusal };
     const assignments = fieldAssignmentsOf(tx, store);
     const madeAt = parseHlc(mutation.hlc).wallMs;
     const societies = new Set(
@@ -638,6 +656,26 @@ async function decideLikelyDuplicate(
     resolution: 'a different society; registered on the registrar’s word',
     resolvedBy: actor.id,
   });
+}
+
+/**
+ * What a field laptop may never change, whatever is assigned: records outside a society
+ * (applications, name reservations, other people's accounts); its auditor's own account is
+ * the exception.
+ */
+function fieldLaptopRefusal(
+  fieldUserId: string,
+  planned: readonly { table: SyncTable; id: string; route: Route; stored?: StoredRow }[],
+): string | null {
+  const outside = planned.find(
+    (row) =>
+      !row.route.societyId &&
+      !row.stored?.societyId &&
+      !((row.table === 'users' || row.table === 'user_passwords') && row.id === fieldUserId),
+  );
+  return outside
+    ? 'A field laptop changes only the societies assigned to its auditor; this record belongs to none of them.'
+    : null;
 }
 
 /** One push's view of field laptops' assignments, read once per society. */
@@ -996,6 +1034,17 @@ async function resolveIssue(
   }
   if (choice === 'mine' && issue.kind !== 'conflict') {
     return { verdict: 'rejected', reason: 'Only a conflict can keep the refused values.' };
+  }
+  if (issue.kind === 'held') {
+    // Set aside: the change is not tried again.
+    await tx
+      .update(processedMutations)
+      .set({
+        verdict: 'rejected',
+        reason: `Set aside by ${actor.fullName} while it waited.`,
+        processedAt: now,
+      })
+      .where(eq(processedMutations.mutationId, issue.mutationId));
   }
   const table = issue.tableName as SyncTable;
   const stored = isSyncTable(table) ? await store.read(table, issue.entityId) : undefined;

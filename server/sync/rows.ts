@@ -307,7 +307,8 @@ export class RowStore {
   /**
    * A society moved office: every row of it goes to the new office under fresh server_seq
    * numbers (so the new office's computers pull its whole file, history and audits too),
-   * and the old office's bucket is told it left. Versions stay: nothing in the rows changed.
+   * and the old office's bucket is told it left. Versions stay: no value changed (a
+   * certificate or application keeps the office that made it in its own office_id).
    */
   moveSociety(societyId: string, fromOfficeId: string, toOfficeId: string): void {
     this.moves.push({ societyId, fromOfficeId, toOfficeId });

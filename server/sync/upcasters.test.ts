@@ -18,20 +18,30 @@ function phoneEdit(version: number, args: Record<string, unknown>): WireMutation
     hlc: '001764000000000:0000:device',
     userId: '019a0000-0000-7000-8000-000000000002',
     createdAt: '2026-11-23T10:00:00.000Z',
-    rows: [],
+    rows: [
+      {
+        table: 'societies',
+        id: '019a0000-0000-7000-8000-000000000001',
+        data: { name: 'Ṭlangnuam MPCS Ltd.', phone_no: args['phoneNo'] ?? null },
+      },
+    ],
   };
 }
 
 /** Version 2 renamed `phoneNo` to `phone`; version 3 split out the STD code. */
 const table: UpcasterTable = {
   'society.updateContact': [
-    ({ args, base }) => ({
+    ({ args, base, rows }) => ({
       args: { phone: args['phoneNo'] },
       base: base ? { phone: base['phoneNo'] } : null,
+      rows: rows.map(({ data: { phone_no: phone, ...data }, ...row }) => ({
+        ...row,
+        data: { ...data, phone },
+      })),
     }),
-    ({ args, base }) => {
+    ({ args, base, rows }) => {
       const [std, number] = String(args['phone']).split(' ');
-      return { args: { std, phone: number }, base };
+      return { args: { std, phone: number }, base, rows };
     },
   ],
 };
@@ -51,6 +61,7 @@ describe('mutation versions (sync.md §8)', () => {
         mutationVersion: 3,
         args: { std: '0389', phone: '2322222' },
         base: { phone: '0389 2322 111' },
+        rows: [{ data: { name: 'Ṭlangnuam MPCS Ltd.', phone: '0389 2322222' } }],
       },
     });
   });

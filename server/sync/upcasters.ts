@@ -7,10 +7,14 @@
  */
 import type { WireMutation } from '../../shared/sync/protocol';
 
-/** What an upcaster rewrites: the change's arguments and the values it saw before. */
+/**
+ * What an upcaster rewrites: the change's arguments, the values it saw before, and the rows
+ * it wrote (a renamed column is renamed in all three).
+ */
 export interface MutationBody {
   args: Record<string, unknown>;
   base: Record<string, unknown> | null;
+  rows: WireMutation['rows'];
 }
 
 /**
@@ -38,7 +42,7 @@ export function upcast(
       held: `Made by a newer version of the app (version ${mutation.mutationVersion} of this change; the state server knows ${current}). It is taken once the state server is updated.`,
     };
   }
-  let body: MutationBody = { args: mutation.args, base: mutation.base };
+  let body: MutationBody = { args: mutation.args, base: mutation.base, rows: mutation.rows };
   for (let version = mutation.mutationVersion; version < current; version++) {
     body = table[mutation.name]![version - 1]!(body);
   }

@@ -488,7 +488,7 @@ const syncStatusSchema = z.object({
   issues: z.number().int(),
   problem: z.string().nullable(),
   mustReenrol: z.boolean(),
-  /** A field laptop's auditor or inspector: it holds only the societies assigned to them. */
+  /** A field laptop's auditor: it holds only the societies assigned to them. */
   fieldLaptopOf: z.string().nullable(),
 });
 

@@ -268,7 +268,7 @@ describe('sync between two desktops of one office and the state server', () => {
       'The state server has no user lalnunmawia of AIZ. Set them up at the office and sync it first.',
     );
     await expect(suite.server.enrolmentCode('AIZ', 'Field laptop', 'a.clerk')).rejects.toThrow(
-      'Lalremsiama A is not an auditor or inspector; a field laptop is for one of them.',
+      'Lalremsiama A is not an auditor; a field laptop is for an auditor.',
     );
     await expect(
       suite.server.enrolmentCode('LUN', 'Field laptop', AUDITOR.username),
@@ -289,7 +289,7 @@ describe('sync between two desktops of one office and the state server', () => {
       {
         kind: 'rejected',
         name: 'society.create',
-        reason: `Hnahthial Handloom Cooperative Society Ltd. is not assigned to ${AUDITOR.fullName}, whose field laptop this is; the change was not applied.`,
+        reason: `This is the field laptop of ${AUDITOR.fullName}; it takes only their work, not another user’s.`,
       },
     ]);
     // Once the office assigns it an audit, the society comes to the laptop.

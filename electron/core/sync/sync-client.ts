@@ -67,7 +67,7 @@ export interface SyncStatus {
   /** The database was restored from a backup: enrol again before syncing. */
   mustReenrol: boolean;
   /**
-   * A field laptop's auditor or inspector (full name): it holds only the societies assigned
+   * A field laptop's auditor (full name): it holds only the societies assigned
    * to them. Null for an office desktop.
    */
   fieldLaptopOf: string | null;
@@ -318,6 +318,13 @@ export class SyncClient {
       this.prepare(
         "UPDATE outbox SET state = 'local' WHERE state = 'pending' AND user_id IN ('system', 'demo')",
       ).run();
+      // A field laptop's own set-up (its administrator's accounts) stays on it: the server
+      // takes only its auditor's work from it.
+      if (enrolled.fieldUserId) {
+        this.prepare(
+          "UPDATE outbox SET state = 'local' WHERE state = 'pending' AND user_id <> ?",
+        ).run(enrolled.fieldUserId);
+      }
     })();
     this.options.numbers.startLeasing();
     // Its first blocks of numbers come with the enrolment, so the office can register at
@@ -741,29 +748,48 @@ export class SyncClient {
     if (departed.length === 0) return;
     const { sqlite } = this.options;
     const conditions = societyRowConditions();
-    const waiting = (society: string) =>
-      [...conditions].some(([table, condition]) =>
-        this.prepare(
-          `SELECT 1 FROM outbox_rows r JOIN outbox o ON o.seq = r.seq
-           WHERE o.state = 'pending' AND r.table_name = '${table}'
-             AND r.row_id IN (SELECT id FROM ${table} WHERE ${condition}) LIMIT 1`,
-        ).get({ society }),
-      );
-    const forgotten = departed.filter((society) => !waiting(society));
-    if (forgotten.length === 0) return;
-    sqlite.transaction(() => {
-      this.options.onForgetting(forgotten);
-      this.prepare('INSERT INTO temp.forget_guard (open) VALUES (1)').run();
-      for (const society of forgotten) {
-        for (const [table, condition] of conditions) {
-          this.prepare(`DELETE FROM ${table} WHERE ${condition}`).run({ society });
+    const pending = this.prepare(
+      `SELECT 1 FROM outbox_rows r JOIN outbox o ON o.seq = r.seq
+       WHERE o.state = 'pending' AND r.table_name = ? AND r.row_id = ? LIMIT 1`,
+    );
+    // Every row of each society, found before any goes (a child is found through its parent).
+    const rowsOf = (society: string) =>
+      [...conditions].map(([table, condition]) => ({
+        table,
+        ids: this.prepare(`SELECT id FROM ${table} WHERE ${condition}`)
+          .pluck()
+          .all({ society }) as string[],
+      }));
+    const plans = departed.map((society) => ({ society, rows: rowsOf(society) }));
+    const ready = plans.filter(
+      ({ rows }) => !rows.some(({ table, ids }) => ids.some((id) => pending.get(table, id))),
+    );
+    if (ready.length === 0) return;
+    // A record of the office may still point at a forgotten one (a name reservation at the
+    // application that used it): the reference stays, as it does for a row not yet pulled.
+    sqlite.pragma('foreign_keys = OFF');
+    try {
+      sqlite.transaction(() => {
+        this.options.onForgetting(ready.map(({ society }) => society));
+        this.prepare('INSERT INTO temp.forget_guard (open) VALUES (1)').run();
+        for (const { rows } of ready) {
+          for (const { table, ids } of rows) {
+            const drop = this.prepare(`DELETE FROM ${table} WHERE id = ?`);
+            for (const id of ids) drop.run(id);
+          }
         }
-      }
-      this.prepare('DELETE FROM temp.forget_guard').run();
-      const left = departed.filter((society) => !forgotten.includes(society));
-      setMeta(sqlite, META.departed, JSON.stringify(left));
-    })();
-    this.options.logger.info('sync.societies_forgotten', { count: forgotten.length });
+        this.prepare('DELETE FROM temp.forget_guard').run();
+        const left = departed.filter((society) => !ready.some((plan) => plan.society === society));
+        setMeta(sqlite, META.departed, JSON.stringify(left));
+      })();
+    } catch (error) {
+      // Never a reason for the sync to stop: the rows stay, and the next run tries again.
+      this.options.logger.warn('sync.forget_failed', { problem: (error as Error).message });
+      return;
+    } finally {
+      sqlite.pragma('foreign_keys = ON');
+    }
+    this.options.logger.info('sync.societies_forgotten', { count: ready.length });
     this.options.onPulled({ tables: new Set(conditions.keys()), societyIds: new Set() });
   }
 

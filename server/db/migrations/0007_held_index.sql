@@ -1,0 +1,1 @@
+CREATE INDEX "processed_mutations_held_idx" ON "processed_mutations" USING btree ("processed_at","seq") WHERE "processed_mutations"."verdict" = 'held';
