@@ -4,7 +4,7 @@
  * name as one already registered in the same village is held for the registrar, who says
  * whether it is a different society.
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { distinctiveName } from '../../shared/domain/registration';
 import type { RowImage } from '../../shared/sync/entities';
 import type { ServerDb } from '../db/open';
@@ -31,39 +31,71 @@ function keyOf(data: RowImage): { villageId: string; nameKey: string } | null {
     : null;
 }
 
-export async function likelyDuplicate(
-  tx: ServerTx,
-  store: RowStore,
-  directory: StateDirectory,
-  society: { id: string; data: RowImage },
-): Promise<LikelyDuplicate | null> {
-  const key = keyOf(society.data);
-  if (!key) return null;
-  const twins = await tx
-    .select({ id: societyKeys.societyId })
-    .from(societyKeys)
-    .where(
-      and(
-        eq(societyKeys.villageId, key.villageId),
-        eq(societyKeys.nameKey, key.nameKey),
-        ne(societyKeys.societyId, society.id),
+/**
+ * The likely-duplicate check of one push: the village-and-name keys of every society the
+ * push brings are looked up in one query, so each new society costs no round trip of its own.
+ */
+export class LikelyDuplicates {
+  /** `village|name key` → the registered societies with it. */
+  private readonly known = new Map<string, string[]>();
+
+  constructor(
+    private readonly tx: ServerTx,
+    private readonly store: RowStore,
+    private readonly directory: StateDirectory,
+  ) {}
+
+  async preload(societies: readonly RowImage[]): Promise<void> {
+    const keys = [
+      ...new Map(
+        societies
+          .map(keyOf)
+          .filter((key) => key !== null)
+          .map((key) => [lookup(key), key]),
+      ).values(),
+    ].filter((key) => !this.known.has(lookup(key)));
+    for (let start = 0; start < keys.length; start += 500) {
+      const chunk = keys.slice(start, start + 500);
+      for (const key of chunk) this.known.set(lookup(key), []);
+      const found = await this.tx
+        .select()
+        .from(societyKeys)
+        .where(
+          or(
+            ...chunk.map((key) =>
+              and(eq(societyKeys.villageId, key.villageId), eq(societyKeys.nameKey, key.nameKey)),
+            ),
+          ),
+        );
+      for (const row of found) this.known.get(lookup(row))!.push(row.societyId);
+    }
+  }
+
+  /** A registered society that `society`, new on the server, is likely the same as. */
+  async find(society: { id: string; data: RowImage }): Promise<LikelyDuplicate | null> {
+    const key = keyOf(society.data);
+    if (!key) return null;
+    await this.preload([society.data]);
+    const twin = this.known.get(lookup(key))!.find((id) => id !== society.id);
+    const existing = twin ? await this.store.read('societies', twin) : null;
+    if (!existing) return null;
+    const office = existing.officeId ? this.directory.office(existing.officeId) : undefined;
+    const registered = existing.data['reg_no'] ? ` (${String(existing.data['reg_no'])})` : '';
+    return {
+      existing,
+      reason: `Likely the same society as ${String(existing.data['name'])}${registered} of the same village, already on the state register${office ? ` from ${office.shortName}` : ''}. The registrar decides whether this is a different society.`,
+      fields: Object.fromEntries(
+        COMPARED.map((column) => [
+          column,
+          { base: null, mine: society.data[column] ?? null, theirs: existing.data[column] ?? null },
+        ]),
       ),
-    )
-    .limit(1);
-  const existing = twins[0] ? await store.read('societies', twins[0].id) : null;
-  if (!existing) return null;
-  const office = existing.officeId ? directory.office(existing.officeId) : undefined;
-  const registered = existing.data['reg_no'] ? ` (${String(existing.data['reg_no'])})` : '';
-  return {
-    existing,
-    reason: `Likely the same society as ${String(existing.data['name'])}${registered} of the same village, already on the state register${office ? ` from ${office.shortName}` : ''}. The registrar decides whether this is a different society.`,
-    fields: Object.fromEntries(
-      COMPARED.map((column) => [
-        column,
-        { base: null, mine: society.data[column] ?? null, theirs: existing.data[column] ?? null },
-      ]),
-    ),
-  };
+    };
+  }
+}
+
+function lookup(key: { villageId: string; nameKey: string }): string {
+  return `${key.villageId}|${key.nameKey}`;
 }
 
 /** Keeps `society_keys` with the society rows a push writes. */

@@ -29,7 +29,7 @@ import type { ServerDb } from '../db/open';
 import { devices, mutationArchive, processedMutations, syncIssues } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
 import { FieldAssignments } from './assignments';
-import { likelyDuplicate } from './duplicates';
+import { LikelyDuplicates } from './duplicates';
 import { HeldRows } from './held-rows';
 import { numberRefusal } from './numbers';
 import { upcast } from './upcasters';
@@ -159,6 +159,11 @@ export async function pushMutations(
             ]),
         ),
       ]),
+    );
+    await likelyDuplicatesOf(tx, store, directory).preload(
+      toDecide.flatMap((mutation) =>
+        mutation.rows.filter((row) => row.table === 'societies').map((row) => row.data),
+      ),
     );
     await store.preloadBy(
       'societies',
@@ -552,7 +557,7 @@ async function decide(
         if (clash) return { verdict: 'rejected', reason: clash };
         const twin = options.acceptDuplicate
           ? null
-          : await likelyDuplicate(tx, store, directory, row);
+          : await likelyDuplicatesOf(tx, store, directory).find(row);
         if (twin) {
           return {
             verdict: 'held',
@@ -676,6 +681,21 @@ function fieldLaptopRefusal(
   return outside
     ? 'A field laptop changes only the societies assigned to its auditor; this record belongs to none of them.'
     : null;
+}
+
+/** One push's likely-duplicate lookups, loaded for all its new societies at once. */
+const likelyDuplicates = new WeakMap<RowStore, LikelyDuplicates>();
+function likelyDuplicatesOf(
+  tx: ServerTx,
+  store: RowStore,
+  directory: StateDirectory,
+): LikelyDuplicates {
+  let found = likelyDuplicates.get(store);
+  if (!found) {
+    found = new LikelyDuplicates(tx, store, directory);
+    likelyDuplicates.set(store, found);
+  }
+  return found;
 }
 
 /** One push's view of field laptops' assignments, read once per society. */
