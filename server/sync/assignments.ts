@@ -5,13 +5,16 @@
  * a grace period for work done offline in a village after it ended.
  */
 import { sql } from 'drizzle-orm';
-import type { AuditState } from '../../shared/domain/audits';
+import { editableAuditStates, type AuditState } from '../../shared/domain/audits';
 import { formatDate, indiaDate } from '../../shared/domain/dates';
 import type { ServerDb } from '../db/open';
 import type { RowStore, ServerTx } from './rows';
 
-/** Audit states in which the auditor still holds the society: it may come back to them. */
-const HELD_STATES: readonly AuditState[] = ['planned', 'in_field', 'submitted', 'returned'];
+/**
+ * Audit states in which the auditor still holds the society: those she may edit in, and
+ * submitted, since it may come back to her.
+ */
+const HELD_STATES: readonly AuditState[] = [...editableAuditStates, 'submitted'];
 
 /**
  * How long after an assignment ended a change made on the laptop is still taken (flagged

@@ -4,7 +4,12 @@
  * in server_seq order, each row at its latest version.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { PULL_PAGE_ROWS, type PullResponse, type PulledRow } from '../../shared/sync/protocol';
+import {
+  PULL_PAGE_ROWS,
+  societyBucket,
+  type PullResponse,
+  type PulledRow,
+} from '../../shared/sync/protocol';
 import type { ServerDb } from '../db/open';
 import { officeKeys } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
@@ -28,7 +33,7 @@ export async function bucketsOf(
       'ref',
       `people:${device.officeId}`,
       `password:${device.userId}`,
-      ...societies.map((id) => `society:${id}`),
+      ...societies.map(societyBucket),
     ];
   }
   return ['ref', directory.isStateOffice(device.officeId) ? 'state' : `office:${device.officeId}`];

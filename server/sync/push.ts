@@ -21,7 +21,13 @@ import {
 import { formatHlc, parseHlc } from '../../shared/sync/hlc';
 import { MUTATION_ROLES } from '../../shared/sync/mutations';
 import { REPLACE_PROVISIONAL } from '../../shared/sync/numbers';
-import type { SyncIssue, VerdictRecord, WireMutation, WireRow } from '../../shared/sync/protocol';
+import {
+  MINE_DECIDABLE,
+  type SyncIssue,
+  type VerdictRecord,
+  type WireMutation,
+  type WireRow,
+} from '../../shared/sync/protocol';
 import { columnOf } from '../../shared/column-name';
 import { EnrolmentError } from '../devices';
 import { newServerId } from '../ids';
@@ -683,30 +689,29 @@ function fieldLaptopRefusal(
     : null;
 }
 
-/** One push's likely-duplicate lookups, loaded for all its new societies at once. */
-const likelyDuplicates = new WeakMap<RowStore, LikelyDuplicates>();
-function likelyDuplicatesOf(
-  tx: ServerTx,
-  store: RowStore,
-  directory: StateDirectory,
-): LikelyDuplicates {
-  let found = likelyDuplicates.get(store);
-  if (!found) {
-    found = new LikelyDuplicates(tx, store, directory);
-    likelyDuplicates.set(store, found);
+/**
+ * Lookups made once per push (one push, one RowStore) and shared by every change it
+ * decides, however decide is reached (a push, a held change tried again, a decision).
+ */
+function perPush<T extends object>(cache: WeakMap<RowStore, T>, store: RowStore, make: () => T): T {
+  let made = cache.get(store);
+  if (!made) {
+    made = make();
+    cache.set(store, made);
   }
-  return found;
+  return made;
 }
 
-/** One push's view of field laptops' assignments, read once per society. */
+/** Likely-duplicate lookups, loaded for all the push's new societies at once. */
+const likelyDuplicates = new WeakMap<RowStore, LikelyDuplicates>();
+function likelyDuplicatesOf(tx: ServerTx, store: RowStore, directory: StateDirectory) {
+  return perPush(likelyDuplicates, store, () => new LikelyDuplicates(tx, store, directory));
+}
+
+/** Field laptops' assignments, read once per society. */
 const fieldAssignments = new WeakMap<RowStore, FieldAssignments>();
-function fieldAssignmentsOf(tx: ServerTx, store: RowStore): FieldAssignments {
-  let assignments = fieldAssignments.get(store);
-  if (!assignments) {
-    assignments = new FieldAssignments(tx, store);
-    fieldAssignments.set(store, assignments);
-  }
-  return assignments;
+function fieldAssignmentsOf(tx: ServerTx, store: RowStore) {
+  return perPush(fieldAssignments, store, () => new FieldAssignments(tx, store));
 }
 
 /**
@@ -1052,7 +1057,7 @@ async function resolveIssue(
     await decideLikelyDuplicate(tx, store, directory, issue, choice, actor, now);
     return { verdict: 'applied' };
   }
-  if (choice === 'mine' && issue.kind !== 'conflict') {
+  if (choice === 'mine' && !MINE_DECIDABLE.includes(issue.kind as SyncIssue['kind'])) {
     return { verdict: 'rejected', reason: 'Only a conflict can keep the refused values.' };
   }
   if (issue.kind === 'held') {

@@ -252,6 +252,21 @@ export const syncIssueSchema = z.object({
 export type SyncIssue = z.infer<typeof syncIssueSchema>;
 
 /**
+ * The issues a registrar may decide for the change's side ("mine"): a conflict keeps its
+ * values, a likely duplicate is registered as a different society. Every other issue can
+ * only be set aside or marked checked, keeping the state server's record.
+ */
+export const MINE_DECIDABLE: readonly SyncIssue['kind'][] = ['conflict', 'duplicate'];
+
+/** A field laptop's bucket of one society (sync.md §7), and back. */
+export function societyBucket(societyId: string): string {
+  return `society:${societyId}`;
+}
+export function societyOfBucket(bucket: string): string | null {
+  return bucket.startsWith('society:') ? bucket.slice('society:'.length) : null;
+}
+
+/**
  * A file of pending changes for an office with no network (sync.md §3): the payload as
  * text, and its HMAC-SHA256 under the SHA-256 of the device's token, which the server
  * holds, so the file is known to come from that enrolled computer and unaltered.

@@ -9,9 +9,9 @@ import { societyCreateSchema, type SocietyFieldsInput } from '../../shared/domai
 import type { RequestOutput } from '../../shared/ipc/contract';
 import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol';
 import { approvedApplication } from '../fixtures/applications';
-import { editableFields, validSociety } from '../fixtures/societies';
+import { validSociety } from '../fixtures/societies';
 import { SyncWorld, type SyncRun } from '../fixtures/sync-faults';
-import { AUDITOR, auditorOf } from '../fixtures/sync-harness';
+import { AUDITOR, auditorOf, editSociety } from '../fixtures/sync-harness';
 import { defect, reportOf } from '../fixtures/audits';
 import { assertSyncInvariants } from '../fixtures/sync-invariants';
 import { TEST_PASSWORD } from '../fixtures/test-core';
@@ -50,24 +50,8 @@ async function create(name: string, regNo: string, overrides: Partial<SocietyFie
   );
 }
 
-async function edit(
-  name: string,
-  id: string,
-  change: Partial<SocietyFieldsInput>,
-  reason?: string,
-) {
-  const { desktop } = run.desktop(name);
-  const current = await desktop.core.call('societies.get', { id }, desktop.sessions.clerk);
-  return desktop.core.call(
-    'societies.update',
-    {
-      id,
-      baseVersion: current.version,
-      fields: { ...editableFields(current), ...change },
-      ...(reason ? { nameChangeReason: reason } : {}),
-    },
-    desktop.sessions.clerk,
-  );
+function edit(name: string, id: string, change: Partial<SocietyFieldsInput>, reason?: string) {
+  return editSociety(run.desktop(name).desktop, id, change, reason);
 }
 
 /** A society registered on desktop `name` through an approved application. */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { editableFields, validSociety } from '../fixtures/societies';
-import { AUDITOR, auditorOf, type Desktop } from '../fixtures/sync-harness';
+import { validSociety } from '../fixtures/societies';
+import { AUDITOR, auditorOf, editSociety, type Desktop } from '../fixtures/sync-harness';
 import { serverPerTest } from '../fixtures/sync-suite';
 
 const suite = serverPerTest();
@@ -73,29 +73,12 @@ describe('sync between two desktops of one office and the state server', () => {
     const created = await registerSociety(a);
     await a.sync();
     await b.sync();
-    const onB = await b.core.call('societies.get', { id: created.id }, b.sessions.clerk);
-    await b.core.call(
-      'societies.update',
-      {
-        id: created.id,
-        baseVersion: onB.version,
-        fields: { ...editableFields(onB), address: 'Dawrpui Vengthar' },
-      },
-      b.sessions.clerk,
-    );
+    await editSociety(b, created.id, { address: 'Dawrpui Vengthar' });
     await b.sync();
     await a.sync();
     const onA = await a.core.call('societies.get', { id: created.id }, a.sessions.clerk);
     expect(onA.address).toBe('Dawrpui Vengthar');
-    await a.core.call(
-      'societies.update',
-      {
-        id: created.id,
-        baseVersion: onA.version,
-        fields: { ...editableFields(onA), address: 'Dawrpui' },
-      },
-      a.sessions.clerk,
-    );
+    await editSociety(a, created.id, { address: 'Dawrpui' });
     await a.sync();
     await b.sync();
     expect((await b.core.call('societies.get', { id: created.id }, b.sessions.clerk)).address).toBe(
@@ -110,19 +93,8 @@ describe('sync between two desktops of one office and the state server', () => {
     const created = await registerSociety(a);
     await a.sync();
     await b.sync();
-    const rename = async (on: Desktop, name: string) => {
-      const current = await on.core.call('societies.get', { id: created.id }, on.sessions.clerk);
-      await on.core.call(
-        'societies.update',
-        {
-          id: created.id,
-          baseVersion: current.version,
-          fields: { ...editableFields(current), name },
-          nameChangeReason: 'Resolution of the general body',
-        },
-        on.sessions.clerk,
-      );
-    };
+    const rename = (on: Desktop, name: string) =>
+      editSociety(on, created.id, { name }, 'Resolution of the general body');
     await rename(a, 'Ṭhutmun Fish Farmers Cooperative Society Ltd.');
     await rename(b, 'Thutmun Fishery Multipurpose Cooperative Society Ltd.');
     await a.sync();
@@ -171,16 +143,7 @@ describe('sync between two desktops of one office and the state server', () => {
       [a, '9436100001'],
       [b, '9436100002'],
     ] as const) {
-      const current = await on.core.call('societies.get', { id: created.id }, on.sessions.clerk);
-      await on.core.call(
-        'societies.update',
-        {
-          id: created.id,
-          baseVersion: current.version,
-          fields: { ...editableFields(current), phone },
-        },
-        on.sessions.clerk,
-      );
+      await editSociety(on, created.id, { phone });
     }
     await a.sync();
     await b.sync();
@@ -307,16 +270,7 @@ describe('sync between two desktops of one office and the state server', () => {
   it('a change made by a newer version of the app than the server waits, held with the reason; the rest goes on', async () => {
     const a = await desktop('a');
     const created = await registerSociety(a);
-    const current = await a.core.call('societies.get', { id: created.id }, a.sessions.clerk);
-    await a.core.call(
-      'societies.update',
-      {
-        id: created.id,
-        baseVersion: current.version,
-        fields: { ...editableFields(current), phone: '9436100001' },
-      },
-      a.sessions.clerk,
-    );
+    await editSociety(a, created.id, { phone: '9436100001' });
     // As if a later app had recorded the edit under version 2 of its change.
     a.core.services.sqlite
       .prepare("UPDATE outbox SET mutation_version = 2 WHERE name = 'society.update'")

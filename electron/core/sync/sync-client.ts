@@ -23,7 +23,9 @@ import {
   numbersResponseSchema,
   pullResponseSchema,
   pushResponseSchema,
+  societyOfBucket,
   syncIssueSchema,
+  MINE_DECIDABLE,
   type ClientInfo,
   type ExportFile,
   type ExportPayload,
@@ -134,8 +136,6 @@ const REQUEST_TIMEOUT_MS = 30_000;
 /** A run stops pulling after this many pages and carries on at the next run. */
 const MAX_PAGES_PER_RUN = 500;
 
-const SOCIETY_BUCKET = 'society:';
-
 /** A failure the user must act on (not enrolled, revoked, restored, too old): no retry. */
 export class SyncStopped extends Error {}
 
@@ -182,9 +182,14 @@ export class SyncClient {
   private fieldLaptopOf(): string | null {
     const userId = getMeta(this.options.sqlite, META.fieldUser);
     if (!userId) return null;
-    const user = this.prepare('SELECT full_name AS name FROM users WHERE id = ?').get(userId) as
+    return this.userName(userId) ?? 'its auditor';
+  }
+
+  /** A user's full name as this computer holds it; undefined for one it does not. */
+  private userName(id: string): string | undefined {
+    const user = this.prepare('SELECT full_name AS name FROM users WHERE id = ?').get(id) as
       { name: string } | undefined;
-    return user?.name ?? 'its auditor';
+    return user?.name;
   }
 
   /** The office's sync issues as last fetched, newest first, with names a person reads. */
@@ -194,11 +199,8 @@ export class SyncClient {
     ).all() as {
       data: string;
     }[];
-    const userName = this.prepare('SELECT full_name AS name FROM users WHERE id = ?');
     const nameOf = (id: string | null) =>
-      id
-        ? ((userName.get(id) as { name: string } | undefined)?.name ?? 'A user of another office')
-        : null;
+      id ? (this.userName(id) ?? 'A user of another office') : null;
     return rows
       .map((row) => syncIssueSchema.parse(JSON.parse(row.data)))
       .sort((a, b) => b.madeAt.localeCompare(a.madeAt))
@@ -225,7 +227,7 @@ export class SyncClient {
         'That sync issue is no longer open. Sync to see the current list.',
       );
     const issue = syncIssueSchema.parse(JSON.parse(row.data));
-    if (choice === 'mine' && issue.kind !== 'conflict' && issue.kind !== 'duplicate') {
+    if (choice === 'mine' && !MINE_DECIDABLE.includes(issue.kind)) {
       throw new AppError(
         'invalid_input',
         'Only a conflict can keep this side’s values; a refused change can only be set aside.',
@@ -719,14 +721,12 @@ export class SyncClient {
    */
   private departedAfter(cursors: Record<string, number>, page: PullResponse): string[] {
     const departed = new Set(this.departed());
-    const societyOf = (bucket: string) =>
-      bucket.startsWith(SOCIETY_BUCKET) ? bucket.slice(SOCIETY_BUCKET.length) : null;
     for (const bucket of Object.keys(cursors)) {
-      const id = societyOf(bucket);
+      const id = societyOfBucket(bucket);
       if (id && !page.buckets.includes(bucket)) departed.add(id);
     }
     for (const bucket of page.buckets) {
-      const id = societyOf(bucket);
+      const id = societyOfBucket(bucket);
       if (id) departed.delete(id);
     }
     const arrived = new Map<string, number>();

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../../shared/ipc/contract';
+import { MINE_DECIDABLE } from '../../../../shared/sync/protocol';
 import { ListBody } from '../../components/ListBody';
 import { Section } from '../../components/Section';
 import { queryKeys, useRequest, useSyncIssues } from '../../lib/backend';
@@ -21,8 +22,8 @@ const KIND_COLOURS: Record<Issue['kind'], string> = {
 };
 
 /**
- * What the registrar may decide on each kind of issue: keep the state server's side
- * (`theirs`), and for a conflict or a likely duplicate, this change's side (`mine`).
+ * The buttons of each kind of issue: the state server's side (`theirs`), and this change's
+ * side (`mine`) for the kinds that can keep it (MINE_DECIDABLE).
  */
 const DECISIONS: Record<Issue['kind'], { theirs: InboxKey; mine?: InboxKey }> = {
   conflict: { theirs: 'sync.inbox.keepTheirs', mine: 'sync.inbox.keepMine' },
@@ -253,7 +254,7 @@ function IssueDetail({
             >
               {t(DECISIONS[issue.kind].theirs)}
             </Button>
-            {DECISIONS[issue.kind].mine ? (
+            {MINE_DECIDABLE.includes(issue.kind) ? (
               <Button
                 color={KIND_COLOURS[issue.kind]}
                 loading={resolve.isPending}
