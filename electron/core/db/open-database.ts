@@ -154,21 +154,30 @@ function backupBeforeMigration(sqlite: Sqlite, options: OpenDatabaseOptions): st
 }
 
 /**
- * Runs `work` with the INSERT guards of `tables` lifted, for the mutation layer's bulk
- * path only: a per-row trigger makes SQLite treat every insert as a multi-row write (with
- * foreign-key scans of the child tables), which more than doubles the cost of a bulk
- * import. Must be called inside the mutation layer's transaction: the guards are put back
+ * Runs `work` with the per-row INSERT triggers of `tables` lifted (the write guard and the
+ * touched-rows record), for bulk writes of new rows only: any INSERT trigger makes SQLite
+ * treat every insert as a multi-row write, with a statement journal copying each page it
+ * changes and foreign-key probes of every child table, which more than doubles the cost of
+ * a bulk import. Nothing else writes meanwhile, so the guard has nothing to catch; rows
+ * inserted this way are not in temp.touched_rows, and the mutation layer's bulk path
+ * attributes them itself. Must be called inside a transaction: the triggers are put back
  * before it commits, and a rollback restores them anyway (the temp schema is transactional).
  */
-export function withoutInsertGuards<T>(
+export function withoutInsertTriggers<T>(
   sqlite: Sqlite,
   tables: readonly SyncedTable[],
   work: () => T,
 ): T {
-  if (!sqlite.inTransaction) throw new Error('withoutInsertGuards must run inside a transaction');
-  for (const table of tables) sqlite.exec(`DROP TRIGGER IF EXISTS temp.guard_${table}_insert`);
+  if (!sqlite.inTransaction) throw new Error('withoutInsertTriggers must run inside a transaction');
+  for (const table of tables) {
+    sqlite.exec(`DROP TRIGGER IF EXISTS temp.guard_${table}_insert`);
+    sqlite.exec(`DROP TRIGGER IF EXISTS temp.touched_${table}_insert`);
+  }
   const result = work();
-  for (const table of tables) createGuardTrigger(sqlite, table, 'INSERT');
+  for (const table of tables) {
+    createGuardTrigger(sqlite, table, 'INSERT');
+    createTouchedTrigger(sqlite, table, 'INSERT');
+  }
   return result;
 }
 
@@ -179,6 +188,18 @@ function createGuardTrigger(sqlite: Sqlite, table: SyncedTable, action: 'INSERT'
     `CREATE TEMP TRIGGER IF NOT EXISTS guard_${table}_${action.toLowerCase()} BEFORE ${action} ON main.${table}
      WHEN NOT EXISTS (SELECT 1 FROM temp.mutation_guard)
      BEGIN SELECT RAISE(ABORT, '${table}: write outside the mutation layer'); END`,
+  );
+}
+
+/** Every row a transaction writes, so the outbox entry carries it to the server. */
+function createTouchedTrigger(
+  sqlite: Sqlite,
+  table: SyncedTable,
+  action: 'INSERT' | 'UPDATE',
+): void {
+  sqlite.exec(
+    `CREATE TEMP TRIGGER IF NOT EXISTS touched_${table}_${action.toLowerCase()} AFTER ${action} ON main.${table}
+     BEGIN INSERT OR IGNORE INTO temp.touched_rows (table_name, row_id) VALUES ('${table}', NEW.id); END`,
   );
 }
 
@@ -210,12 +231,6 @@ function installWriteGuard(sqlite: Sqlite): void {
        WHEN NOT EXISTS (SELECT 1 FROM temp.forget_guard)
        BEGIN SELECT RAISE(ABORT, '${table}: rows are never deleted; write a tombstone'); END`,
     );
-    // Every row a transaction writes, so the outbox entry carries it to the server.
-    for (const action of ['INSERT', 'UPDATE'] as const) {
-      sqlite.exec(
-        `CREATE TEMP TRIGGER IF NOT EXISTS touched_${table}_${action.toLowerCase()} AFTER ${action} ON main.${table}
-         BEGIN INSERT OR IGNORE INTO temp.touched_rows (table_name, row_id) VALUES ('${table}', NEW.id); END`,
-      );
-    }
+    for (const action of ['INSERT', 'UPDATE'] as const) createTouchedTrigger(sqlite, table, action);
   }
 }

@@ -2,7 +2,7 @@ import { addDays, financialYearOf } from '../../../shared/domain/dates';
 import { gradeOf, type Rubric } from '../../../shared/domain/audits';
 import { financialYearBounds, previousFinancialYear } from '../../../shared/domain/returns';
 import type { Sqlite } from '../db/open-database';
-import { withoutInsertGuards } from '../db/open-database';
+import { withoutInsertTriggers } from '../db/open-database';
 import { newId } from '../ids';
 import { seededRandom } from './seeded-random';
 
@@ -72,7 +72,7 @@ export function seedDemoAudits(
   const flush = () => {
     if (pending.length === 0) return;
     sqlite.transaction(() =>
-      withoutInsertGuards(sqlite, ['audits'], () => {
+      withoutInsertTriggers(sqlite, ['audits'], () => {
         for (const values of pending) insert.run(values);
       }),
     )();

@@ -7,7 +7,7 @@ import {
   returnDueOn,
 } from '../../../shared/domain/returns';
 import type { Sqlite } from '../db/open-database';
-import { withoutInsertGuards } from '../db/open-database';
+import { withoutInsertTriggers } from '../db/open-database';
 import { newId } from '../ids';
 import { seededRandom } from './seeded-random';
 
@@ -71,7 +71,7 @@ export function seedDemoReturns(
   const flush = () => {
     if (pending.length === 0) return;
     sqlite.transaction(() =>
-      withoutInsertGuards(sqlite, ['annual_returns'], () => {
+      withoutInsertTriggers(sqlite, ['annual_returns'], () => {
         for (const values of pending) insert.run(values);
       }),
     )();

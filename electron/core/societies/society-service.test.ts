@@ -352,6 +352,74 @@ describe('bulk import', () => {
     expect(outsideInsert).toThrow(/outside the mutation layer/);
   });
 
+  it('sends each imported society to the state server with exactly its own rows, as a single save would', async () => {
+    const clerk = core.services.auth.sessionState('test-session')!.user;
+    const actor = { userId: clerk.id, role: clerk.role, officeId: clerk.officeId };
+    const rows = [1, 2, 3].map((n) =>
+      societyCreateSchema.parse(validSociety(reference, { regNo: `${n}/2001` })),
+    );
+    core.services.societies.importMany(rows, actor, { batchSize: 2 });
+    // One society saved after the import, on the ordinary path, for comparison.
+    const single = await core.call('societies.create', {
+      society: validSociety(reference, { regNo: '4/2001' }),
+    });
+    const carried = core.services.sqlite
+      .prepare(
+        `SELECT o.entity_id AS societyId, r.table_name AS tableName, r.row_id AS rowId
+         FROM outbox o JOIN outbox_rows r ON r.seq = o.seq WHERE o.name = 'society.create'`,
+      )
+      .all() as { societyId: string; tableName: string; rowId: string }[];
+    const rowsOf = (societyId: string) =>
+      core.services.sqlite
+        .prepare(
+          `SELECT 'societies' AS tableName, id AS rowId FROM societies WHERE id = @societyId
+           UNION ALL SELECT 'society_area_villages', id FROM society_area_villages WHERE society_id = @societyId
+           UNION ALL SELECT 'society_status_history', id FROM society_status_history WHERE society_id = @societyId`,
+        )
+        .all({ societyId }) as { tableName: string; rowId: string }[];
+    const societyIds = (
+      core.services.sqlite.prepare('SELECT id FROM societies').pluck().all() as string[]
+    ).sort();
+    expect(societyIds).toHaveLength(4);
+    expect(societyIds).toContain(single.id);
+    for (const societyId of societyIds) {
+      const own = rowsOf(societyId);
+      expect(own).toHaveLength(4); // the society, its two area villages, its first status
+      expect(
+        carried
+          .filter((row) => row.societyId === societyId)
+          .map(({ tableName, rowId }) => ({ tableName, rowId })),
+      ).toEqual(expect.arrayContaining(own));
+      expect(carried.filter((row) => row.societyId === societyId)).toHaveLength(own.length);
+    }
+  });
+
+  it("keeps the demo register's returns, written outside any change, out of the next change sent to the state server", async () => {
+    const demo = createTestCore({ demoSocieties: 40 });
+    try {
+      await demo.signInAs('clerk');
+      const returns = demo.services.sqlite.prepare('SELECT count(*) FROM annual_returns').pluck();
+      expect(returns.get()).toBeGreaterThan(0);
+      await demo.call('societies.create', {
+        society: validSociety(demo.services.reference.get(), { regNo: '1/2001' }),
+      });
+      const carried = demo.services.sqlite
+        .prepare('SELECT DISTINCT table_name FROM outbox_rows ORDER BY 1')
+        .pluck()
+        .all();
+      // The clerk's account, then the society: nothing of the demo returns.
+      expect(carried).toEqual([
+        'societies',
+        'society_area_villages',
+        'society_status_history',
+        'user_passwords',
+        'users',
+      ]);
+    } finally {
+      demo.dispose();
+    }
+  });
+
   it('keeps the batches before a bad row, names the row, and puts the write guard back', async () => {
     const clerk = core.services.auth.sessionState('test-session')!.user;
     const actor = { userId: clerk.id, role: clerk.role, officeId: clerk.officeId };

@@ -270,7 +270,10 @@ export class SocietyService {
   create(input: NewSociety, actor: Actor): SocietyDetail {
     const id = this.writer.run(actor, (tx) => {
       throwIfInvalid(this.validate(input, null, this.today()));
-      return this.insert(tx, input, this.nextSearchRowid());
+      const searchRowid = this.nextSearchRowid();
+      const id = this.insert(tx, input, searchRowid);
+      this.indexForSearch(searchRowid, input, false);
+      return id;
     });
     this.onChanged(id);
     return this.get(id);
@@ -417,7 +420,7 @@ export class SocietyService {
       if (batch.length === 0) return;
       const items = batch;
       this.writer.runBulk(actor, BULK_TABLES, (tx) => {
-        let searchRowid = this.nextSearchRowid();
+        const firstSearchRowid = this.nextSearchRowid();
         const numbersInBatch = new Map<string, number>();
         items.forEach((item, index) => {
           const errors = this.validate(item, null, today);
@@ -434,8 +437,14 @@ export class SocietyService {
               errors,
             );
           }
-          this.insert(tx, item, searchRowid++);
+          this.insert(tx, item, firstSearchRowid + index);
         });
+        // The search index is written last, after every other row of the batch. FTS5 keeps
+        // new entries in memory until the transaction commits, but flushes them to disk at
+        // every statement savepoint, and each statement fired by a trigger (the outbox's
+        // touched rows) opens one; written in between, the index became one tiny segment
+        // per society, merged over and over, a third of the whole import's time.
+        items.forEach((item, index) => this.indexForSearch(firstSearchRowid + index, item, false));
       });
       done += items.length;
       options.onProgress?.(done);
@@ -455,7 +464,9 @@ export class SocietyService {
    */
   insertRegistered(tx: MutationTx, id: string, input: NewSociety, statusReason: string): void {
     throwIfInvalid(this.validate(input, null, this.today()));
-    this.insert(tx, input, this.nextSearchRowid(), { id, statusReason });
+    const searchRowid = this.nextSearchRowid();
+    this.insert(tx, input, searchRowid, { id, statusReason });
+    this.indexForSearch(searchRowid, input, false);
   }
 
   private insert(
@@ -555,7 +566,6 @@ export class SocietyService {
       baseVersion: null,
       base: null,
     });
-    this.indexForSearch(searchRowid, input, false);
     return id;
   }
 

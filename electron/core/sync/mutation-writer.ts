@@ -2,7 +2,7 @@ import { newId } from '../ids';
 import { formatHlc, nextHlc, parseHlc, type HlcState } from '../../../shared/sync/hlc';
 import { AUDIT_HEAD_KEY, GENESIS_HASH, hashEntry, type ChainEntry } from '../audit/audit-chain';
 import { getMeta, setMeta } from '../db/app-meta';
-import { withoutInsertGuards, type Db, type Sqlite, type SyncedTable } from '../db/open-database';
+import { withoutInsertTriggers, type Db, type Sqlite, type SyncedTable } from '../db/open-database';
 import type { Clock } from '../ports';
 
 /** Who makes a change: written to the record of changes with every entry. */
@@ -128,6 +128,30 @@ export class MutationWriter {
 
   /** Runs `work` as one atomic mutation by `actor`; returns what `work` returns. */
   run<T>(actor: Actor, work: (tx: MutationTx) => T): T {
+    return this.runWith(actor, work, []);
+  }
+
+  /**
+   * `run` for bulk writes of new rows into `tables` (legacy import, demo register): the
+   * same transaction, outbox and record of changes, with the per-row INSERT triggers of
+   * those tables lifted for the batch (see withoutInsertTriggers). The rows each change
+   * inserted into them are found by rowid instead: SQLite gives a new row a rowid above
+   * every rowid in its table, so the rows inserted since the previous change are those
+   * above the highest rowid read then.
+   */
+  runBulk<T>(actor: Actor, tables: readonly SyncedTable[], work: (tx: MutationTx) => T): T {
+    return this.runWith(
+      actor,
+      (tx) => withoutInsertTriggers(this.sqlite, tables, () => work(tx)),
+      tables,
+    );
+  }
+
+  private runWith<T>(
+    actor: Actor,
+    work: (tx: MutationTx) => T,
+    bulkTables: readonly SyncedTable[],
+  ): T {
     // A nested run would read the chain's head before the outer one wrote it and fork it.
     if (this.sqlite.inTransaction)
       throw new Error('MutationWriter.run cannot run inside a transaction.');
@@ -140,6 +164,14 @@ export class MutationWriter {
       // Rows written since the previous outbox entry belong to the next one; rows written
       // after the last entry belong to the last (see outbox_rows).
       let lastSeq: number | null = null;
+      // Rows left by a write outside this layer (a demo seeder) are not this transaction's.
+      this.clearTouched.run();
+      const attributeBulkInserts = this.bulkInsertsInto(bulkTables);
+      const attribute = (seq: number) => {
+        this.attributeTouched.run(seq);
+        this.clearTouched.run();
+        attributeBulkInserts(seq);
+      };
       const audit = (change: Omit<RecordedChange, 'mutationVersion'>) => {
         const entry: ChainEntry = {
           id: newId(),
@@ -182,14 +214,13 @@ export class MutationWriter {
             createdAt: nowIso,
           });
           lastSeq = Number(outboxRow.lastInsertRowid);
-          this.attributeTouched.run(lastSeq);
-          this.clearTouched.run();
+          attribute(lastSeq);
           audit(change);
         },
         note: audit,
       };
       const result = work(tx);
-      if (lastSeq !== null) this.attributeTouched.run(lastSeq);
+      if (lastSeq !== null) attribute(lastSeq);
       this.clearTouched.run();
       // The head moves once per transaction, not once per entry: a bulk import stays fast.
       if (head !== headBefore) setMeta(this.sqlite, AUDIT_HEAD_KEY, JSON.stringify(head));
@@ -206,12 +237,30 @@ export class MutationWriter {
   }
 
   /**
-   * `run` for bulk writes of new rows into `tables` (legacy import, demo register): the
-   * same transaction, outbox and record of changes, with the per-row INSERT guard triggers
-   * of those tables lifted for the batch, since nothing but this batch writes meanwhile.
+   * Attributes to an outbox entry the rows inserted into `tables` since the previous
+   * entry: those the touched-rows trigger would have recorded had it not been lifted. One
+   * statement for all the tables and one for their highest rowids, since this runs for
+   * every society of an import.
    */
-  runBulk<T>(actor: Actor, tables: readonly SyncedTable[], work: (tx: MutationTx) => T): T {
-    return this.run(actor, (tx) => withoutInsertGuards(this.sqlite, tables, () => work(tx)));
+  private bulkInsertsInto(tables: readonly SyncedTable[]): (seq: number) => void {
+    if (tables.length === 0) return () => {};
+    const highest = this.sqlite
+      .prepare(
+        `SELECT ${tables.map((table) => `(SELECT coalesce(max(rowid), 0) FROM main.${table})`).join(', ')}`,
+      )
+      .raw();
+    const attribute = this.sqlite.prepare(
+      `INSERT OR IGNORE INTO outbox_rows (seq, table_name, row_id) ${tables
+        .map(
+          (table, n) => `SELECT @seq, '${table}', id FROM main.${table} WHERE rowid > @after${n}`,
+        )
+        .join(' UNION ALL ')}`,
+    );
+    let seen = highest.get() as number[];
+    return (seq) => {
+      attribute.run({ seq, ...Object.fromEntries(seen.map((rowid, n) => [`after${n}`, rowid])) });
+      seen = highest.get() as number[];
+    };
   }
 
   private readHead(): { seq: number; hash: string } {
