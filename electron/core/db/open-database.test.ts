@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrationsDir } from '../../../tests/fixtures/test-core';
-import { openDatabase, type Sqlite } from './open-database';
+import { liftIndexes, openDatabase, type Sqlite } from './open-database';
 
 let dir: string;
 beforeEach(() => {
@@ -154,6 +154,40 @@ describe('opening the database', () => {
     expect(() => sqlite.prepare('DELETE FROM districts').run()).toThrow(/never deleted/);
     expect(sqlite.prepare('SELECT count(*) AS n FROM districts').get()).toEqual({ n: 1 });
     sqlite.close();
+  });
+
+  it("rebuilds the register's indexes on the next open when a bulk import was cut short", () => {
+    const file = join(dir, 'registry.db');
+    const indexesOf = (sqlite: Sqlite) =>
+      sqlite
+        .prepare(
+          "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'societies' ORDER BY name",
+        )
+        .all();
+    const first = openDatabase({ file, migrationsDir });
+    const all = indexesOf(first.sqlite);
+    liftIndexes(first.sqlite, 'societies'); // the import dies before it can put them back
+    const lifted = indexesOf(first.sqlite);
+    // Only the unique ones (and the primary key's) stay while an import runs.
+    expect(lifted.length).toBeGreaterThan(0);
+    expect(lifted.length).toBeLessThan(all.length - 4);
+    first.sqlite.close();
+
+    const warnings: string[] = [];
+    const logger = {
+      info: () => {},
+      warn: (event: string) => warnings.push(event),
+      error: () => {},
+    };
+    const again = openDatabase({ file, migrationsDir, logger });
+    expect(indexesOf(again.sqlite)).toEqual(all);
+    expect(warnings).toEqual(['db.indexes_rebuilt']);
+    again.sqlite.close();
+    // Once rebuilt, nothing is left to do.
+    const third = openDatabase({ file, migrationsDir, logger });
+    expect(indexesOf(third.sqlite)).toEqual(all);
+    expect(warnings).toHaveLength(1);
+    third.sqlite.close();
   });
 
   it('refuses to open a damaged file', () => {

@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { SYNC_TABLE_ORDER } from '../../../shared/sync/entities';
 import type { Logger } from '../ports';
+import { getMeta, setMeta } from './app-meta';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -50,6 +51,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
     let backupFile: string | null = null;
     let migrationCount = 0;
     if (!options.readonly) {
+      const rebuilt = restoreLiftedIndexes(sqlite);
+      if (rebuilt > 0) options.logger?.warn('db.indexes_rebuilt', { indexes: rebuilt });
       const result = migrate(sqlite, options);
       backupFile = result.backupFile;
       migrationCount = result.applied;
@@ -179,6 +182,58 @@ export function withoutInsertTriggers<T>(
     createTouchedTrigger(sqlite, table, 'INSERT');
   }
   return result;
+}
+
+/** app_meta key: the CREATE INDEX statements a bulk import dropped, until it puts them back. */
+const LIFTED_INDEXES_KEY = 'lifted_indexes';
+
+/**
+ * Drops the non-unique indexes of `table` for a bulk load and returns the function that
+ * rebuilds them. Inserting 2,50,000 societies into seven indexes in name order, each row
+ * landing on a random page, cost more than the rest of an import together (and rewrote
+ * those pages at every commit); sorting each index once at the end takes a second or two.
+ * The unique indexes stay: validation and the constraints rely on them. The dropped
+ * statements are kept in app_meta in the same transaction, so an import cut short (a crash,
+ * a power cut) has them rebuilt the next time the database opens.
+ */
+export function liftIndexes(sqlite: Sqlite, table: SyncedTable): () => void {
+  sqlite
+    .transaction(() => {
+      const indexes = sqlite
+        .prepare(
+          `SELECT name, sql FROM sqlite_master
+           WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'`,
+        )
+        .all(table) as { name: string; sql: string }[];
+      const lifted = [...liftedIndexes(sqlite), ...indexes.map((index) => index.sql)];
+      for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+      setMeta(sqlite, LIFTED_INDEXES_KEY, JSON.stringify(lifted));
+    })
+    .immediate();
+  return () => restoreLiftedIndexes(sqlite);
+}
+
+/** Rebuilds the indexes a bulk load dropped, if any; returns how many. */
+export function restoreLiftedIndexes(sqlite: Sqlite): number {
+  const hasMeta = sqlite
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'app_meta'")
+    .get();
+  if (!hasMeta) return 0;
+  const lifted = liftedIndexes(sqlite);
+  if (lifted.length === 0) return 0;
+  sqlite
+    .transaction(() => {
+      for (const sql of lifted) {
+        sqlite.exec(sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
+      }
+      sqlite.prepare('DELETE FROM app_meta WHERE key = ?').run(LIFTED_INDEXES_KEY);
+    })
+    .immediate();
+  return lifted.length;
+}
+
+function liftedIndexes(sqlite: Sqlite): string[] {
+  return JSON.parse(getMeta(sqlite, LIFTED_INDEXES_KEY) ?? '[]') as string[];
 }
 
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

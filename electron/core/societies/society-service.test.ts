@@ -420,6 +420,42 @@ describe('bulk import', () => {
     }
   });
 
+  it("puts back the register's indexes after a large import, and after one stopped by a bad row", async () => {
+    const clerk = core.services.auth.sessionState('test-session')!.user;
+    const actor = { userId: clerk.id, role: clerk.role, officeId: clerk.officeId };
+    const indexes = () =>
+      core.services.sqlite
+        .prepare(
+          "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'societies' ORDER BY name",
+        )
+        .pluck()
+        .all();
+    const before = indexes();
+    const rows = (from: number, bad?: number) =>
+      Array.from({ length: 5 }, (_, n) =>
+        societyCreateSchema.parse(
+          validSociety(reference, {
+            regNo: `${from + n}/2001`,
+            ...(from + n === bad ? { registeredOn: '2099-01-01' } : {}),
+          }),
+        ),
+      );
+    core.services.societies.importMany(rows(1), actor, { batchSize: 2 });
+    expect(indexes()).toEqual(before);
+    expect(() => core.services.societies.importMany(rows(10, 13), actor, { batchSize: 2 })).toThrow(
+      'Row 4: The date of registration cannot be in the future.',
+    );
+    expect(indexes()).toEqual(before);
+    expect(count('societies')).toBe(7);
+    // The register is still listed in name order through its index.
+    const plan = core.services.sqlite
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT id FROM societies WHERE district_id = ? ORDER BY sort_key LIMIT 50',
+      )
+      .all('x') as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/societies_district_idx/);
+  });
+
   it('keeps the batches before a bad row, names the row, and puts the write guard back', async () => {
     const clerk = core.services.auth.sessionState('test-session')!.user;
     const actor = { userId: clerk.id, role: clerk.role, officeId: clerk.officeId };

@@ -15,7 +15,7 @@ import type {
   SocietyRow,
   SocietySortField,
 } from '../../../shared/ipc/contract';
-import type { Sqlite } from '../db/open-database';
+import { liftIndexes, type Sqlite } from '../db/open-database';
 import { personNameSql } from '../db/person-name';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { Clock } from '../ports';
@@ -450,11 +450,21 @@ export class SocietyService {
       options.onProgress?.(done);
       batch = [];
     };
-    for (const row of rows) {
-      batch.push(row);
-      if (batch.length >= batchSize) flush();
+    let restoreIndexes: (() => void) | null = null;
+    try {
+      for (const row of rows) {
+        batch.push(row);
+        if (batch.length >= batchSize) {
+          // More than one batch is a large import: the register's sorted indexes are
+          // rebuilt once at the end instead of row by row (liftIndexes).
+          restoreIndexes ??= liftIndexes(this.sqlite, 'societies');
+          flush();
+        }
+      }
+      flush();
+    } finally {
+      restoreIndexes?.();
     }
-    flush();
     return done;
   }
 
