@@ -3,7 +3,7 @@
  * device's order: duplicate → its stored verdict; gap → stop; else archive verbatim,
  * authorize, validate, apply / merge / conflict / reject / hold, and record the verdict.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/auth/roles';
 import { auditStateInWords, type AuditState } from '../../shared/domain/audits';
 import {
@@ -54,6 +54,8 @@ interface Outcome {
   conflictId?: string;
   /** Applied, but the registrar should look at it: why (a field laptop's late change). */
   flag?: string;
+  /** How a held change's issue is closed, when it was not simply taken as it came. */
+  resolution?: string;
   /** The issue a held or refused change makes, when more than its verdict and reason. */
   issue?: {
     kind: SyncIssue['kind'];
@@ -372,7 +374,7 @@ async function settleHeld(
         ? {
             resolvedAt: now,
             resolvedBy: closing.resolvedBy ?? null,
-            resolution: closing.resolution,
+            resolution: outcome.resolution ?? closing.resolution,
           }
         : { kind: outcome.verdict, reason: outcome.reason ?? '' },
     )
@@ -471,23 +473,43 @@ async function decide(
     route: Route;
     stored?: StoredRow;
   }[] = [];
+  let voided = false;
   for (const row of rows) {
     if (!isSyncTable(row.table)) {
       return { verdict: 'rejected', reason: `Rows of "${row.table}" do not sync.` };
     }
     const own = row.table === table && row.id === mutation.entityId;
     const before = own ? stored : await store.read(row.table, row.id);
-    const data = withoutLocalColumns(
+    let data = withoutLocalColumns(
       row.table,
       own ? withOwnValues(row.data, mutation.args) : row.data,
     );
-    const route = await routeOrPlanned(store, row.table, data, planned);
+    let route = await routeOrPlanned(store, row.table, data, planned);
     if (!route) {
-      return {
-        verdict: 'held',
-        reason:
-          'It waits for the record it belongs to, which has not reached the state server yet.',
+      const refusal = await refusedRecordOf(tx, device, row.id, data);
+      if (!refusal) {
+        return {
+          verdict: 'held',
+          reason:
+            'It waits for the record it belongs to, which has not reached the state server yet.',
+        };
+      }
+      // The record it belongs to will never arrive. A number given to it is kept as void,
+      // so the register of numbers accounts for it and it is never given again (sync.md §6);
+      // anything else is refused with it.
+      if (row.table !== 'number_allocations' || before) {
+        return {
+          verdict: 'rejected',
+          reason: `It belongs to a record the state server refused: ${refusal}`,
+        };
+      }
+      data = {
+        ...data,
+        voided_at: now,
+        void_reason: `Not used: the record it was given to was refused at the state server. ${refusal}`,
       };
+      route = { bucket: null, officeId: device.officeId, societyId: null };
+      voided = true;
     }
     for (const officeId of [before?.officeId ?? null, route.officeId]) {
       if (officeId && officeId !== actor.officeId && !directory.isStateOffice(actor.officeId)) {
@@ -613,7 +635,39 @@ async function decide(
   return {
     verdict: main?.stored && main.stored.version !== mutation.baseVersion ? 'merged' : 'applied',
     ...(flag ? { flag } : {}),
+    ...(voided ? { resolution: 'kept as void: the record it was given to was refused' } : {}),
   };
+}
+
+/**
+ * Why the state server refused the record a row points at, when it did: a new record this
+ * device made (a society refused as a likely duplicate, or for a number clash) and that
+ * its later changes belong to. Null when nothing it points at was refused (it waits).
+ */
+async function refusedRecordOf(
+  tx: ServerTx,
+  device: DeviceRecord,
+  rowId: string,
+  data: RowImage,
+): Promise<string | null> {
+  const pointsAt = Object.values(data).filter(
+    (value): value is string => typeof value === 'string' && value !== rowId,
+  );
+  if (pointsAt.length === 0) return null;
+  const [refused] = await tx
+    .select({ reason: processedMutations.reason })
+    .from(processedMutations)
+    .innerJoin(mutationArchive, eq(mutationArchive.mutationId, processedMutations.mutationId))
+    .where(
+      and(
+        eq(processedMutations.deviceId, device.id),
+        eq(processedMutations.verdict, 'rejected'),
+        inArray(sql`${mutationArchive.body}->>'entityId'`, pointsAt),
+        sql`coalesce(${mutationArchive.body}->'baseVersion', 'null'::jsonb) = 'null'::jsonb`,
+      ),
+    )
+    .limit(1);
+  return refused ? (refused.reason ?? 'refused') : null;
 }
 
 /**

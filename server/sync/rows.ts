@@ -218,6 +218,9 @@ export class RowStore {
           if (societyId && table !== 'societies') {
             const society = await this.read('societies', societyId);
             if (society?.officeId) return { bucket: null, officeId: society.officeId, societyId };
+            // A society's own record waits for it: a certificate of a society that never
+            // arrives (refused as a likely duplicate) must not stand on its own.
+            if (!society && step.ofSociety) return null;
           }
           return { bucket: null, officeId, societyId };
         }

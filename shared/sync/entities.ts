@@ -105,7 +105,17 @@ export const REFERENCE_TABLES: ReadonlySet<SyncTable> = new Set([
  * the row itself, or the row it points at. The first that gives an answer wins.
  */
 export type RouteStep =
-  | { kind: 'column'; officeColumn?: string; societyColumn?: string }
+  | {
+      kind: 'column';
+      officeColumn?: string;
+      societyColumn?: string;
+      /**
+       * The row is one of the society's own records (a certificate, a status order), which
+       * waits for its society to be on the server; an application only links to the
+       * society it became, and stands on its own.
+       */
+      ofSociety?: true;
+    }
   | { kind: 'parent'; column: string; table: SyncTable }
   | { kind: 'owner'; entityColumn: string; idColumn: string };
 
@@ -114,11 +124,15 @@ export const ROUTES: Partial<Record<SyncTable, readonly RouteStep[]>> = {
   users: [{ kind: 'column', officeColumn: 'office_id' }],
   // A password goes to the computers of its user's office, so they sign in on any of them.
   user_passwords: [{ kind: 'parent', column: 'user_id', table: 'users' }],
-  status_orders: [{ kind: 'column', officeColumn: 'office_id', societyColumn: 'society_id' }],
+  status_orders: [
+    { kind: 'column', officeColumn: 'office_id', societyColumn: 'society_id', ofSociety: true },
+  ],
   registration_applications: [
     { kind: 'column', officeColumn: 'office_id', societyColumn: 'society_id' },
   ],
-  certificates: [{ kind: 'column', officeColumn: 'office_id', societyColumn: 'society_id' }],
+  certificates: [
+    { kind: 'column', officeColumn: 'office_id', societyColumn: 'society_id', ofSociety: true },
+  ],
   name_reservations: [{ kind: 'column', officeColumn: 'office_id' }],
   society_area_villages: [{ kind: 'parent', column: 'society_id', table: 'societies' }],
   society_status_history: [{ kind: 'parent', column: 'society_id', table: 'societies' }],

@@ -290,6 +290,61 @@ describe('sync.md §9 scenarios', () => {
     await assertSyncInvariants(run, { replicasEqual: true });
   });
 
+  it('one society registered on two desktops offline: the second is held as a likely duplicate; refused as the same, its registration number is voided with the reason', async () => {
+    run.network.partition('b');
+    const name = 'Ṭhutmun Fish Farmers Cooperative Society Ltd.';
+    const first = await register('a', name);
+    const second = await register('b', name);
+    expect(second.regNo).not.toBe(first.regNo);
+    await run.sync('a');
+    await run.network.heal();
+    await run.sync('b');
+    await run.sync('a');
+
+    const registrar = run.desktop('a').desktop;
+    const held = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    const issue = held.find((candidate) => candidate.entityId === second.societyId);
+    expect(issue?.kind).toBe('duplicate');
+    await registrar.core.call(
+      'sync.resolve',
+      { issueId: issue!.id, choice: 'theirs' },
+      registrar.sessions.registrar,
+    );
+    await run.quiesce();
+
+    // The number b gave is never given again, and the register of numbers says why.
+    const refusal = `${registrar.users.registrar.fullName} found it is the same society as the one already registered; this entry was not added.`;
+    const reason = `Not used: the record it was given to was refused at the state server. ${refusal}`;
+    expect(
+      await run.serverRows(
+        `SELECT data->>'number' AS number, data->>'void_reason' AS reason FROM sync_rows
+         WHERE table_name = 'number_allocations' AND data->>'number' = '${second.regNo}'`,
+      ),
+    ).toEqual([{ number: second.regNo, reason }]);
+    expect(
+      run
+        .desktop('b')
+        .desktop.core.services.sqlite.prepare(
+          'SELECT void_reason AS reason FROM number_allocations WHERE number = ?',
+        )
+        .get(second.regNo),
+    ).toEqual({ reason });
+    // The certificate b printed for it does not stand either, and the registrar is told, so
+    // that it is recalled.
+    expect(
+      await run.serverRows(
+        'SELECT kind, name, reason FROM sync_issues WHERE resolved_at IS NULL ORDER BY name',
+      ),
+    ).toEqual(
+      ['certificate.issue'].map((mutation) => ({
+        kind: 'rejected',
+        name: mutation,
+        reason: `It belongs to a record the state server refused: ${refusal}`,
+      })),
+    );
+    await assertSyncInvariants(run, { settled: true });
+  });
+
   it('a society moving to another office while this office has edits pending: the edit is refused with the reason, kept for the supervisor', async () => {
     const society = await create('a', '8/2026');
     await run.quiesce();
