@@ -3,12 +3,13 @@
  * device's order: duplicate → its stored verdict; gap → stop; else archive verbatim,
  * authorize, validate, apply / merge / conflict / reject / hold, and record the verdict.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/auth/roles';
 import { auditStateInWords, type AuditState } from '../../shared/domain/audits';
 import {
   ENTITY_TABLES,
   LOCAL_COLUMNS,
+  ROUTES,
   SERVER_OWNED_COLUMNS,
   byTableOrder,
   deriveColumns,
@@ -486,7 +487,7 @@ async function decide(
     );
     let route = await routeOrPlanned(store, row.table, data, planned);
     if (!route) {
-      const refusal = await refusedRecordOf(tx, device, row.id, data);
+      const refusal = await refusedRecordOf(tx, device, row.table, data);
       if (!refusal) {
         return {
           verdict: 'held',
@@ -500,7 +501,7 @@ async function decide(
       if (row.table !== 'number_allocations' || before) {
         return {
           verdict: 'rejected',
-          reason: `It belongs to a record the state server refused: ${refusal}`,
+          reason: `${REFUSED_WITH_ITS_RECORD}${refusal}`,
         };
       }
       data = {
@@ -633,41 +634,73 @@ async function decide(
   const to = table === 'societies' ? (await store.read(table, mutation.entityId))?.officeId : null;
   if (from && to && from !== to) store.moveSociety(mutation.entityId, from, to);
   return {
-    verdict: main?.stored && main.stored.version !== mutation.baseVersion ? 'merged' : 'applied',
+    // A number kept as void is not the row the device sent: 'merged' says the server's differs.
+    verdict:
+      voided || (main?.stored && main.stored.version !== mutation.baseVersion)
+        ? 'merged'
+        : 'applied',
     ...(flag ? { flag } : {}),
     ...(voided ? { resolution: 'kept as void: the record it was given to was refused' } : {}),
   };
 }
 
+/** How the registrar's "the same society" closes a likely duplicate. */
+const SAME_SOCIETY_REFUSED = 'the same society; this entry was refused';
+/** How a change of a record refused for good is itself refused. */
+const REFUSED_WITH_ITS_RECORD = 'It belongs to a record the state server refused: ';
+
 /**
- * Why the state server refused the record a row points at, when it did: a new record this
- * device made (a society refused as a likely duplicate, or for a number clash) and that
- * its later changes belong to. Null when nothing it points at was refused (it waits).
+ * Why a record a row waits for was refused for good, when it was: a new society this device
+ * entered that the registrar found to be the same as one registered, or a record refused
+ * with such a society (a certificate, and so on down). Only the columns the row waits on
+ * are looked at, and only these final refusals count: a record refused for a reason that
+ * may yet change (a number clash, a crash) may still arrive, and its rows keep waiting.
+ * Null when the row should wait.
  */
 async function refusedRecordOf(
   tx: ServerTx,
   device: DeviceRecord,
-  rowId: string,
+  table: SyncTable,
   data: RowImage,
 ): Promise<string | null> {
-  const pointsAt = Object.values(data).filter(
-    (value): value is string => typeof value === 'string' && value !== rowId,
-  );
-  if (pointsAt.length === 0) return null;
+  const waitsOn = (ROUTES[table] ?? [])
+    .map((step) =>
+      step.kind === 'parent'
+        ? step.column
+        : step.kind === 'owner'
+          ? step.idColumn
+          : step.ofSociety
+            ? step.societyColumn
+            : undefined,
+    )
+    .map((column) => (column ? data[column] : null))
+    .filter((value): value is string => typeof value === 'string');
+  if (waitsOn.length === 0) return null;
   const [refused] = await tx
     .select({ reason: processedMutations.reason })
-    .from(processedMutations)
-    .innerJoin(mutationArchive, eq(mutationArchive.mutationId, processedMutations.mutationId))
+    .from(syncIssues)
+    .innerJoin(processedMutations, eq(processedMutations.mutationId, syncIssues.mutationId))
     .where(
       and(
-        eq(processedMutations.deviceId, device.id),
+        eq(syncIssues.deviceId, device.id),
+        inArray(syncIssues.entityId, waitsOn),
+        or(
+          eq(syncIssues.resolution, SAME_SOCIETY_REFUSED),
+          and(
+            eq(syncIssues.kind, 'rejected'),
+            like(syncIssues.reason, `${REFUSED_WITH_ITS_RECORD}%`),
+          ),
+        ),
         eq(processedMutations.verdict, 'rejected'),
-        inArray(sql`${mutationArchive.body}->>'entityId'`, pointsAt),
-        sql`coalesce(${mutationArchive.body}->'baseVersion', 'null'::jsonb) = 'null'::jsonb`,
       ),
     )
     .limit(1);
-  return refused ? (refused.reason ?? 'refused') : null;
+  if (!refused) return null;
+  // Said once, however far down the chain: "It belongs to a record … refused: <why>".
+  const reason = refused.reason ?? 'refused';
+  return reason.startsWith(REFUSED_WITH_ITS_RECORD)
+    ? reason.slice(REFUSED_WITH_ITS_RECORD.length)
+    : reason;
 }
 
 /**
@@ -709,7 +742,7 @@ async function decideLikelyDuplicate(
       .set({
         resolvedAt: now,
         resolvedBy: actor.id,
-        resolution: 'the same society; this entry was refused',
+        resolution: SAME_SOCIETY_REFUSED,
       })
       .where(eq(syncIssues.id, issue.id));
     return;

@@ -321,6 +321,19 @@ describe('sync.md §9 scenarios', () => {
          WHERE table_name = 'number_allocations' AND data->>'number' = '${second.regNo}'`,
       ),
     ).toEqual([{ number: second.regNo, reason }]);
+    // So is the serial of the certificate printed for it, which was refused with it.
+    const owners = [second.societyId, ...second.certificates.map((certificate) => certificate.id)]
+      .map((id) => `'${id}'`)
+      .join(', ');
+    expect(
+      await run.serverRows(
+        `SELECT data->>'purpose' AS purpose, data->>'void_reason' AS reason FROM sync_rows
+         WHERE table_name = 'number_allocations' AND data->>'owner_id' IN (${owners}) ORDER BY 1`,
+      ),
+    ).toEqual([
+      { purpose: 'certificate', reason },
+      { purpose: 'registration', reason },
+    ]);
     expect(
       run
         .desktop('b')
@@ -342,6 +355,54 @@ describe('sync.md §9 scenarios', () => {
         reason: `It belongs to a record the state server refused: ${refusal}`,
       })),
     );
+    await assertSyncInvariants(run, { settled: true });
+  });
+
+  it('one society registered on two desktops offline, found to be two societies: the second registers with its number and certificate', async () => {
+    run.network.partition('b');
+    const name = 'Sihphir Piggery Cooperative Society Ltd.';
+    await register('a', name);
+    const second = await register('b', name);
+    await run.sync('a');
+    await run.network.heal();
+    await run.sync('b');
+    await run.sync('a');
+    const registrar = run.desktop('a').desktop;
+    const held = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    const issue = held.find((candidate) => candidate.entityId === second.societyId);
+    expect(issue?.kind).toBe('duplicate');
+    // Its certificate and numbers wait with it, and go through with it.
+    expect(
+      await run.serverRows(
+        `SELECT id FROM sync_rows WHERE table_name = 'certificates' AND society_id = '${second.societyId}'`,
+      ),
+    ).toEqual([]);
+    await registrar.core.call(
+      'sync.resolve',
+      { issueId: issue!.id, choice: 'mine' },
+      registrar.sessions.registrar,
+    );
+    await run.quiesce();
+    const owners = [second.societyId, ...second.certificates.map((certificate) => certificate.id)]
+      .map((id) => `'${id}'`)
+      .join(', ');
+    expect(
+      await run.serverRows(
+        `SELECT data->>'purpose' AS purpose, data->>'void_reason' AS reason FROM sync_rows
+         WHERE table_name = 'number_allocations' AND data->>'owner_id' IN (${owners}) ORDER BY 1`,
+      ),
+    ).toEqual([
+      { purpose: 'certificate', reason: null },
+      { purpose: 'registration', reason: null },
+    ]);
+    expect(
+      await run.serverRows(
+        `SELECT data->>'serial' AS serial FROM sync_rows WHERE table_name = 'certificates' AND society_id = '${second.societyId}'`,
+      ),
+    ).toEqual([{ serial: second.certificates[0]!.serial }]);
+    expect(
+      await run.serverRows('SELECT kind, reason FROM sync_issues WHERE resolved_at IS NULL'),
+    ).toEqual([]);
     await assertSyncInvariants(run, { settled: true });
   });
 

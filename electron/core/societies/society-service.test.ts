@@ -440,7 +440,14 @@ describe('bulk import', () => {
           }),
         ),
       );
-    core.services.societies.importMany(rows(1), actor, { batchSize: 2 });
+    const during: number[] = [];
+    core.services.societies.importMany(rows(1), actor, {
+      batchSize: 2,
+      onProgress: () => during.push(indexes().length),
+    });
+    // The first batch goes in with every index; the later ones without the sorted ones.
+    expect(during[0]).toBe(before.length);
+    expect(Math.min(...during)).toBeLessThan(before.length - 4);
     expect(indexes()).toEqual(before);
     expect(() => core.services.societies.importMany(rows(10, 13), actor, { batchSize: 2 })).toThrow(
       'Row 4: The date of registration cannot be in the future.',

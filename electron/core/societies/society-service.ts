@@ -453,18 +453,23 @@ export class SocietyService {
     let restoreIndexes: (() => void) | null = null;
     try {
       for (const row of rows) {
+        // A row beyond the first batch makes a large import: the register's sorted indexes
+        // are rebuilt once at the end instead of row by row (liftIndexes).
+        if (done > 0) restoreIndexes ??= liftIndexes(this.sqlite, 'societies');
         batch.push(row);
-        if (batch.length >= batchSize) {
-          // More than one batch is a large import: the register's sorted indexes are
-          // rebuilt once at the end instead of row by row (liftIndexes).
-          restoreIndexes ??= liftIndexes(this.sqlite, 'societies');
-          flush();
-        }
+        if (batch.length >= batchSize) flush();
       }
       flush();
-    } finally {
-      restoreIndexes?.();
+    } catch (error) {
+      try {
+        restoreIndexes?.();
+      } catch {
+        // The clerk hears of the row that stopped the import, not of this: the indexes are
+        // rebuilt the next time the database opens.
+      }
+      throw error;
     }
+    restoreIndexes?.();
     return done;
   }
 
