@@ -87,6 +87,52 @@ async function societyOn(name: string, id: string): Promise<Detail> {
   return desktop.core.call('societies.get', { id }, desktop.sessions.clerk);
 }
 
+/** a syncs, then b comes back online and syncs, then a again: a's registrar's inbox. */
+async function afterBRejoins() {
+  await run.sync('a');
+  await run.network.heal();
+  await run.sync('b');
+  await run.sync('a');
+  const registrar = run.desktop('a').desktop;
+  const held = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+  return { registrar, held };
+}
+
+/**
+ * One society registered through an application on desktops a and b, b offline: once both
+ * have synced, b's registration is held as a likely duplicate for a's registrar.
+ */
+async function registeredTwice(name: string) {
+  run.network.partition('b');
+  const first = await register('a', name);
+  const second = await register('b', name);
+  expect(second.regNo).not.toBe(first.regNo);
+  const { registrar, held } = await afterBRejoins();
+  const issue = held.find((candidate) => candidate.entityId === second.societyId);
+  expect(issue?.kind).toBe('duplicate');
+  const decide = async (choice: 'mine' | 'theirs') => {
+    await registrar.core.call(
+      'sync.resolve',
+      { issueId: issue!.id, choice },
+      registrar.sessions.registrar,
+    );
+    await run.quiesce();
+  };
+  return { first, second, registrar, decide };
+}
+
+/** The numbers given to a registration and its certificates, as the state server holds them. */
+function numbersOnServer(registration: Awaited<ReturnType<typeof registered>>) {
+  const owners = [registration.societyId, ...registration.certificates.map(({ id }) => id)]
+    .map((id) => `'${id}'`)
+    .join(', ');
+  return run.serverRows(
+    `SELECT data->>'purpose' AS purpose, data->>'number' AS number, data->>'void_reason' AS reason
+     FROM sync_rows WHERE table_name = 'number_allocations' AND data->>'owner_id' IN (${owners})
+     ORDER BY 1`,
+  );
+}
+
 describe('sync.md §9 scenarios', () => {
   it('killed after the server committed, before the answer: the retry applies nothing twice', async () => {
     const society = await create('a', '1/2026');
@@ -235,13 +281,7 @@ describe('sync.md §9 scenarios', () => {
     });
     await create('a', '77/1995', { name: 'Sairang Dairy Cooperative Society Ltd.' });
     const same = await create('b', '77/1995-S', { name: 'Sairang Dairy Cooperative Society Ltd.' });
-    await run.sync('a');
-    await run.network.heal();
-    await run.sync('b');
-    await run.sync('a');
-
-    const registrar = run.desktop('a').desktop;
-    const held = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    const { registrar, held } = await afterBRejoins();
     expect(held.map(({ kind, entityId }) => ({ kind, entityId }))).toEqual(
       expect.arrayContaining([
         { kind: 'duplicate', entityId: twin.id },
@@ -291,48 +331,18 @@ describe('sync.md §9 scenarios', () => {
   });
 
   it('one society registered on two desktops offline: the second is held as a likely duplicate; refused as the same, its registration number is voided with the reason', async () => {
-    run.network.partition('b');
-    const name = 'Ṭhutmun Fish Farmers Cooperative Society Ltd.';
-    const first = await register('a', name);
-    const second = await register('b', name);
-    expect(second.regNo).not.toBe(first.regNo);
-    await run.sync('a');
-    await run.network.heal();
-    await run.sync('b');
-    await run.sync('a');
-
-    const registrar = run.desktop('a').desktop;
-    const held = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
-    const issue = held.find((candidate) => candidate.entityId === second.societyId);
-    expect(issue?.kind).toBe('duplicate');
-    await registrar.core.call(
-      'sync.resolve',
-      { issueId: issue!.id, choice: 'theirs' },
-      registrar.sessions.registrar,
+    const { second, registrar, decide } = await registeredTwice(
+      'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
     );
-    await run.quiesce();
+    await decide('theirs');
 
-    // The number b gave is never given again, and the register of numbers says why.
+    // The numbers b gave, its registration number and the serial of the certificate printed
+    // for it, are never given again, and the register of numbers says why.
     const refusal = `${registrar.users.registrar.fullName} found it is the same society as the one already registered; this entry was not added.`;
     const reason = `Not used: the record it was given to was refused at the state server. ${refusal}`;
-    expect(
-      await run.serverRows(
-        `SELECT data->>'number' AS number, data->>'void_reason' AS reason FROM sync_rows
-         WHERE table_name = 'number_allocations' AND data->>'number' = '${second.regNo}'`,
-      ),
-    ).toEqual([{ number: second.regNo, reason }]);
-    // So is the serial of the certificate printed for it, which was refused with it.
-    const owners = [second.societyId, ...second.certificates.map((certificate) => certificate.id)]
-      .map((id) => `'${id}'`)
-      .join(', ');
-    expect(
-      await run.serverRows(
-        `SELECT data->>'purpose' AS purpose, data->>'void_reason' AS reason FROM sync_rows
-         WHERE table_name = 'number_allocations' AND data->>'owner_id' IN (${owners}) ORDER BY 1`,
-      ),
-    ).toEqual([
-      { purpose: 'certificate', reason },
-      { purpose: 'registration', reason },
+    expect(await numbersOnServer(second)).toEqual([
+      { purpose: 'certificate', number: second.certificates[0]!.serial, reason },
+      { purpose: 'registration', number: second.regNo, reason },
     ]);
     expect(
       run
@@ -348,58 +358,30 @@ describe('sync.md §9 scenarios', () => {
       await run.serverRows(
         'SELECT kind, name, reason FROM sync_issues WHERE resolved_at IS NULL ORDER BY name',
       ),
-    ).toEqual(
-      ['certificate.issue'].map((mutation) => ({
+    ).toEqual([
+      {
         kind: 'rejected',
-        name: mutation,
+        name: 'certificate.issue',
         reason: `It belongs to a record the state server refused: ${refusal}`,
-      })),
-    );
+      },
+    ]);
     await assertSyncInvariants(run, { settled: true });
   });
 
   it('one society registered on two desktops offline, found to be two societies: the second registers with its number and certificate', async () => {
-    run.network.partition('b');
-    const name = 'Sihphir Piggery Cooperative Society Ltd.';
-    await register('a', name);
-    const second = await register('b', name);
-    await run.sync('a');
-    await run.network.heal();
-    await run.sync('b');
-    await run.sync('a');
-    const registrar = run.desktop('a').desktop;
-    const held = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
-    const issue = held.find((candidate) => candidate.entityId === second.societyId);
-    expect(issue?.kind).toBe('duplicate');
+    const { second, decide } = await registeredTwice('Sihphir Piggery Cooperative Society Ltd.');
     // Its certificate and numbers wait with it, and go through with it.
-    expect(
-      await run.serverRows(
-        `SELECT id FROM sync_rows WHERE table_name = 'certificates' AND society_id = '${second.societyId}'`,
-      ),
-    ).toEqual([]);
-    await registrar.core.call(
-      'sync.resolve',
-      { issueId: issue!.id, choice: 'mine' },
-      registrar.sessions.registrar,
-    );
-    await run.quiesce();
-    const owners = [second.societyId, ...second.certificates.map((certificate) => certificate.id)]
-      .map((id) => `'${id}'`)
-      .join(', ');
-    expect(
-      await run.serverRows(
-        `SELECT data->>'purpose' AS purpose, data->>'void_reason' AS reason FROM sync_rows
-         WHERE table_name = 'number_allocations' AND data->>'owner_id' IN (${owners}) ORDER BY 1`,
-      ),
-    ).toEqual([
-      { purpose: 'certificate', reason: null },
-      { purpose: 'registration', reason: null },
-    ]);
-    expect(
-      await run.serverRows(
+    const certificateOnServer = () =>
+      run.serverRows(
         `SELECT data->>'serial' AS serial FROM sync_rows WHERE table_name = 'certificates' AND society_id = '${second.societyId}'`,
-      ),
-    ).toEqual([{ serial: second.certificates[0]!.serial }]);
+      );
+    expect(await certificateOnServer()).toEqual([]);
+    await decide('mine');
+    expect(await numbersOnServer(second)).toEqual([
+      { purpose: 'certificate', number: second.certificates[0]!.serial, reason: null },
+      { purpose: 'registration', number: second.regNo, reason: null },
+    ]);
+    expect(await certificateOnServer()).toEqual([{ serial: second.certificates[0]!.serial }]);
     expect(
       await run.serverRows('SELECT kind, reason FROM sync_issues WHERE resolved_at IS NULL'),
     ).toEqual([]);

@@ -15,3 +15,8 @@ export function setMeta(sqlite: Sqlite, key: string, value: string): void {
     )
     .run(key, value);
 }
+
+export function deleteMeta(sqlite: Sqlite, ...keys: string[]): void {
+  const remove = sqlite.prepare('DELETE FROM app_meta WHERE key = ?');
+  for (const key of keys) remove.run(key);
+}

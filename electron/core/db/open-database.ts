@@ -5,7 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { SYNC_TABLE_ORDER } from '../../../shared/sync/entities';
 import type { Logger } from '../ports';
-import { getMeta, setMeta } from './app-meta';
+import { deleteMeta, getMeta, setMeta } from './app-meta';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -226,7 +226,7 @@ export function restoreLiftedIndexes(sqlite: Sqlite): number {
       for (const sql of lifted) {
         sqlite.exec(sql.replace(/^CREATE INDEX /, 'CREATE INDEX IF NOT EXISTS '));
       }
-      sqlite.prepare('DELETE FROM app_meta WHERE key = ?').run(LIFTED_INDEXES_KEY);
+      deleteMeta(sqlite, LIFTED_INDEXES_KEY);
     })
     .immediate();
   return lifted.length;

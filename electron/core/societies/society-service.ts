@@ -441,9 +441,9 @@ export class SocietyService {
         });
         // The search index is written last, after every other row of the batch. FTS5 keeps
         // new entries in memory until the transaction commits, but flushes them to disk at
-        // every statement savepoint, and each statement fired by a trigger (the outbox's
-        // touched rows) opens one; written in between, the index became one tiny segment
-        // per society, merged over and over, a third of the whole import's time.
+        // every statement savepoint, which each multi-row statement opens (the outbox's
+        // attribution of rows, a trigger); written in between, the index became one tiny
+        // segment per society, merged over and over.
         items.forEach((item, index) => this.indexForSearch(firstSearchRowid + index, item, false));
       });
       done += items.length;

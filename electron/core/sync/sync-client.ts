@@ -39,7 +39,7 @@ import {
 } from '../../../shared/sync/protocol';
 import { columnOf } from '../../../shared/column-name';
 import { AUDIT_HEAD_KEY } from '../audit/audit-chain';
-import { getMeta, setMeta } from '../db/app-meta';
+import { deleteMeta, getMeta, setMeta } from '../db/app-meta';
 import { newId } from '../ids';
 import type { Sqlite } from '../db/open-database';
 import { statementCache, type Prepare } from '../db/statement-cache';
@@ -310,12 +310,12 @@ export class SyncClient {
     const enrolled = enrolResponseSchema.parse(response);
     const { sqlite } = this.options;
     sqlite.transaction(() => {
-      this.prepare('DELETE FROM app_meta WHERE key = ?').run(META.mustReenrol);
+      deleteMeta(sqlite, META.mustReenrol);
       setMeta(sqlite, META.url, url);
       setMeta(sqlite, META.token, enrolled.token);
       setMeta(sqlite, META.office, enrolled.officeId);
       if (enrolled.fieldUserId) setMeta(sqlite, META.fieldUser, enrolled.fieldUserId);
-      else this.prepare('DELETE FROM app_meta WHERE key = ?').run(META.fieldUser);
+      else deleteMeta(sqlite, META.fieldUser);
       setMeta(sqlite, META.cursors, '{}');
       this.prepare(
         "UPDATE outbox SET state = 'local' WHERE state = 'pending' AND user_id IN ('system', 'demo')",
@@ -350,7 +350,7 @@ export class SyncClient {
     sqlite.transaction(() => {
       setMeta(sqlite, 'device_id', deviceId);
       setMeta(sqlite, 'install_epoch', epoch);
-      this.prepare('DELETE FROM app_meta WHERE key IN (?, ?)').run(META.token, META.cursors);
+      deleteMeta(sqlite, META.token, META.cursors);
     })();
     writeFileSync(join(this.options.dataDir, 'install-epoch'), epoch);
     this.options.writer.setDeviceId(deviceId);
