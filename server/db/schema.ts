@@ -206,6 +206,8 @@ export const syncIssues = pgTable(
     madeAt: text().notNull(),
     theirsBy: text(),
     theirsAt: text(),
+    /** The record the change was compared with (the registered society of a likely duplicate). */
+    theirsId: text(),
     createdAt: at('created_at').notNull(),
     resolvedAt: at('resolved_at'),
     resolvedBy: text(),
@@ -215,6 +217,36 @@ export const syncIssues = pgTable(
     index('sync_issues_office_idx')
       .on(t.officeId, t.createdAt)
       .where(sql`${t.resolvedAt} is null`),
+  ],
+);
+
+/**
+ * Records a device created that the state server refused for good: a society the registrar
+ * found to be the same as one registered, a held change set aside, and every record refused
+ * with one of these. What points at them never waits for them: a number given to one is
+ * kept as void, a record of one is refused with it, and a record that only links to a
+ * society refused as the same one links to that one instead (`same_as_id`).
+ */
+export const refusedRecords = pgTable(
+  'refused_records',
+  {
+    tableName: text().notNull(),
+    id: text().notNull(),
+    deviceId: text().notNull(),
+    mutationId: text().notNull(),
+    /** Why, in the words the device and the registrar see: said once, not nested. */
+    reason: text().notNull(),
+    sameAsId: text(),
+    /** The number the record carried (a certificate's serial): never used, so kept as void. */
+    number: text(),
+    refusedAt: at('refused_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tableName, t.id] }),
+    index('refused_records_id_idx').on(t.id),
+    index('refused_records_number_idx')
+      .on(t.number)
+      .where(sql`${t.number} is not null`),
   ],
 );
 

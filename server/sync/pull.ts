@@ -36,7 +36,12 @@ export async function bucketsOf(
       ...societies.map(societyBucket),
     ];
   }
-  return ['ref', directory.isStateOffice(device.officeId) ? 'state' : `office:${device.officeId}`];
+  return ['ref', officeBucket(directory, device.officeId)];
+}
+
+/** The bucket an office's desktops follow: the state office's is the whole register. */
+export function officeBucket(directory: StateDirectory, officeId: string): string {
+  return directory.isStateOffice(officeId) ? 'state' : `office:${officeId}`;
 }
 
 /** Which rows of `sync_rows` make up a bucket. */

@@ -3,13 +3,12 @@
  * device's order: duplicate → its stored verdict; gap → stop; else archive verbatim,
  * authorize, validate, apply / merge / conflict / reject / hold, and record the verdict.
  */
-import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Role } from '../../shared/auth/roles';
 import { auditStateInWords, type AuditState } from '../../shared/domain/audits';
 import {
   ENTITY_TABLES,
   LOCAL_COLUMNS,
-  ROUTES,
   SERVER_OWNED_COLUMNS,
   byTableOrder,
   deriveColumns,
@@ -39,8 +38,19 @@ import { FieldAssignments } from './assignments';
 import { LikelyDuplicates } from './duplicates';
 import { HeldRows } from './held-rows';
 import { numberRefusal } from './numbers';
+import { officeBucket } from './pull';
+import {
+  REFUSED_WITH_ITS_RECORD,
+  linksToRefused,
+  numbersCarriedBy,
+  refusalOf,
+  refusalOfNumber,
+  refuseForGood,
+  relinkedPastRefused,
+  type Refusal,
+} from './refused';
 import { upcast } from './upcasters';
-import { RowStore, type Route, type ServerTx, type StoredRow } from './rows';
+import { RowStore, routeOfStored, type Route, type ServerTx, type StoredRow } from './rows';
 
 export interface DeviceRecord {
   id: string;
@@ -485,9 +495,11 @@ async function decide(
       row.table,
       own ? withOwnValues(row.data, mutation.args) : row.data,
     );
+    // An application whose society was found to be one already registered stands for that one.
+    data = (await relinkedPastRefused(tx, store, device.id, row.table, data)) ?? data;
     let route = await routeOrPlanned(store, row.table, data, planned);
     if (!route) {
-      const refusal = await refusedRecordOf(tx, device, row.table, data);
+      const refusal = await refusalOf(tx, device.id, row.table, data);
       if (!refusal) {
         return {
           verdict: 'held',
@@ -499,18 +511,24 @@ async function decide(
       // so the register of numbers accounts for it and it is never given again (sync.md §6);
       // anything else is refused with it.
       if (row.table !== 'number_allocations' || before) {
+        // Numbers its records carried were given to the refused record too: they are kept
+        // as void as they arrive, above.
+        await refuseForGood(tx, store, device.id, mutation, { ...refusal, sameAsId: null }, now);
         return {
           verdict: 'rejected',
-          reason: `${REFUSED_WITH_ITS_RECORD}${refusal}`,
+          reason: `${REFUSED_WITH_ITS_RECORD}${refusal.reason}`,
         };
       }
-      data = {
-        ...data,
-        voided_at: now,
-        void_reason: `Not used: the record it was given to was refused at the state server. ${refusal}`,
-      };
+      data = { ...data, ...voidedFor(refusal, now) };
       route = { bucket: null, officeId: device.officeId, societyId: null };
       voided = true;
+    } else if (row.table === 'number_allocations' && !before) {
+      // Given to a record that stands, but printed on one refused for good (a certificate).
+      const refusal = await refusalOfNumber(tx, device.id, data);
+      if (refusal) {
+        data = { ...data, ...voidedFor(refusal, now) };
+        voided = true;
+      }
     }
     for (const officeId of [before?.officeId ?? null, route.officeId]) {
       if (officeId && officeId !== actor.officeId && !directory.isStateOffice(actor.officeId)) {
@@ -632,7 +650,7 @@ async function decide(
   // A society that moved office takes its whole file with it (sync.md §7).
   const from = main?.stored?.officeId;
   const to = table === 'societies' ? (await store.read(table, mutation.entityId))?.officeId : null;
-  if (from && to && from !== to) store.moveSociety(mutation.entityId, from, to);
+  if (from && to && from !== to) store.moveSociety(mutation.entityId, from, to, now);
   return {
     // A number kept as void is not the row the device sent: 'merged' says the server's differs.
     verdict:
@@ -644,68 +662,56 @@ async function decide(
   };
 }
 
-/** How the registrar's "the same society" closes a likely duplicate. */
-const SAME_SOCIETY_REFUSED = 'the same society; this entry was refused';
-/** How a change of a record refused for good is itself refused. */
-const REFUSED_WITH_ITS_RECORD = 'It belongs to a record the state server refused: ';
-
-/**
- * Why a record a row waits for was refused for good, when it was: a new society this device
- * entered that the registrar found to be the same as one registered, or a record refused
- * with such a society (a certificate, and so on down). Only the columns the row waits on
- * are looked at, and only these final refusals count: a record refused for a reason that
- * may yet change (a number clash, a crash) may still arrive, and its rows keep waiting.
- * Null when the row should wait.
- */
-async function refusedRecordOf(
-  tx: ServerTx,
-  device: DeviceRecord,
-  table: SyncTable,
-  data: RowImage,
-): Promise<string | null> {
-  const waitsOn = (ROUTES[table] ?? [])
-    .map((step) =>
-      step.kind === 'parent'
-        ? step.column
-        : step.kind === 'owner'
-          ? step.idColumn
-          : step.ofSociety
-            ? step.societyColumn
-            : undefined,
-    )
-    .map((column) => (column ? data[column] : null))
-    .filter((value): value is string => typeof value === 'string');
-  if (waitsOn.length === 0) return null;
-  const [refused] = await tx
-    .select({ reason: processedMutations.reason })
-    .from(syncIssues)
-    .innerJoin(processedMutations, eq(processedMutations.mutationId, syncIssues.mutationId))
-    .where(
-      and(
-        eq(syncIssues.deviceId, device.id),
-        inArray(syncIssues.entityId, waitsOn),
-        or(
-          eq(syncIssues.resolution, SAME_SOCIETY_REFUSED),
-          and(
-            eq(syncIssues.kind, 'rejected'),
-            like(syncIssues.reason, `${REFUSED_WITH_ITS_RECORD}%`),
-          ),
-        ),
-        eq(processedMutations.verdict, 'rejected'),
-      ),
-    )
-    .limit(1);
-  if (!refused) return null;
-  // Said once, however far down the chain: "It belongs to a record … refused: <why>".
-  const reason = refused.reason ?? 'refused';
-  return reason.startsWith(REFUSED_WITH_ITS_RECORD)
-    ? reason.slice(REFUSED_WITH_ITS_RECORD.length)
-    : reason;
+/** A number never used, because the record it was given to was refused for good. */
+function voidedFor(refusal: Refusal, now: string): RowImage {
+  return {
+    voided_at: now,
+    void_reason: `Not used: the record it was given to was refused at the state server. ${refusal.reason}`,
+  };
 }
 
 /**
+ * A held change refused for good on the registrar's `decision`: what it would have created
+ * is refused, and the numbers its records carried are kept as void on the server. A society
+ * it would have created is forgotten on the computers of the office that entered it, so
+ * their register holds only what the state register holds.
+ */
+async function refuseHeldForGood(
+  tx: ServerTx,
+  store: RowStore,
+  directory: StateDirectory,
+  held: { device: DeviceRecord; mutation: WireMutation },
+  refusal: Refusal,
+  decision: { mutation: WireMutation; decidedOn: DeviceRecord },
+  now: string,
+): Promise<void> {
+  for (const row of held.mutation.rows) {
+    if (row.table === 'societies' && !(await store.read(row.table, row.id))) {
+      store.forgetOn(officeBucket(directory, held.device.officeId), row.id, now);
+    }
+  }
+  await refuseForGood(tx, store, held.device.id, held.mutation, refusal, now);
+  for (const number of await numbersCarriedBy(tx, store, held.mutation)) {
+    await writeMerged(
+      store,
+      { table: 'number_allocations', id: number.id, route: routeOfStored(number) },
+      number,
+      voidedFor(refusal, now),
+      decision.mutation,
+      decision.decidedOn,
+      now,
+    );
+  }
+}
+
+/** How the registrar's "the same society" closes a likely duplicate. */
+const SAME_SOCIETY_REFUSED = 'the same society; this entry was refused';
+
+/**
  * The registrar's word on a society held as a likely duplicate: a different society is
- * decided now as if it had just arrived, without the hold; the same society is refused.
+ * decided now as if it had just arrived, without the hold; the same society is refused for
+ * good, and an application that became it links to the registered one instead.
+ * `decision` is the registrar's change that says so, from `decidedOn`.
  */
 async function decideLikelyDuplicate(
   tx: ServerTx,
@@ -714,6 +720,7 @@ async function decideLikelyDuplicate(
   issue: typeof syncIssues.$inferSelect,
   choice: 'mine' | 'theirs',
   actor: Actor,
+  decision: { mutation: WireMutation; decidedOn: DeviceRecord },
   now: string,
 ): Promise<void> {
   const [held] = await tx
@@ -737,6 +744,24 @@ async function decideLikelyDuplicate(
   if (choice === 'theirs') {
     const reason = `${actor.fullName} found it is the same society as the one already registered; this entry was not added.`;
     await settleHeld(tx, heldChange, { verdict: 'rejected', reason }, now, { resolution: reason });
+    const sameAsId = issue.theirsId;
+    const refused = { device: heldChange.device, mutation };
+    await refuseHeldForGood(tx, store, directory, refused, { reason, sameAsId }, decision, now);
+    if (sameAsId) {
+      for (const link of await linksToRefused(tx, store, issue.entityId, sameAsId)) {
+        const data = { ...link.stored.data, ...link.patch };
+        const route = (await store.routeOf(link.table, data)) ?? routeOfStored(link.stored);
+        await writeMerged(
+          store,
+          { table: link.table, id: link.stored.id, route },
+          link.stored,
+          link.patch,
+          decision.mutation,
+          decision.decidedOn,
+          now,
+        );
+      }
+    }
     await tx
       .update(syncIssues)
       .set({
@@ -1089,6 +1114,7 @@ async function recordIssue(
     deviceId: device.id,
     officeId: officeRow,
     madeAt: mutation.createdAt,
+    theirsId: theirs?.id ?? null,
     theirsBy: theirs ? String(theirs.data['updated_by'] ?? '') || null : null,
     theirsAt: theirs ? String(theirs.data['updated_at'] ?? '') || null : null,
     createdAt: now,
@@ -1141,22 +1167,35 @@ async function resolveIssue(
   }
   const choice = mutation.args['choice'] === 'mine' ? 'mine' : 'theirs';
   if (issue.kind === 'duplicate') {
-    await decideLikelyDuplicate(tx, store, directory, issue, choice, actor, now);
+    const decision = { mutation, decidedOn: device };
+    await decideLikelyDuplicate(tx, store, directory, issue, choice, actor, decision, now);
     return { verdict: 'applied' };
   }
   if (choice === 'mine' && !MINE_DECIDABLE.includes(issue.kind as SyncIssue['kind'])) {
     return { verdict: 'rejected', reason: 'Only a conflict can keep the refused values.' };
   }
   if (issue.kind === 'held') {
-    // Set aside: the change is not tried again.
+    // Set aside: the change is not tried again, and what it would have created never
+    // arrives, so nothing waits for it either.
+    const reason = `Set aside by ${actor.fullName} while it waited.`;
     await tx
       .update(processedMutations)
-      .set({
-        verdict: 'rejected',
-        reason: `Set aside by ${actor.fullName} while it waited.`,
-        processedAt: now,
-      })
+      .set({ verdict: 'rejected', reason, processedAt: now })
       .where(eq(processedMutations.mutationId, issue.mutationId));
+    const [held] = await tx
+      .select({
+        body: mutationArchive.body,
+        device: { id: devices.id, officeId: devices.officeId, userId: devices.userId },
+      })
+      .from(mutationArchive)
+      .innerJoin(devices, eq(devices.id, mutationArchive.deviceId))
+      .where(eq(mutationArchive.mutationId, issue.mutationId));
+    if (held) {
+      const refused = { device: held.device, mutation: held.body as WireMutation };
+      const decision = { mutation, decidedOn: device };
+      const refusal = { reason, sameAsId: null };
+      await refuseHeldForGood(tx, store, directory, refused, refusal, decision, now);
+    }
   }
   const table = issue.tableName as SyncTable;
   const stored = isSyncTable(table) ? await store.read(table, issue.entityId) : undefined;
@@ -1172,11 +1211,7 @@ async function resolveIssue(
     }
     await writeMerged(
       store,
-      {
-        table,
-        id: stored.id,
-        route: { bucket: stored.bucket, officeId: stored.officeId, societyId: stored.societyId },
-      },
+      { table, id: stored.id, route: routeOfStored(stored) },
       stored,
       patch,
       mutation,

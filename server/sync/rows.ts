@@ -39,6 +39,11 @@ export interface Route {
   societyId: string | null;
 }
 
+/** Where a stored row is routed now. */
+export function routeOfStored(row: StoredRow): Route {
+  return { bucket: row.bucket, officeId: row.officeId, societyId: row.societyId };
+}
+
 export interface RowChange {
   table: SyncTable;
   id: string;
@@ -62,10 +67,11 @@ export class RowStore {
   private readonly frames: {
     undo: { key: string; before: StoredRow | null | undefined }[];
     mark: number;
-    moves: number;
+    leavings: number;
   }[] = [];
   private nextSeq: number | null = null;
-  private moves: SocietyMove[] = [];
+  /** Societies leaving a bucket, told to its computers after the rows are written. */
+  private leavings: SocietyLeaving[] = [];
   /** `table:column:value` lookups already loaded by `preloadBy`. */
   private readonly known = new Set<string>();
 
@@ -161,7 +167,7 @@ export class RowStore {
    * nest: a registrar's decision decides the change it is about inside its own writes.
    */
   begin(): void {
-    this.frames.push({ undo: [], mark: this.staged.length, moves: this.moves.length });
+    this.frames.push({ undo: [], mark: this.staged.length, leavings: this.leavings.length });
   }
 
   commit(): void {
@@ -178,7 +184,7 @@ export class RowStore {
       else this.cache.set(rowKey, before);
     }
     this.staged.length = frame.mark;
-    this.moves.length = frame.moves;
+    this.leavings.length = frame.leavings;
   }
 
   /** Stages a row's new state; it is written, with its history entry, at `flush`. */
@@ -244,7 +250,8 @@ export class RowStore {
 
   /** Writes every staged change: the rows at their last state, the history entry by entry. */
   async flush(): Promise<void> {
-    if (this.staged.length === 0) return;
+    if (this.staged.length === 0 && this.leavings.length === 0) return;
+    if (this.nextSeq === null) this.nextSeq = (await lockCounter(this.tx)) + 1;
     const latest = new Map<string, RowChange & { serverSeq: number }>();
     for (const change of this.staged) latest.set(key(change.table, change.id), change);
     const rows = [...latest.values()].map((change) => ({
@@ -298,13 +305,13 @@ export class RowStore {
       this.tx,
       rows.filter((row) => row.tableName === 'societies'),
     );
-    for (const move of this.moves) await this.flushMove(move, this.staged[0]!.now);
+    for (const leaving of this.leavings) await this.flushLeaving(leaving);
     await this.tx
       .update(serverCounters)
       .set({ value: (this.nextSeq ?? 1) - 1 })
       .where(eq(serverCounters.name, 'server_seq'));
     this.staged = [];
-    this.moves = [];
+    this.leavings = [];
   }
 
   /**
@@ -313,35 +320,50 @@ export class RowStore {
    * and the old office's bucket is told it left. Versions stay: no value changed (a
    * certificate or application keeps the office that made it in its own office_id).
    */
-  moveSociety(societyId: string, fromOfficeId: string, toOfficeId: string): void {
-    this.moves.push({ societyId, fromOfficeId, toOfficeId });
+  moveSociety(societyId: string, fromOfficeId: string, toOfficeId: string, at: string): void {
+    this.leavings.push({ societyId, from: `office:${fromOfficeId}`, toOfficeId, at });
   }
 
-  private async flushMove(move: SocietyMove, now: string): Promise<void> {
+  /**
+   * A society the computers of `bucket` are to forget, though the server never held it (one
+   * refused for good, still on the computer that entered it).
+   */
+  forgetOn(bucket: string, societyId: string, at: string): void {
+    this.leavings.push({ societyId, from: bucket, toOfficeId: null, at });
+  }
+
+  private async flushLeaving(leaving: SocietyLeaving): Promise<void> {
+    if (leaving.toOfficeId) await this.flushMove(leaving.societyId, leaving.toOfficeId);
+    await this.tx.insert(syncDepartures).values({
+      serverSeq: this.nextSeq!++,
+      bucket: leaving.from,
+      societyId: leaving.societyId,
+      at: leaving.at,
+    });
+  }
+
+  private async flushMove(societyId: string, toOfficeId: string): Promise<void> {
     const first = this.nextSeq!;
     const moved = await this.tx.execute(
-      sql`UPDATE sync_rows r SET office_id = ${move.toOfficeId}, server_seq = ${first - 1} + n.rank
+      sql`UPDATE sync_rows r SET office_id = ${toOfficeId}, server_seq = ${first - 1} + n.rank
           FROM (SELECT table_name, id, row_number() OVER (ORDER BY server_seq) AS rank
                 FROM sync_rows
-                WHERE society_id = ${move.societyId}
-                  AND office_id IS DISTINCT FROM ${move.toOfficeId}) n
+                WHERE society_id = ${societyId}
+                  AND office_id IS DISTINCT FROM ${toOfficeId}) n
           WHERE r.table_name = n.table_name AND r.id = n.id
           RETURNING 1`,
     );
     this.nextSeq = first + (moved as unknown as { rows: unknown[] }).rows.length;
-    await this.tx.insert(syncDepartures).values({
-      serverSeq: this.nextSeq++,
-      bucket: `office:${move.fromOfficeId}`,
-      societyId: move.societyId,
-      at: now,
-    });
   }
 }
 
-interface SocietyMove {
+/** A society leaving the bucket `from`: moved to another office, or never on the server. */
+interface SocietyLeaving {
   societyId: string;
-  fromOfficeId: string;
-  toOfficeId: string;
+  from: string;
+  /** The office it moved to; null when it is only to be forgotten. */
+  toOfficeId: string | null;
+  at: string;
 }
 
 const SELECTED = {

@@ -611,4 +611,16 @@ test('one society entered on both desktops: the second is held as a likely dupli
   expect(found.map((society) => society.id)).toEqual([first.id]);
   expect(second.id).not.toBe(first.id);
   await registrar.context().close();
+
+  // Desktop B, which entered it again, forgets its own entry: its clerk finds the society
+  // once, as registered, and the entry's number is no longer in its register.
+  const clerkB = await signedInPage(browser, desks.b, 'clerk.b');
+  const search = clerkB.getByRole('textbox', { name: 'Search the register' });
+  await search.fill('sairang dairy');
+  const grid = clerkB.getByRole('grid', { name: 'Societies' });
+  await expect(grid).toContainText('312/1979');
+  await expect(grid).not.toContainText('312-A/1979');
+  await expect(grid.getByRole('row', { name: /Sairang Dairy/ })).toHaveCount(1);
+  await saveScreenshot(clerkB, 'sync-duplicate-forgotten-on-second-desktop');
+  await clerkB.context().close();
 });

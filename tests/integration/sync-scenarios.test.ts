@@ -331,10 +331,38 @@ describe('sync.md §9 scenarios', () => {
   });
 
   it('one society registered on two desktops offline: the second is held as a likely duplicate; refused as the same, its registration number is voided with the reason', async () => {
-    const { second, registrar, decide } = await registeredTwice(
+    const { first, second, registrar, decide } = await registeredTwice(
       'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
     );
     await decide('theirs');
+
+    // The application b registered it from stays approved, and now leads to the society
+    // already registered, on the state server and on both desktops.
+    expect(
+      await run.serverRows(
+        `SELECT data->>'state' AS state, data->>'society_id' AS "societyId" FROM sync_rows
+         WHERE table_name = 'registration_applications' AND id = '${second.applicationId}'`,
+      ),
+    ).toEqual([{ state: 'approved', societyId: first.societyId }]);
+    // And the register on both desktops holds the society once: b forgets its own entry.
+    for (const name of ['a', 'b']) {
+      const { desktop } = run.desktop(name);
+      const application = await desktop.core.call(
+        'applications.get',
+        { id: second.applicationId },
+        desktop.sessions.clerk,
+      );
+      expect(application.societyId).toBe(first.societyId);
+      const found = await desktop.core.call(
+        'societies.search',
+        { query: 'Ṭhutmun Fish Farmers' },
+        desktop.sessions.clerk,
+      );
+      expect(
+        found.map(({ id, regNo }) => ({ id, regNo })),
+        name,
+      ).toEqual([{ id: first.societyId, regNo: first.regNo }]);
+    }
 
     // The numbers b gave, its registration number and the serial of the certificate printed
     // for it, are never given again, and the register of numbers says why.
@@ -365,6 +393,43 @@ describe('sync.md §9 scenarios', () => {
         reason: `It belongs to a record the state server refused: ${refusal}`,
       },
     ]);
+    await assertSyncInvariants(run, { settled: true });
+  });
+
+  it('a waiting certificate set aside by the registrar: its serial number is voided with the reason, and nothing waits for it', async () => {
+    const { second, registrar, decide } = await registeredTwice(
+      'Zawlnuam Poultry Cooperative Society Ltd.',
+    );
+    // The certificate b printed waits for its society, held as a likely duplicate; the
+    // registrar sets the certificate aside.
+    const issues = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    const waiting = issues.find((issue) => issue.entityId === second.certificates[0]!.id);
+    expect(waiting?.kind).toBe('held');
+    await registrar.core.call(
+      'sync.resolve',
+      { issueId: waiting!.id, choice: 'theirs' },
+      registrar.sessions.registrar,
+    );
+    await run.quiesce();
+    await decide('mine');
+
+    const setAside = `Set aside by ${registrar.users.registrar.fullName} while it waited.`;
+    expect(await numbersOnServer(second)).toEqual([
+      {
+        purpose: 'certificate',
+        number: second.certificates[0]!.serial,
+        reason: `Not used: the record it was given to was refused at the state server. ${setAside}`,
+      },
+      { purpose: 'registration', number: second.regNo, reason: null },
+    ]);
+    expect(
+      await run.serverRows(
+        `SELECT count(*)::int AS n FROM sync_rows WHERE table_name = 'certificates' AND id = '${second.certificates[0]!.id}'`,
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(
+      await run.serverRows('SELECT kind, reason FROM sync_issues WHERE resolved_at IS NULL'),
+    ).toEqual([]);
     await assertSyncInvariants(run, { settled: true });
   });
 

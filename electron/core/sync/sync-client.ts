@@ -753,10 +753,14 @@ export class SyncClient {
        WHERE o.state = 'pending' AND r.table_name = ? AND r.row_id = ? LIMIT 1`,
     );
     // Every row of each society, found before any goes (a child is found through its parent).
+    // A number kept as void stays: it is the office's record that the number was never used
+    // (given to a society the state server refused), not a part of the society's file.
     const rowsOf = (society: string) =>
       [...conditions].map(([table, condition]) => ({
         table,
-        ids: this.prepare(`SELECT id FROM ${table} WHERE ${condition}`)
+        ids: this.prepare(
+          `SELECT id FROM ${table} WHERE (${condition})${table === 'number_allocations' ? ' AND voided_at IS NULL' : ''}`,
+        )
           .pluck()
           .all({ society }) as string[],
       }));

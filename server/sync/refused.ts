@@ -1,0 +1,223 @@
+/**
+ * Records refused for good (sync.md §6, §7). A record a device created can be refused for
+ * good: a society the registrar found to be the same as one registered, a held change the
+ * registrar set aside, and any record refused with one of these. Rows that point at such a
+ * record must not wait for it for ever: a number given to it is kept as void, a record of it
+ * is refused with it, and an application that only links to a society found to be the same
+ * as a registered one links to that one instead.
+ */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { ROUTES, type RowImage, type SyncTable } from '../../shared/sync/entities';
+import type { WireMutation } from '../../shared/sync/protocol';
+import { refusedRecords, syncRows } from '../db/schema';
+import type { RowStore, ServerTx, StoredRow } from './rows';
+
+/** How a change of a record refused for good is itself refused. */
+export const REFUSED_WITH_ITS_RECORD = 'It belongs to a record the state server refused: ';
+
+export interface Refusal {
+  /** Why the record was refused, said once however far down the chain. */
+  reason: string;
+  /** The registered society a refused society was found to be, when it was. */
+  sameAsId: string | null;
+}
+
+/**
+ * Marks the records `mutation` would have created as refused for good, with `reason`. Rows
+ * the server already holds are not its records and stay as they are. `sameAsId` goes with
+ * the society a likely duplicate brought.
+ */
+export async function refuseForGood(
+  tx: ServerTx,
+  store: RowStore,
+  deviceId: string,
+  mutation: WireMutation,
+  refusal: Refusal,
+  now: string,
+): Promise<void> {
+  const created: WireMutation['rows'][number][] = [];
+  for (const row of mutation.rows) {
+    if (!(await store.read(row.table, row.id))) created.push(row);
+  }
+  if (created.length === 0) return;
+  await tx
+    .insert(refusedRecords)
+    .values(
+      created.map((row) => ({
+        tableName: row.table,
+        id: row.id,
+        deviceId,
+        mutationId: mutation.mutationId,
+        reason: refusal.reason,
+        sameAsId: row.table === 'societies' ? refusal.sameAsId : null,
+        number: numberCarried(row.table, row.data),
+        refusedAt: now,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/**
+ * The numbers on the server, still standing, that a record of `mutation` carried though
+ * they were given to another (a certificate's serial, given to its society): once the record
+ * is refused for good they were never used, and the caller keeps them as void. One still on
+ * its way is kept as void when it arrives (`refusalOfNumber`).
+ */
+export async function numbersCarriedBy(
+  tx: ServerTx,
+  store: RowStore,
+  mutation: WireMutation,
+): Promise<StoredRow[]> {
+  const carried: StoredRow[] = [];
+  for (const row of mutation.rows) {
+    const number = numberCarried(row.table, row.data);
+    const societyId = row.data['society_id'];
+    if (!number || typeof societyId !== 'string') continue;
+    // A certificate's serial is given to its society, so it is found among the society's rows.
+    const given = await tx
+      .select({ id: syncRows.id })
+      .from(syncRows)
+      .where(
+        and(
+          eq(syncRows.tableName, 'number_allocations'),
+          eq(syncRows.societyId, societyId),
+          sql`${syncRows.data}->>'number' = ${number}`,
+        ),
+      );
+    for (const { id } of given) {
+      const stored = await store.read('number_allocations', id);
+      if (stored && !stored.data['voided_at']) carried.push(stored);
+    }
+  }
+  return carried;
+}
+
+/**
+ * Why a number arriving from `deviceId` was never used, when the record that carried it (a
+ * certificate printed with it) was refused for good; null otherwise.
+ */
+export async function refusalOfNumber(
+  tx: ServerTx,
+  deviceId: string,
+  allocation: RowImage,
+): Promise<Refusal | null> {
+  const number = allocation['number'];
+  if (allocation['purpose'] !== 'certificate' || typeof number !== 'string') return null;
+  return refusedWhere(tx, deviceId, eq(refusedRecords.number, number));
+}
+
+/** The number a record carries that was given to another (a certificate's serial). */
+function numberCarried(table: string, data: RowImage): string | null {
+  const serial = data['serial'];
+  return table === 'certificates' && typeof serial === 'string' ? serial : null;
+}
+
+/**
+ * Why a record the row waits on was refused for good, when it was; null when the row
+ * should wait. Only the columns the row waits on are looked at (the record it belongs to,
+ * its owner), and only records `deviceId` made: a record refused for a reason that may yet
+ * change (a number clash, a crash) is not refused for good, and its rows keep waiting.
+ */
+export async function refusalOf(
+  tx: ServerTx,
+  deviceId: string,
+  table: SyncTable,
+  data: RowImage,
+): Promise<Refusal | null> {
+  const waitsOn = (ROUTES[table] ?? [])
+    .map((step) =>
+      step.kind === 'parent'
+        ? step.column
+        : step.kind === 'owner'
+          ? step.idColumn
+          : step.ofSociety
+            ? step.societyColumn
+            : undefined,
+    )
+    .map((column) => (column ? data[column] : null))
+    .filter((value): value is string => typeof value === 'string');
+  return waitsOn.length === 0 ? null : refusedAmong(tx, deviceId, waitsOn);
+}
+
+/**
+ * A row that only links to a society (an application, to the society it became), when that
+ * society is one of `deviceId`'s refused as the same as a registered society: the row as it
+ * should stand, linking to the registered one. Null when the link is fine as it is.
+ */
+export async function relinkedPastRefused(
+  tx: ServerTx,
+  store: RowStore,
+  deviceId: string,
+  table: SyncTable,
+  data: RowImage,
+): Promise<RowImage | null> {
+  for (const column of linkColumns(table)) {
+    const societyId = data[column];
+    if (typeof societyId !== 'string' || (await store.read('societies', societyId))) continue;
+    const refusal = await refusedAmong(tx, deviceId, [societyId]);
+    if (refusal?.sameAsId) return { ...data, [column]: refusal.sameAsId };
+  }
+  return null;
+}
+
+/**
+ * The rows on the server that link to `societyId`, just refused as the same as `sameAsId`:
+ * each with the image it should now have. Written by the caller, so every computer that
+ * holds them follows the link to the registered society.
+ */
+export async function linksToRefused(
+  tx: ServerTx,
+  store: RowStore,
+  societyId: string,
+  sameAsId: string,
+): Promise<{ table: SyncTable; stored: StoredRow; patch: RowImage }[]> {
+  const relinked: { table: SyncTable; stored: StoredRow; patch: RowImage }[] = [];
+  for (const table of LINKING_TABLES) {
+    const linking = await tx
+      .select({ id: syncRows.id })
+      .from(syncRows)
+      .where(and(eq(syncRows.tableName, table), eq(syncRows.societyId, societyId)));
+    for (const { id } of linking) {
+      // Through the store, so a row this push already changed is read as it now stands.
+      const stored = await store.read(table, id);
+      if (!stored) continue;
+      const patch: RowImage = {};
+      for (const column of linkColumns(table)) {
+        if (stored.data[column] === societyId) patch[column] = sameAsId;
+      }
+      if (Object.keys(patch).length > 0) relinked.push({ table, stored, patch });
+    }
+  }
+  return relinked;
+}
+
+function refusedAmong(tx: ServerTx, deviceId: string, ids: readonly string[]) {
+  return refusedWhere(tx, deviceId, inArray(refusedRecords.id, ids));
+}
+
+/** The first of `deviceId`'s records refused for good that `condition` picks. */
+async function refusedWhere(
+  tx: ServerTx,
+  deviceId: string,
+  condition: SQL,
+): Promise<Refusal | null> {
+  const [refused] = await tx
+    .select({ reason: refusedRecords.reason, sameAsId: refusedRecords.sameAsId })
+    .from(refusedRecords)
+    .where(and(eq(refusedRecords.deviceId, deviceId), condition))
+    .limit(1);
+  return refused ?? null;
+}
+
+/** The columns by which a row of `table` links to a society it is not a record of. */
+function linkColumns(table: SyncTable): string[] {
+  if (table === 'societies') return [];
+  return (ROUTES[table] ?? []).flatMap((step) =>
+    step.kind === 'column' && step.societyColumn && !step.ofSociety ? [step.societyColumn] : [],
+  );
+}
+
+/** The tables with such links. */
+const LINKING_TABLES = (Object.keys(ROUTES) as SyncTable[]).filter(
+  (table) => linkColumns(table).length > 0,
+);
