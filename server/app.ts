@@ -146,7 +146,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const body = parse(pullRequestSchema, request.body, reply);
     if (!body || !protocolOk(body.client, reply)) return reply;
     const device = await registry.authenticate(request.headers.authorization, body.client);
-    return pullPage(options.db, options.directory, device, body.cursors, body.limit);
+    const page = await pullPage(options.db, options.directory, device, body.cursors, body.limit);
+    return { ...page, serverTime: iso() };
   });
 
   app.post('/sync/v1/issues', async (request, reply) => {

@@ -64,12 +64,17 @@ export class FieldAssignments {
     private readonly store: RowStore,
   ) {}
 
-  /** `societyName`: the society's name in the change, for one the server does not hold. */
+  /**
+   * `societyName`: the society's name in the change, for one the server does not hold.
+   * `setBack`: the laptop's clock was set back when the change was made, so it may have been
+   * made any time up to its arrival; what its clock read then.
+   */
   async verdict(
     userId: string,
     societyId: string,
     madeAtMs: number,
     societyName?: string,
+    setBack?: { readMs: number; arrivedMs: number },
   ): Promise<AssignmentVerdict> {
     const ending = await this.ending(userId, societyId);
     if (ending === 'held') return { kind: 'held' };
@@ -83,9 +88,21 @@ export class FieldAssignments {
       };
     }
     const late = madeAtMs - ending.atMs;
-    if (late <= 0) return { kind: 'held' };
     const made = formatDate(indiaDate(new Date(madeAtMs)));
     const ended = formatDate(indiaDate(new Date(ending.atMs)));
+    if (late <= 0) {
+      // Never refused on a guess; but the registrar is shown that it may have been late.
+      if (!setBack || setBack.arrivedMs <= ending.atMs) return { kind: 'held' };
+      const read = formatDate(indiaDate(new Date(setBack.readMs)));
+      const clock =
+        read === made
+          ? `it read an earlier time on ${made} than the laptop had already reached`
+          : `it read ${read}, though the laptop had already reached ${made}`;
+      return {
+        kind: 'grace',
+        reason: `Made on ${user}’s field laptop while its clock was set back: ${clock}. The audit of ${society} was ${ending.how} on ${ended}, so the change may have been made after that; taken. Check that it belongs to the report.`,
+      };
+    }
     const days = Math.floor(late / DAY_MS);
     const since = days === 0 ? 'after' : `${days} day${days === 1 ? '' : 's'} after`;
     const after = `${since} the audit of ${society} was ${ending.how} on ${ended}`;

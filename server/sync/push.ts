@@ -392,15 +392,20 @@ async function settleHeld(
     .where(eq(syncIssues.id, held.conflictId));
 }
 
-const MAX_CLOCK_LEAD_MS = 5 * 60_000;
+/**
+ * How far a computer's clock may be off before the server takes note (sync.md §2): a stamp
+ * further ahead is clamped, and a field laptop's change whose own time is further behind its
+ * stamp was made with the clock set back.
+ */
+const CLOCK_TOLERANCE_MS = 5 * 60_000;
 
 /** Changes a user makes to their own record only. */
 const OWN_ONLY = new Set(['user.changePassword', 'user.rehashPassword']);
 
 function clampHlc(hlc: string, serverMs: number): string {
   const parsed = parseHlc(hlc);
-  if (parsed.wallMs <= serverMs + MAX_CLOCK_LEAD_MS) return hlc;
-  return formatHlc({ wallMs: serverMs + MAX_CLOCK_LEAD_MS, counter: parsed.counter }, parsed.node);
+  if (parsed.wallMs <= serverMs + CLOCK_TOLERANCE_MS) return hlc;
+  return formatHlc({ wallMs: serverMs + CLOCK_TOLERANCE_MS, counter: parsed.counter }, parsed.node);
 }
 
 interface Actor {
@@ -555,6 +560,12 @@ async function decide(
     if (refusal) return { verdict: 'rejected', reason: refusal };
     const assignments = fieldAssignmentsOf(tx, store);
     const madeAt = parseHlc(mutation.hlc).wallMs;
+    // The laptop's own clock read earlier than the change's stamp, which never goes back (it
+    // follows the laptop's latest change and the server's time at its last sync): the clock
+    // was set back, and the change may have been made any time until it arrived.
+    const readMs = Date.parse(mutation.createdAt);
+    const setBack =
+      readMs < madeAt - CLOCK_TOLERANCE_MS ? { readMs, arrivedMs: Date.parse(now) } : undefined;
     const societies = new Set(
       planned.flatMap((row) => [row.stored?.societyId, row.route.societyId]),
     );
@@ -567,6 +578,7 @@ async function decide(
         societyId,
         madeAt,
         typeof name === 'string' ? name : undefined,
+        setBack,
       );
       if (verdict.kind === 'refused') return { verdict: 'rejected', reason: verdict.reason };
       if (verdict.kind === 'grace') flag = verdict.reason;

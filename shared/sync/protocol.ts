@@ -176,12 +176,18 @@ export const pullResponseSchema = z.object({
   /** More rows wait, in this or another bucket. */
   more: z.boolean(),
   /**
-   * Societies that left this page's bucket (moved to another office), with the server_seq
-   * of their leaving: a computer forgets one unless a later row of it came back.
+   * Societies that left this page's bucket (moved to another office, or refused at the
+   * state server while still on the computer that entered them), with the server_seq of
+   * their leaving: a computer forgets one unless a later row of it came back.
    */
   departed: z.array(z.object({ societyId: id, serverSeq: z.number().int() })).default([]),
   /** Every office key the server knows (a handful), for verifying certificates here. */
   officeKeys: z.array(officeKeySchema).default([]),
+  /**
+   * The state server's clock when it answered: a computer never stamps a later change
+   * earlier than this (sync.md §2), whatever its own clock says. Absent from older servers.
+   */
+  serverTime: z.string().datetime().optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -133,6 +133,99 @@ function numbersOnServer(registration: Awaited<ReturnType<typeof registered>>) {
   );
 }
 
+/**
+ * `AUDITOR` with the audits of `societies` (registered at desktop a) assigned to her, and her
+ * field laptop f enrolled and synced, signed in. `reassign` gives audits to another auditor
+ * at the office, Lalhmingliana Sailo, and syncs the office.
+ */
+async function auditorInTheField(societies: readonly { regNo: string; name: string }[]) {
+  const office = run.desktop('a').desktop;
+  const auditor = await auditorOf(office);
+  const successor = await office.core.call(
+    'users.create',
+    {
+      username: 'lalhmingliana',
+      fullName: 'Lalhmingliana Sailo',
+      role: 'auditor',
+      officeId: office.users.admin.officeId,
+      temporaryPassword: 'temporary password 8',
+    },
+    office.sessions.admin,
+  );
+  await office.core.call(
+    'auth.login',
+    { username: AUDITOR.username, password: AUDITOR.temporaryPassword },
+    'office-auditor',
+  );
+  await office.core.call(
+    'auth.changePassword',
+    { currentPassword: AUDITOR.temporaryPassword, newPassword: AUDITOR.password },
+    'office-auditor',
+  );
+  const assigned = [];
+  for (const { regNo, name } of societies) assigned.push(await create('a', regNo, { name }));
+  await office.core.call(
+    'audits.assign',
+    {
+      fy: '2025-26',
+      societyIds: assigned.map((society) => society.id),
+      auditorId: auditor.id,
+      auditorKind: 'departmental',
+    },
+    office.sessions.registrar,
+  );
+  await run.sync('a');
+
+  const laptop = (await run.addDesktop('f', 'AIZ', AUDITOR.username)).desktop;
+  await run.sync('f');
+  // The laptop as it is now: a restart opens it again.
+  const onLaptop = () => run.desktop('f').desktop.core;
+  const signIn = () =>
+    onLaptop().call(
+      'auth.login',
+      { username: AUDITOR.username, password: AUDITOR.password },
+      'laptop-auditor',
+    );
+  await signIn();
+  const audits = await Promise.all(
+    assigned.map(async (society) => {
+      const [audit] = await laptop.core.call(
+        'audits.ofSociety',
+        { societyId: society.id },
+        'laptop-auditor',
+      );
+      return { id: audit!.auditId };
+    }),
+  );
+  const observe = (auditId: string, description: string) =>
+    onLaptop().call(
+      'audits.addObservation',
+      { auditId, observation: { ...defect, description } },
+      'laptop-auditor',
+    );
+  const reassign = async (toReassign: readonly { id: string }[]) => {
+    for (const audit of toReassign) {
+      const current = await office.core.call(
+        'audits.get',
+        { id: audit.id },
+        office.sessions.registrar,
+      );
+      await office.core.call(
+        'audits.reassign',
+        {
+          id: audit.id,
+          baseVersion: current.version,
+          auditorId: successor.id,
+          auditorKind: 'departmental',
+        },
+        office.sessions.registrar,
+      );
+    }
+    await run.sync('a');
+  };
+  return { office, laptop, signIn, observe, reassign, audits };
+}
+
 describe('sync.md §9 scenarios', () => {
   it('killed after the server committed, before the answer: the retry applies nothing twice', async () => {
     const society = await create('a', '1/2026');
@@ -726,56 +819,14 @@ describe('sync.md §9 scenarios', () => {
   });
 
   it('an auditor’s assignment expiring offline: work from before it ended is taken, within the grace it is taken and flagged, after it is refused; the laptop forgets the societies', async () => {
-    const office = run.desktop('a').desktop;
-    const auditor = await auditorOf(office);
-    const successor = await office.core.call(
-      'users.create',
-      {
-        username: 'lalhmingliana',
-        fullName: 'Lalhmingliana Sailo',
-        role: 'auditor',
-        officeId: office.users.admin.officeId,
-        temporaryPassword: 'temporary password 8',
-      },
-      office.sessions.admin,
-    );
-    await office.core.call(
-      'auth.login',
-      { username: AUDITOR.username, password: AUDITOR.temporaryPassword },
-      'office-auditor',
-    );
-    await office.core.call(
-      'auth.changePassword',
-      { currentPassword: AUDITOR.temporaryPassword, newPassword: AUDITOR.password },
-      'office-auditor',
-    );
-    const assigned = [
-      await create('a', '301/2019', { name: 'Ṭhingsulthliah Fishery Cooperative Society Ltd.' }),
-      await create('a', '302/2019', { name: 'Sairang Dairy Cooperative Society Ltd.' }),
-    ];
     await create('a', '303/2019', { name: 'Kolasib Weavers Cooperative Society Ltd.' });
-    await office.core.call(
-      'audits.assign',
-      {
-        fy: '2025-26',
-        societyIds: assigned.map((society) => society.id),
-        auditorId: auditor.id,
-        auditorKind: 'departmental',
-      },
-      office.sessions.registrar,
-    );
-    await run.sync('a');
+    const { office, laptop, signIn, observe, reassign, audits } = await auditorInTheField([
+      { regNo: '301/2019', name: 'Ṭhingsulthliah Fishery Cooperative Society Ltd.' },
+      { regNo: '302/2019', name: 'Sairang Dairy Cooperative Society Ltd.' },
+    ]);
+    const [first, second] = audits;
 
     // The laptop is enrolled for the auditor: her two societies, nobody else's password.
-    const laptop = (await run.addDesktop('f', 'AIZ', AUDITOR.username)).desktop;
-    await run.sync('f');
-    const signIn = () =>
-      laptop.core.call(
-        'auth.login',
-        { username: AUDITOR.username, password: AUDITOR.password },
-        'laptop-auditor',
-      );
-    await signIn();
     const held = await laptop.core.call('societies.list', {}, laptop.sessions.clerk);
     expect(held.rows.map((row) => row.name).sort()).toEqual([
       'Sairang Dairy Cooperative Society Ltd.',
@@ -791,46 +842,13 @@ describe('sync.md §9 scenarios', () => {
     expect((await laptop.core.call('sync.status', {}, laptop.sessions.clerk)).fieldLaptopOf).toBe(
       AUDITOR.fullName,
     );
-    const [first, second] = await Promise.all(
-      assigned.map(async (society) => {
-        const [audit] = await laptop.core.call(
-          'audits.ofSociety',
-          { societyId: society.id },
-          'laptop-auditor',
-        );
-        return { id: audit!.auditId };
-      }),
-    );
-    const observe = (auditId: string, description: string) =>
-      laptop.core.call(
-        'audits.addObservation',
-        { auditId, observation: { ...defect, description } },
-        'laptop-auditor',
-      );
 
     // In the village, with no network: one observation the day she arrives...
     run.network.partition('f');
     await observe(first!.id, 'Cash book not balanced since 01-09-2026.');
     // ...the next day the office gives both audits to another auditor...
     await run.passDays(1);
-    for (const audit of [first!, second!]) {
-      const current = await office.core.call(
-        'audits.get',
-        { id: audit.id },
-        office.sessions.registrar,
-      );
-      await office.core.call(
-        'audits.reassign',
-        {
-          id: audit.id,
-          baseVersion: current.version,
-          auditorId: successor.id,
-          auditorKind: 'departmental',
-        },
-        office.sessions.registrar,
-      );
-    }
-    await run.sync('a');
+    await reassign(audits);
     // ...she, not knowing, goes on two days later, and again a week after that.
     await run.passDays(2);
     await signIn();
@@ -892,6 +910,49 @@ describe('sync.md §9 scenarios', () => {
         .observations,
     ).toHaveLength(1);
     await assertSyncInvariants(run, { replicasEqual: true });
+  });
+
+  it('a field laptop’s clock set back by hand after its assignment ended: the change is taken, never dated before the last sync, and flagged for the registrar', async () => {
+    const { office, signIn, observe, reassign, audits } = await auditorInTheField([
+      { regNo: '304/2019', name: 'Champhai Grape Growers Cooperative Society Ltd.' },
+    ]);
+    const [audit] = audits;
+    // Her last sync is the next day; then she is offline in the village. A day later the
+    // office gives the audit to another auditor.
+    await run.passDays(1);
+    await run.sync('f');
+    run.network.partition('f');
+    await run.passDays(1);
+    await reassign(audits);
+    // Two days later she sets the laptop's clock back four days, to before her last sync
+    // (though not before anything she did on it), starts it again, and writes an observation.
+    await run.passDays(2);
+    run.setClock('f', -4 * 86_400_000);
+    await run.restart('f');
+    await signIn();
+    await observe(audit!.id, 'Grape stock register not kept since 01-10-2026.');
+    await run.quiesce();
+
+    expect(
+      await run.serverRows(
+        `SELECT data->>'description' AS description FROM sync_rows WHERE table_name = 'audit_observations'`,
+      ),
+    ).toEqual([{ description: 'Grape stock register not kept since 01-10-2026.' }]);
+    const issues = await office.core.call('sync.issues', {}, office.sessions.registrar);
+    expect(issues.map(({ kind, reason }) => ({ kind, reason }))).toEqual([
+      {
+        kind: 'flagged',
+        reason: `Made on ${AUDITOR.fullName}’s field laptop while its clock was set back: it read 23-11-2026, though the laptop had already reached 24-11-2026. The audit of Champhai Grape Growers Cooperative Society Ltd. was reassigned to Lalhmingliana Sailo on 25-11-2026, so the change may have been made after that; taken. Check that it belongs to the report.`,
+      },
+    ]);
+    expect(
+      run
+        .desktop('f')
+        .desktop.core.services.sqlite.prepare('SELECT count(*) FROM outbox WHERE state = ?')
+        .pluck()
+        .get('pending'),
+    ).toBe(0);
+    await assertSyncInvariants(run, { settled: true });
   });
 
   it('a clock three days fast is clamped and flagged, never fatal; its edits still apply', async () => {

@@ -62,6 +62,9 @@ export interface MutationTx {
   note(change: Omit<RecordedChange, 'mutationVersion'>): void;
 }
 
+/** The latest state server time seen (ms), below which no change is stamped. */
+const HLC_FLOOR_KEY = 'sync_hlc_floor';
+
 /**
  * The single write path of the app. `run` opens one IMMEDIATE transaction, opens the write
  * guard (so the database accepts writes to synced tables), lets the service write its rows
@@ -87,6 +90,8 @@ export class MutationWriter {
       hlc: string | null;
     };
     this.hlc = last.hlc ? parseHlc(last.hlc) : { wallMs: 0, counter: 0 };
+    const floor = Number(getMeta(sqlite, HLC_FLOOR_KEY) ?? 0);
+    if (floor > this.hlc.wallMs) this.hlc = { wallMs: floor, counter: 0 };
     this.insertOutbox = sqlite.prepare(
       `INSERT INTO outbox (mutation_id, name, mutation_version, entity, entity_id, args, base_version, base, hlc, user_id, created_at)
        VALUES (@mutationId, @name, @mutationVersion, @entity, @entityId, @args, @baseVersion, @base, @hlc, @userId, @createdAt)`,
@@ -101,6 +106,17 @@ export class MutationWriter {
       'INSERT OR IGNORE INTO outbox_rows (seq, table_name, row_id) SELECT ?, table_name, row_id FROM temp.touched_rows',
     );
     this.clearTouched = sqlite.prepare('DELETE FROM temp.touched_rows');
+  }
+
+  /**
+   * The state server's time, seen at a sync: no later change of this computer is stamped
+   * earlier. So a clock set back by hand cannot date a change before the last sync, and the
+   * server sees that the clock was set back (the change's own time is behind its stamp).
+   */
+  observeServerTime(serverMs: number): void {
+    if (!(serverMs > this.hlc.wallMs)) return;
+    this.hlc = { wallMs: serverMs, counter: 0 };
+    setMeta(this.sqlite, HLC_FLOOR_KEY, String(serverMs));
   }
 
   /** A computer enrolled again after a restore is a new device from then on (sync.md §2). */

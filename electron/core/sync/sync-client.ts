@@ -680,6 +680,9 @@ export class SyncClient {
           ...(this.options.pullPageRows ? { limit: this.options.pullPageRows } : {}),
         }),
       );
+      if (response.serverTime) {
+        this.options.writer.observeServerTime(Date.parse(response.serverTime));
+      }
       // A bucket the server no longer gives this device stops being followed. An office's
       // rows stay (the registrar may still need to read them); a society that left (a field
       // laptop's assignment ended, or it moved office) is forgotten once nothing waits to
