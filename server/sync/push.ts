@@ -46,11 +46,19 @@ import {
   refusalOf,
   refusalOfNumber,
   refuseForGood,
+  refusedRowsOf,
   relinkedPastRefused,
   type Refusal,
 } from './refused';
 import { upcast } from './upcasters';
-import { RowStore, routeOfStored, type Route, type ServerTx, type StoredRow } from './rows';
+import {
+  RowStore,
+  perPush,
+  routeOfStored,
+  type Route,
+  type ServerTx,
+  type StoredRow,
+} from './rows';
 
 export interface DeviceRecord {
   id: string;
@@ -178,6 +186,10 @@ export async function pushMutations(
             ]),
         ),
       ]),
+    );
+    await refusedRowsOf(tx, store).preload(
+      device.id,
+      toDecide.flatMap((mutation) => mutation.rows),
     );
     await likelyDuplicatesOf(tx, store, directory).preload(
       toDecide.flatMap((mutation) =>
@@ -496,6 +508,10 @@ async function decide(
     }
     const own = row.table === table && row.id === mutation.entityId;
     const before = own ? stored : await store.read(row.table, row.id);
+    const refused = before
+      ? null
+      : await refusedRowsOf(tx, store).reasonFor(device.id, row.table, row.id);
+    if (refused) return { verdict: 'rejected', reason: `${REFUSED_WITH_ITS_RECORD}${refused}` };
     let data = withoutLocalColumns(
       row.table,
       own ? withOwnValues(row.data, mutation.args) : row.data,
@@ -811,19 +827,6 @@ function fieldLaptopRefusal(
   return outside
     ? 'A field laptop changes only the societies assigned to its auditor; this record belongs to none of them.'
     : null;
-}
-
-/**
- * Lookups made once per push (one push, one RowStore) and shared by every change it
- * decides, however decide is reached (a push, a held change tried again, a decision).
- */
-function perPush<T extends object>(cache: WeakMap<RowStore, T>, store: RowStore, make: () => T): T {
-  let made = cache.get(store);
-  if (!made) {
-    made = make();
-    cache.set(store, made);
-  }
-  return made;
 }
 
 /** Likely-duplicate lookups, loaded for all the push's new societies at once. */

@@ -10,7 +10,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { ROUTES, type RowImage, type SyncTable } from '../../shared/sync/entities';
 import type { WireMutation } from '../../shared/sync/protocol';
 import { refusedRecords, syncRows } from '../db/schema';
-import type { RowStore, ServerTx, StoredRow } from './rows';
+import { perPush, type RowStore, type ServerTx, type StoredRow } from './rows';
 
 /** How a change of a record refused for good is itself refused. */
 export const REFUSED_WITH_ITS_RECORD = 'It belongs to a record the state server refused: ';
@@ -40,6 +40,8 @@ export async function refuseForGood(
     if (!(await store.read(row.table, row.id))) created.push(row);
   }
   if (created.length === 0) return;
+  const known = refusedRowsOf(tx, store);
+  for (const row of created) known.mark(deviceId, row.table, row.id, refusal.reason);
   await tx
     .insert(refusedRecords)
     .values(
@@ -55,6 +57,61 @@ export async function refuseForGood(
       })),
     )
     .onConflictDoNothing();
+}
+
+/**
+ * Which rows coming in are records their device already had refused for good: a refused
+ * record never arrives later (a certificate set aside, then revoked on the desktop that
+ * printed it). Loaded for a whole push at once; a row not loaded is looked up on its own.
+ */
+export class RefusedRows {
+  /** `device|table|id` → why it was refused, or null when it was not. */
+  private readonly known = new Map<string, string | null>();
+
+  constructor(private readonly tx: ServerTx) {}
+
+  async preload(deviceId: string, rows: readonly { table: string; id: string }[]): Promise<void> {
+    const unknown = rows.filter((row) => !this.known.has(keyOf(deviceId, row.table, row.id)));
+    for (let start = 0; start < unknown.length; start += 500) {
+      const chunk = unknown.slice(start, start + 500);
+      for (const row of chunk) this.known.set(keyOf(deviceId, row.table, row.id), null);
+      const found = await this.tx
+        .select({
+          table: refusedRecords.tableName,
+          id: refusedRecords.id,
+          reason: refusedRecords.reason,
+        })
+        .from(refusedRecords)
+        .where(
+          and(
+            eq(refusedRecords.deviceId, deviceId),
+            inArray(
+              refusedRecords.id,
+              chunk.map((row) => row.id),
+            ),
+          ),
+        );
+      for (const row of found) this.mark(deviceId, row.table, row.id, row.reason);
+    }
+  }
+
+  /** Why `deviceId`'s record was refused for good; null when it was not. */
+  async reasonFor(deviceId: string, table: string, id: string): Promise<string | null> {
+    const key = keyOf(deviceId, table, id);
+    if (!this.known.has(key)) await this.preload(deviceId, [{ table, id }]);
+    return this.known.get(key) ?? null;
+  }
+
+  mark(deviceId: string, table: string, id: string, reason: string): void {
+    this.known.set(keyOf(deviceId, table, id), reason);
+  }
+}
+
+const keyOf = (deviceId: string, table: string, id: string) => `${deviceId}|${table}|${id}`;
+
+const refusedRows = new WeakMap<RowStore, RefusedRows>();
+export function refusedRowsOf(tx: ServerTx, store: RowStore): RefusedRows {
+  return perPush(refusedRows, store, () => new RefusedRows(tx));
 }
 
 /**

@@ -39,6 +39,23 @@ export interface Route {
   societyId: string | null;
 }
 
+/**
+ * Lookups made once per push (one push, one RowStore) and shared by every change it
+ * decides, however decide is reached (a push, a held change tried again, a decision).
+ */
+export function perPush<T extends object>(
+  cache: WeakMap<RowStore, T>,
+  store: RowStore,
+  make: () => T,
+): T {
+  let made = cache.get(store);
+  if (!made) {
+    made = make();
+    cache.set(store, made);
+  }
+  return made;
+}
+
 /** Where a stored row is routed now. */
 export function routeOfStored(row: StoredRow): Route {
   return { bucket: row.bucket, officeId: row.officeId, societyId: row.societyId };

@@ -121,6 +121,27 @@ async function registeredTwice(name: string) {
   return { first, second, registrar, decide };
 }
 
+/** The registrar's words when a likely duplicate is refused as the same society. */
+function sameSocietyRefusal(registrar: { users: { registrar: { fullName: string } } }) {
+  return `${registrar.users.registrar.fullName} found it is the same society as the one already registered; this entry was not added.`;
+}
+
+/** The sync issues still open on the state server, by change name. */
+function openIssues() {
+  return run.serverRows(
+    'SELECT kind, name, reason FROM sync_issues WHERE resolved_at IS NULL ORDER BY name',
+  );
+}
+
+/** The open issue of a change refused because its record was refused with `refusal`. */
+function refusedWithItsRecord(name: string, refusal: string) {
+  return {
+    kind: 'rejected',
+    name,
+    reason: `It belongs to a record the state server refused: ${refusal}`,
+  };
+}
+
 /** The numbers given to a registration and its certificates, as the state server holds them. */
 function numbersOnServer(registration: Awaited<ReturnType<typeof registered>>) {
   const owners = [registration.societyId, ...registration.certificates.map(({ id }) => id)]
@@ -415,7 +436,7 @@ describe('sync.md §9 scenarios', () => {
       { verdict: 'applied', reason: null },
       {
         verdict: 'rejected',
-        reason: `${registrar.users.registrar.fullName} found it is the same society as the one already registered; this entry was not added.`,
+        reason: sameSocietyRefusal(registrar),
       },
     ]);
     expect(await run.serverRows(`SELECT id FROM sync_rows WHERE id = '${same.id}'`)).toEqual([]);
@@ -459,7 +480,7 @@ describe('sync.md §9 scenarios', () => {
 
     // The numbers b gave, its registration number and the serial of the certificate printed
     // for it, are never given again, and the register of numbers says why.
-    const refusal = `${registrar.users.registrar.fullName} found it is the same society as the one already registered; this entry was not added.`;
+    const refusal = sameSocietyRefusal(registrar);
     const reason = `Not used: the record it was given to was refused at the state server. ${refusal}`;
     expect(await numbersOnServer(second)).toEqual([
       { purpose: 'certificate', number: second.certificates[0]!.serial, reason },
@@ -475,16 +496,28 @@ describe('sync.md §9 scenarios', () => {
     ).toEqual({ reason });
     // The certificate b printed for it does not stand either, and the registrar is told, so
     // that it is recalled.
+    expect(await openIssues()).toEqual([refusedWithItsRecord('certificate.issue', refusal)]);
+    await assertSyncInvariants(run, { settled: true });
+  });
+
+  it('an edit of a registration later refused as the same society is refused with it, never entered as a society of its own', async () => {
+    const { second, registrar, decide } = await registeredTwice(
+      'Khawzawl Tea Growers Cooperative Society Ltd.',
+    );
+    // The clerk at b corrects the phone of b's entry while the registrar is deciding.
+    await edit('b', second.societyId, { phone: '9436100077' });
+    await run.sync('b');
+    await decide('theirs');
+
     expect(
       await run.serverRows(
-        'SELECT kind, name, reason FROM sync_issues WHERE resolved_at IS NULL ORDER BY name',
+        `SELECT id FROM sync_rows WHERE table_name = 'societies' AND id = '${second.societyId}'`,
       ),
-    ).toEqual([
-      {
-        kind: 'rejected',
-        name: 'certificate.issue',
-        reason: `It belongs to a record the state server refused: ${refusal}`,
-      },
+    ).toEqual([]);
+    const refusal = sameSocietyRefusal(registrar);
+    expect(await openIssues()).toEqual([
+      refusedWithItsRecord('certificate.issue', refusal),
+      refusedWithItsRecord('society.update', refusal),
     ]);
     await assertSyncInvariants(run, { settled: true });
   });
@@ -520,9 +553,7 @@ describe('sync.md §9 scenarios', () => {
         `SELECT count(*)::int AS n FROM sync_rows WHERE table_name = 'certificates' AND id = '${second.certificates[0]!.id}'`,
       ),
     ).toEqual([{ n: 0 }]);
-    expect(
-      await run.serverRows('SELECT kind, reason FROM sync_issues WHERE resolved_at IS NULL'),
-    ).toEqual([]);
+    expect(await openIssues()).toEqual([]);
     await assertSyncInvariants(run, { settled: true });
   });
 
@@ -540,9 +571,7 @@ describe('sync.md §9 scenarios', () => {
       { purpose: 'registration', number: second.regNo, reason: null },
     ]);
     expect(await certificateOnServer()).toEqual([{ serial: second.certificates[0]!.serial }]);
-    expect(
-      await run.serverRows('SELECT kind, reason FROM sync_issues WHERE resolved_at IS NULL'),
-    ).toEqual([]);
+    expect(await openIssues()).toEqual([]);
     await assertSyncInvariants(run, { settled: true });
   });
 
@@ -686,9 +715,7 @@ describe('sync.md §9 scenarios', () => {
       { number: offline.regNo, reason: `Provisional; replaced by ${settled.regNo} at sync` },
     ]);
     // Replacing the numbers is no conflict for anyone.
-    expect(
-      await run.serverRows('SELECT kind, name, reason FROM sync_issues WHERE resolved_at IS NULL'),
-    ).toEqual([]);
+    expect(await openIssues()).toEqual([]);
     await assertSyncInvariants(run, { settled: true });
   });
 
