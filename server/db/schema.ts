@@ -242,10 +242,11 @@ export const refusedRecords = pgTable(
     refusedAt: at('refused_at').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tableName, t.id] }),
-    index('refused_records_id_idx').on(t.id),
+    // Per device, as they are looked up: a computer restored from a backup enrols again as a
+    // new device holding the same records, and its own refusals must be kept too.
+    primaryKey({ columns: [t.deviceId, t.id, t.tableName] }),
     index('refused_records_number_idx')
-      .on(t.number)
+      .on(t.deviceId, t.number)
       .where(sql`${t.number} is not null`),
   ],
 );

@@ -23,6 +23,7 @@ import { MUTATION_ROLES } from '../../shared/sync/mutations';
 import { REPLACE_PROVISIONAL } from '../../shared/sync/numbers';
 import {
   MINE_DECIDABLE,
+  setAsideRefusal,
   type SyncIssue,
   type VerdictRecord,
   type WireMutation,
@@ -42,9 +43,9 @@ import { officeBucket } from './pull';
 import {
   REFUSED_WITH_ITS_RECORD,
   linksToRefused,
-  numbersCarriedBy,
-  refusalOf,
-  refusalOfNumber,
+  allocationsCarriedBy,
+  refusedRecordItWaitsOn,
+  refusedRecordCarrying,
   refuseForGood,
   refusedRowsOf,
   relinkedPastRefused,
@@ -86,6 +87,8 @@ interface Outcome {
 /** How one change is decided: a registrar's decision may waive the likely-duplicate hold. */
 interface DecideOptions {
   acceptDuplicate?: boolean;
+  /** When the change reached the server, for one decided later (a held change); else now. */
+  receivedAt?: string;
 }
 
 /** Pushes `mutations` from `device`; answers one verdict per mutation, in order. */
@@ -319,6 +322,7 @@ async function retryHeld(
       deviceId: processedMutations.deviceId,
       conflictId: processedMutations.conflictId,
       body: mutationArchive.body,
+      receivedAt: mutationArchive.receivedAt,
       officeId: devices.officeId,
       userId: devices.userId,
     })
@@ -338,6 +342,7 @@ async function retryHeld(
       { id: row.deviceId, officeId: row.officeId, userId: row.userId },
       mutation,
       now,
+      { receivedAt: row.receivedAt },
     );
     if (outcome.verdict === 'held') {
       // To the back of the queue, so changes waiting on a person (a likely duplicate, a newer
@@ -516,11 +521,16 @@ async function decide(
       row.table,
       own ? withOwnValues(row.data, mutation.args) : row.data,
     );
-    // An application whose society was found to be one already registered stands for that one.
-    data = (await relinkedPastRefused(tx, store, device.id, row.table, data)) ?? data;
     let route = await routeOrPlanned(store, row.table, data, planned);
+    // An application whose society was found to be one already registered leads to that
+    // one, and stays with its own office (as when the registrar decided it).
+    const relinked = await relinkedPastRefused(tx, store, device.id, row.table, data);
+    if (relinked) {
+      data = relinked.data;
+      if (route) route = { ...route, societyId: relinked.societyId };
+    }
     if (!route) {
-      const refusal = await refusalOf(tx, device.id, row.table, data);
+      const refusal = await refusedRecordItWaitsOn(tx, device.id, row.table, data);
       if (!refusal) {
         return {
           verdict: 'held',
@@ -545,7 +555,7 @@ async function decide(
       voided = true;
     } else if (row.table === 'number_allocations' && !before) {
       // Given to a record that stands, but printed on one refused for good (a certificate).
-      const refusal = await refusalOfNumber(tx, device.id, data);
+      const refusal = await refusedRecordCarrying(tx, device.id, data);
       if (refusal) {
         data = { ...data, ...voidedFor(refusal, now) };
         voided = true;
@@ -581,7 +591,9 @@ async function decide(
     // was set back, and the change may have been made any time until it arrived.
     const readMs = Date.parse(mutation.createdAt);
     const setBack =
-      readMs < madeAt - CLOCK_TOLERANCE_MS ? { readMs, arrivedMs: Date.parse(now) } : undefined;
+      readMs < madeAt - CLOCK_TOLERANCE_MS
+        ? { readMs, arrivedMs: Date.parse(options.receivedAt ?? now) }
+        : undefined;
     const societies = new Set(
       planned.flatMap((row) => [row.stored?.societyId, row.route.societyId]),
     );
@@ -699,27 +711,21 @@ function voidedFor(refusal: Refusal, now: string): RowImage {
 }
 
 /**
- * A held change refused for good on the registrar's `decision`: what it would have created
- * is refused, and the numbers its records carried are kept as void on the server. A society
- * it would have created is forgotten on the computers of the office that entered it, so
- * their register holds only what the state register holds.
+ * A held change refused for good on the registrar's `decision`. What it would have created
+ * never arrives: its records are refused, and the numbers they carried (a certificate's
+ * serial) are kept as void. An edit set aside changes nothing more: nothing waits for it.
  */
 async function refuseHeldForGood(
   tx: ServerTx,
   store: RowStore,
-  directory: StateDirectory,
   held: { device: DeviceRecord; mutation: WireMutation },
   refusal: Refusal,
   decision: { mutation: WireMutation; decidedOn: DeviceRecord },
   now: string,
 ): Promise<void> {
-  for (const row of held.mutation.rows) {
-    if (row.table === 'societies' && !(await store.read(row.table, row.id))) {
-      store.forgetOn(officeBucket(directory, held.device.officeId), row.id, now);
-    }
-  }
+  if (held.mutation.baseVersion !== null) return;
   await refuseForGood(tx, store, held.device.id, held.mutation, refusal, now);
-  for (const number of await numbersCarriedBy(tx, store, held.mutation)) {
+  for (const number of await allocationsCarriedBy(tx, store, held.mutation)) {
     await writeMerged(
       store,
       { table: 'number_allocations', id: number.id, route: routeOfStored(number) },
@@ -754,6 +760,7 @@ async function decideLikelyDuplicate(
   const [held] = await tx
     .select({
       body: mutationArchive.body,
+      receivedAt: mutationArchive.receivedAt,
       deviceId: devices.id,
       officeId: devices.officeId,
       userId: devices.userId,
@@ -772,16 +779,28 @@ async function decideLikelyDuplicate(
   if (choice === 'theirs') {
     const reason = `${actor.fullName} found it is the same society as the one already registered; this entry was not added.`;
     await settleHeld(tx, heldChange, { verdict: 'rejected', reason }, now, { resolution: reason });
-    const sameAsId = issue.theirsId;
+    // The registered society it was found to be (an issue from before the server kept it is
+    // matched again).
+    const entry = mutation.rows.find(
+      (row) => row.table === 'societies' && row.id === issue.entityId,
+    );
+    const sameAsId =
+      issue.theirsId ??
+      (entry ? await likelyDuplicatesOf(tx, store, directory).find(entry) : null)?.existing.id ??
+      null;
     const refused = { device: heldChange.device, mutation };
-    await refuseHeldForGood(tx, store, directory, refused, { reason, sameAsId }, decision, now);
+    await refuseHeldForGood(tx, store, refused, { reason, sameAsId }, decision, now);
     if (sameAsId) {
+      // An application it was registered from leads to the registered society, and stays
+      // with the office that decided it (a duplicate may be of another office's society).
       for (const link of await linksToRefused(tx, store, issue.entityId, sameAsId)) {
-        const data = { ...link.stored.data, ...link.patch };
-        const route = (await store.routeOf(link.table, data)) ?? routeOfStored(link.stored);
         await writeMerged(
           store,
-          { table: link.table, id: link.stored.id, route },
+          {
+            table: link.table,
+            id: link.stored.id,
+            route: { ...routeOfStored(link.stored), societyId: sameAsId },
+          },
           link.stored,
           link.patch,
           decision.mutation,
@@ -789,6 +808,9 @@ async function decideLikelyDuplicate(
           now,
         );
       }
+      // The computers of the office that entered it forget their entry, so each register
+      // holds the society once. Only now that nothing of the office links to it any more.
+      store.forgetOn(officeBucket(directory, heldChange.device.officeId), issue.entityId, now);
     }
     await tx
       .update(syncIssues)
@@ -802,6 +824,7 @@ async function decideLikelyDuplicate(
   }
   const outcome = await decideSafely(tx, store, directory, heldChange.device, mutation, now, {
     acceptDuplicate: true,
+    receivedAt: held.receivedAt,
   });
   await settleHeld(tx, heldChange, outcome, now, {
     resolution: 'a different society; registered on the registrar’s word',
@@ -1162,7 +1185,13 @@ async function resolveIssue(
       reason: `${actor.fullName} (${actor.role}) may not decide sync issues.`,
     };
   }
-  const [issue] = await tx.select().from(syncIssues).where(eq(syncIssues.id, mutation.entityId));
+  // Locked: two registrars deciding one issue at once are decided one after the other, and
+  // the second finds it decided.
+  const [issue] = await tx
+    .select()
+    .from(syncIssues)
+    .where(eq(syncIssues.id, mutation.entityId))
+    .for('update');
   if (!issue) return { verdict: 'rejected', reason: 'The state server has no such sync issue.' };
   if (
     issue.officeId &&
@@ -1189,6 +1218,8 @@ async function resolveIssue(
   if (choice === 'mine' && !MINE_DECIDABLE.includes(issue.kind as SyncIssue['kind'])) {
     return { verdict: 'rejected', reason: 'Only a conflict can keep the refused values.' };
   }
+  const kept = setAsideRefusal({ kind: issue.kind as SyncIssue['kind'], name: issue.name });
+  if (kept) return { verdict: 'rejected', reason: kept };
   if (issue.kind === 'held') {
     // Set aside: the change is not tried again, and what it would have created never
     // arrives, so nothing waits for it either.
@@ -1209,7 +1240,7 @@ async function resolveIssue(
       const refused = { device: held.device, mutation: held.body as WireMutation };
       const decision = { mutation, decidedOn: device };
       const refusal = { reason, sameAsId: null };
-      await refuseHeldForGood(tx, store, directory, refused, refusal, decision, now);
+      await refuseHeldForGood(tx, store, refused, refusal, decision, now);
     }
   }
   const table = issue.tableName as SyncTable;

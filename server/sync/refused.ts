@@ -23,9 +23,10 @@ export interface Refusal {
 }
 
 /**
- * Marks the records `mutation` would have created as refused for good, with `reason`. Rows
- * the server already holds are not its records and stay as they are. `sameAsId` goes with
- * the society a likely duplicate brought.
+ * Marks the records `mutation` would have created as refused for good, with `reason`: only a
+ * change that creates a record creates any, and rows the server already holds are not its
+ * records. A number is never refused: the caller keeps it as void. `sameAsId` goes with the
+ * society a likely duplicate brought.
  */
 export async function refuseForGood(
   tx: ServerTx,
@@ -35,8 +36,10 @@ export async function refuseForGood(
   refusal: Refusal,
   now: string,
 ): Promise<void> {
+  if (mutation.baseVersion !== null) return;
   const created: WireMutation['rows'][number][] = [];
   for (const row of mutation.rows) {
+    if (row.table === 'number_allocations') continue;
     if (!(await store.read(row.table, row.id))) created.push(row);
   }
   if (created.length === 0) return;
@@ -118,9 +121,9 @@ export function refusedRowsOf(tx: ServerTx, store: RowStore): RefusedRows {
  * The numbers on the server, still standing, that a record of `mutation` carried though
  * they were given to another (a certificate's serial, given to its society): once the record
  * is refused for good they were never used, and the caller keeps them as void. One still on
- * its way is kept as void when it arrives (`refusalOfNumber`).
+ * its way is kept as void when it arrives (`refusedRecordCarrying`).
  */
-export async function numbersCarriedBy(
+export async function allocationsCarriedBy(
   tx: ServerTx,
   store: RowStore,
   mutation: WireMutation,
@@ -153,7 +156,7 @@ export async function numbersCarriedBy(
  * Why a number arriving from `deviceId` was never used, when the record that carried it (a
  * certificate printed with it) was refused for good; null otherwise.
  */
-export async function refusalOfNumber(
+export async function refusedRecordCarrying(
   tx: ServerTx,
   deviceId: string,
   allocation: RowImage,
@@ -175,7 +178,7 @@ function numberCarried(table: string, data: RowImage): string | null {
  * its owner), and only records `deviceId` made: a record refused for a reason that may yet
  * change (a number clash, a crash) is not refused for good, and its rows keep waiting.
  */
-export async function refusalOf(
+export async function refusedRecordItWaitsOn(
   tx: ServerTx,
   deviceId: string,
   table: SyncTable,
@@ -207,12 +210,14 @@ export async function relinkedPastRefused(
   deviceId: string,
   table: SyncTable,
   data: RowImage,
-): Promise<RowImage | null> {
+): Promise<{ data: RowImage; societyId: string } | null> {
   for (const column of linkColumns(table)) {
     const societyId = data[column];
     if (typeof societyId !== 'string' || (await store.read('societies', societyId))) continue;
     const refusal = await refusedAmong(tx, deviceId, [societyId]);
-    if (refusal?.sameAsId) return { ...data, [column]: refusal.sameAsId };
+    if (refusal?.sameAsId) {
+      return { data: { ...data, [column]: refusal.sameAsId }, societyId: refusal.sameAsId };
+    }
   }
   return null;
 }

@@ -264,6 +264,17 @@ export type SyncIssue = z.infer<typeof syncIssueSchema>;
  */
 export const MINE_DECIDABLE: readonly SyncIssue['kind'][] = ['conflict', 'duplicate'];
 
+/**
+ * Why an issue cannot be set aside, when it cannot: a number waiting for the record it was
+ * given to goes with that record (used when it arrives, kept as void if it is refused), so
+ * the register of numbers never loses one (sync.md §6). Null when it can.
+ */
+export function setAsideRefusal(issue: Pick<SyncIssue, 'kind' | 'name'>): string | null {
+  return issue.kind === 'held' && issue.name === 'number.allocate'
+    ? 'A number waiting for the record it was given to cannot be set aside: it is used when that record reaches the state server, or kept as void if the record is refused.'
+    : null;
+}
+
 /** A field laptop's bucket of one society (sync.md §7), and back. */
 export function societyBucket(societyId: string): string {
   return `society:${societyId}`;

@@ -624,3 +624,53 @@ test('one society entered on both desktops: the second is held as a likely dupli
   await saveScreenshot(clerkB, 'sync-duplicate-forgotten-on-second-desktop');
   await clerkB.context().close();
 });
+
+test('a registration approved again on the second desktop: its number waits with it, and once refused its application leads to the society registered', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const [found] = await desks.a
+    .as('clerk.a')
+    .invoke<{ id: string }[]>('societies.search', { query: 'Sairang Dairy' });
+  const registered = await desks.a
+    .as('clerk.a')
+    .invoke<{ villageId: string }>('societies.get', { id: found!.id });
+  const again = await approvedOn(desks.b, 'b', {
+    proposedName: 'Sairang Dairy Cooperative Society Ltd.',
+    villageId: registered.villageId,
+  });
+  await desks.b.as('clerk.b').invoke('sync.now');
+  await desks.a.as('clerk.a').invoke('sync.now');
+
+  const registrar = await signedInPage(browser, desks.a, 'registrar.a');
+  await registrar.goto('/#/sync');
+  const duplicate = registrar.getByTestId('sync-issue-row').filter({ hasText: 'Likely duplicate' });
+  await expect(duplicate).toHaveCount(1);
+  // The registration number b gave waits with its entry; it is not the registrar's to set aside.
+  const number = registrar
+    .getByTestId('sync-issue-row')
+    .filter({ hasText: 'Held' })
+    .filter({ hasText: 'Number given' })
+    .first();
+  await number.press('Enter');
+  const dialog = registrar.getByRole('dialog');
+  await expect(dialog).toContainText(
+    'A number waiting for the record it was given to cannot be set aside',
+  );
+  await expect(dialog.getByRole('button', { name: /Set aside/ })).toHaveCount(0);
+  await saveScreenshot(registrar, 'sync-held-number');
+  await registrar.keyboard.press('Escape');
+  await duplicate.press('Enter');
+  await dialog.getByRole('button', { name: 'The same society: refuse this entry' }).click();
+  await expect(registrar.getByText('Decided.')).toBeVisible();
+  await registrar.context().close();
+  await desks.a.as('clerk.a').invoke('sync.now');
+  await desks.b.as('clerk.b').invoke('sync.now');
+
+  // On desktop b the application now leads to the society registered at a.
+  const clerkB = await signedInPage(browser, desks.b, 'clerk.b');
+  await clerkB.goto(`/#/applications/${again.applicationId}`);
+  await expect(clerkB.getByTestId('approved')).toContainText('Registered as 312/1979');
+  await saveScreenshot(clerkB, 'sync-application-led-to-registered-society');
+  await clerkB.context().close();
+});

@@ -110,15 +110,14 @@ async function registeredTwice(name: string) {
   const { registrar, held } = await afterBRejoins();
   const issue = held.find((candidate) => candidate.entityId === second.societyId);
   expect(issue?.kind).toBe('duplicate');
-  const decide = async (choice: 'mine' | 'theirs') => {
-    await registrar.core.call(
-      'sync.resolve',
-      { issueId: issue!.id, choice },
-      registrar.sessions.registrar,
-    );
+  /** The registrar decides an issue, and every computer syncs. */
+  const resolve = async (issueId: string, choice: 'mine' | 'theirs') => {
+    await registrar.core.call('sync.resolve', { issueId, choice }, registrar.sessions.registrar);
     await run.quiesce();
   };
-  return { first, second, registrar, decide };
+  const decide = (choice: 'mine' | 'theirs') => resolve(issue!.id, choice);
+  const setAside = (issueId: string) => resolve(issueId, 'theirs');
+  return { first, second, registrar, decide, setAside };
 }
 
 /** The registrar's words when a likely duplicate is refused as the same society. */
@@ -522,8 +521,32 @@ describe('sync.md §9 scenarios', () => {
     await assertSyncInvariants(run, { settled: true });
   });
 
+  it('an edit set aside while its registration is held: only the edit is dropped, and the registration, found different, goes through', async () => {
+    const { second, registrar, decide, setAside } = await registeredTwice(
+      'Saitual Bamboo Cooperative Society Ltd.',
+    );
+    await edit('b', second.societyId, { phone: '9436100078' });
+    await run.sync('b');
+    await run.sync('a');
+    const issues = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    const waiting = issues.find((issue) => issue.name === 'society.update');
+    expect(waiting?.kind).toBe('held');
+    await setAside(waiting!.id);
+    await decide('mine');
+
+    expect(
+      await run.serverRows(
+        `SELECT data->>'reg_no' AS "regNo", data->>'phone' AS phone FROM sync_rows
+         WHERE table_name = 'societies' AND id = '${second.societyId}'`,
+      ),
+    ).toEqual([{ regNo: second.regNo, phone: null }]);
+    expect(await openIssues()).toEqual([]);
+    expect((await societyOn('a', second.societyId)).regNo).toBe(second.regNo);
+    await assertSyncInvariants(run, { settled: true });
+  });
+
   it('a waiting certificate set aside by the registrar: its serial number is voided with the reason, and nothing waits for it', async () => {
-    const { second, registrar, decide } = await registeredTwice(
+    const { second, registrar, decide, setAside } = await registeredTwice(
       'Zawlnuam Poultry Cooperative Society Ltd.',
     );
     // The certificate b printed waits for its society, held as a likely duplicate; the
@@ -531,20 +554,27 @@ describe('sync.md §9 scenarios', () => {
     const issues = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
     const waiting = issues.find((issue) => issue.entityId === second.certificates[0]!.id);
     expect(waiting?.kind).toBe('held');
-    await registrar.core.call(
-      'sync.resolve',
-      { issueId: waiting!.id, choice: 'theirs' },
-      registrar.sessions.registrar,
+    // A number waiting with it is not hers to set aside: it goes with its record.
+    const number = issues.find((issue) => issue.name === 'number.allocate');
+    expect(number?.kind).toBe('held');
+    await expect(
+      registrar.core.call(
+        'sync.resolve',
+        { issueId: number!.id, choice: 'theirs' },
+        registrar.sessions.registrar,
+      ),
+    ).rejects.toThrow(
+      'A number waiting for the record it was given to cannot be set aside: it is used when that record reaches the state server, or kept as void if the record is refused.',
     );
-    await run.quiesce();
+    await setAside(waiting!.id);
     await decide('mine');
 
-    const setAside = `Set aside by ${registrar.users.registrar.fullName} while it waited.`;
+    const setAsideBy = `Set aside by ${registrar.users.registrar.fullName} while it waited.`;
     expect(await numbersOnServer(second)).toEqual([
       {
         purpose: 'certificate',
         number: second.certificates[0]!.serial,
-        reason: `Not used: the record it was given to was refused at the state server. ${setAside}`,
+        reason: `Not used: the record it was given to was refused at the state server. ${setAsideBy}`,
       },
       { purpose: 'registration', number: second.regNo, reason: null },
     ]);

@@ -26,6 +26,7 @@ import {
   societyOfBucket,
   syncIssueSchema,
   MINE_DECIDABLE,
+  setAsideRefusal,
   type ClientInfo,
   type ExportFile,
   type ExportPayload,
@@ -233,6 +234,8 @@ export class SyncClient {
         'Only a conflict can keep this side’s values; a refused change can only be set aside.',
       );
     }
+    const kept = choice === 'theirs' ? setAsideRefusal(issue) : null;
+    if (kept) throw new AppError('invalid_input', kept);
     this.options.writer.run(actor, (tx) => {
       tx.record({
         name: 'conflict.resolve',
@@ -756,8 +759,9 @@ export class SyncClient {
        WHERE o.state = 'pending' AND r.table_name = ? AND r.row_id = ? LIMIT 1`,
     );
     // Every row of each society, found before any goes (a child is found through its parent).
-    // A number kept as void stays: it is the office's record that the number was never used
-    // (given to a society the state server refused), not a part of the society's file.
+    // A number kept as void stays: it is this office's record that a number of its series was
+    // never used (given to an entry the state server refused, or replaced), not a part of the
+    // society's file, wherever the society goes.
     const rowsOf = (society: string) =>
       [...conditions].map(([table, condition]) => ({
         table,
@@ -1091,6 +1095,7 @@ const TABLE_LABELS: Record<string, string> = {
   certificates: 'Certificate',
   users: 'User',
   status_orders: 'Status order',
+  number_allocations: 'Number given',
 };
 
 export class HttpError extends Error {

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../../shared/ipc/contract';
-import { MINE_DECIDABLE } from '../../../../shared/sync/protocol';
+import { MINE_DECIDABLE, setAsideRefusal } from '../../../../shared/sync/protocol';
 import { ListBody } from '../../components/ListBody';
 import { Section } from '../../components/Section';
 import { queryKeys, useRequest, useSyncIssues } from '../../lib/backend';
@@ -181,6 +181,8 @@ function IssueDetail({
     }
   };
   const fields = Object.entries(issue.fields);
+  // A waiting number goes with its record: nothing to decide about it here.
+  const keptWithItsRecord = setAsideRefusal(issue);
   // A likely duplicate is two new records: there was nothing before either.
   const showBase = issue.kind !== 'duplicate';
   const fieldLabel = useFieldLabel();
@@ -245,7 +247,11 @@ function IssueDetail({
             </Text>
           ) : null}
         </Stack>
-        {canDecide ? (
+        {canDecide && keptWithItsRecord ? (
+          <Text size="sm" c="dimmed">
+            {keptWithItsRecord}
+          </Text>
+        ) : canDecide ? (
           <Group justify="flex-end" gap="sm">
             <Button
               variant="default"
