@@ -70,10 +70,22 @@ export async function refuseForGood(
 export class RefusedRows {
   /** `device|table|id` → why it was refused, or null when it was not. */
   private readonly known = new Map<string, string | null>();
+  /** Devices with no refused record at all (most): nothing of theirs needs looking up. */
+  private readonly clean = new Set<string>();
 
   constructor(private readonly tx: ServerTx) {}
 
   async preload(deviceId: string, rows: readonly { table: string; id: string }[]): Promise<void> {
+    if (this.clean.has(deviceId)) return;
+    const [any] = await this.tx
+      .select({ id: refusedRecords.id })
+      .from(refusedRecords)
+      .where(eq(refusedRecords.deviceId, deviceId))
+      .limit(1);
+    if (!any) {
+      this.clean.add(deviceId);
+      return;
+    }
     const unknown = rows.filter((row) => !this.known.has(keyOf(deviceId, row.table, row.id)));
     for (let start = 0; start < unknown.length; start += 500) {
       const chunk = unknown.slice(start, start + 500);
@@ -106,6 +118,7 @@ export class RefusedRows {
   }
 
   mark(deviceId: string, table: string, id: string, reason: string): void {
+    this.clean.delete(deviceId);
     this.known.set(keyOf(deviceId, table, id), reason);
   }
 }
