@@ -47,7 +47,7 @@ import {
   refusedRecordItWaitsOn,
   refusedRecordCarrying,
   refuseForGood,
-  refusedRowsOf,
+  refusedRecordsOf,
   relinkedPastRefused,
   type Refusal,
 } from './refused';
@@ -190,9 +190,9 @@ export async function pushMutations(
         ),
       ]),
     );
-    await refusedRowsOf(tx, store).preload(
+    await refusedRecordsOf(tx, store).preload(
       device.id,
-      toDecide.flatMap((mutation) => mutation.rows),
+      toDecide.flatMap((mutation) => mutation.rows.map((row) => row.id)),
     );
     await likelyDuplicatesOf(tx, store, directory).preload(
       toDecide.flatMap((mutation) =>
@@ -515,8 +515,10 @@ async function decide(
     const before = own ? stored : await store.read(row.table, row.id);
     const refused = before
       ? null
-      : await refusedRowsOf(tx, store).reasonFor(device.id, row.table, row.id);
-    if (refused) return { verdict: 'rejected', reason: `${REFUSED_WITH_ITS_RECORD}${refused}` };
+      : await refusedRecordsOf(tx, store).firstAmong(device.id, [row.id]);
+    if (refused) {
+      return { verdict: 'rejected', reason: `${REFUSED_WITH_ITS_RECORD}${refused.reason}` };
+    }
     let data = withoutLocalColumns(
       row.table,
       own ? withOwnValues(row.data, mutation.args) : row.data,
@@ -530,7 +532,7 @@ async function decide(
       if (route) route = { ...route, societyId: relinked.societyId };
     }
     if (!route) {
-      const refusal = await refusedRecordItWaitsOn(tx, device.id, row.table, data);
+      const refusal = await refusedRecordItWaitsOn(tx, store, device.id, row.table, data);
       if (!refusal) {
         return {
           verdict: 'held',
@@ -542,8 +544,8 @@ async function decide(
       // so the register of numbers accounts for it and it is never given again (sync.md §6);
       // anything else is refused with it.
       if (row.table !== 'number_allocations' || before) {
-        // Numbers its records carried were given to the refused record too: they are kept
-        // as void as they arrive, above.
+        // A number its records carried was given to the refused record too: it is kept as
+        // void when it arrives (the number_allocations branches here).
         await refuseForGood(tx, store, device.id, mutation, { ...refusal, sameAsId: null }, now);
         return {
           verdict: 'rejected',
@@ -738,9 +740,6 @@ async function refuseHeldForGood(
   }
 }
 
-/** How the registrar's "the same society" closes a likely duplicate. */
-const SAME_SOCIETY_REFUSED = 'the same society; this entry was refused';
-
 /**
  * The registrar's word on a society held as a likely duplicate: a different society is
  * decided now as if it had just arrived, without the hold; the same society is refused for
@@ -817,7 +816,7 @@ async function decideLikelyDuplicate(
       .set({
         resolvedAt: now,
         resolvedBy: actor.id,
-        resolution: SAME_SOCIETY_REFUSED,
+        resolution: 'the same society; this entry was refused',
       })
       .where(eq(syncIssues.id, issue.id));
     return;

@@ -6,7 +6,7 @@
  * is refused with it, and an application that only links to a society found to be the same
  * as a registered one links to that one instead.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ROUTES, type RowImage, type SyncTable } from '../../shared/sync/entities';
 import type { WireMutation } from '../../shared/sync/protocol';
 import { refusedRecords, syncRows } from '../db/schema';
@@ -43,8 +43,13 @@ export async function refuseForGood(
     if (!(await store.read(row.table, row.id))) created.push(row);
   }
   if (created.length === 0) return;
-  const known = refusedRowsOf(tx, store);
-  for (const row of created) known.mark(deviceId, row.table, row.id, refusal.reason);
+  const known = refusedRecordsOf(tx, store);
+  for (const row of created) {
+    known.mark(deviceId, row.id, {
+      reason: refusal.reason,
+      sameAsId: row.table === 'societies' ? refusal.sameAsId : null,
+    });
+  }
   await tx
     .insert(refusedRecords)
     .values(
@@ -63,19 +68,20 @@ export async function refuseForGood(
 }
 
 /**
- * Which rows coming in are records their device already had refused for good: a refused
- * record never arrives later (a certificate set aside, then revoked on the desktop that
- * printed it). Loaded for a whole push at once; a row not loaded is looked up on its own.
+ * Which records of a device were refused for good, the one lookup every question here asks
+ * (a row coming in, the record it waits on, the society an application links to). Loaded for
+ * a whole push at once and kept for it; an id not loaded is looked up when asked. Record ids
+ * are UUIDs, unique across tables.
  */
-export class RefusedRows {
-  /** `device|table|id` → why it was refused, or null when it was not. */
-  private readonly known = new Map<string, string | null>();
+export class RefusedRecords {
+  /** `device|id` → why it was refused, or null when it was not. */
+  private readonly known = new Map<string, Refusal | null>();
   /** Devices with no refused record at all (most): nothing of theirs needs looking up. */
   private readonly clean = new Set<string>();
 
   constructor(private readonly tx: ServerTx) {}
 
-  async preload(deviceId: string, rows: readonly { table: string; id: string }[]): Promise<void> {
+  async preload(deviceId: string, ids: readonly string[]): Promise<void> {
     if (this.clean.has(deviceId)) return;
     const [any] = await this.tx
       .select({ id: refusedRecords.id })
@@ -86,48 +92,44 @@ export class RefusedRows {
       this.clean.add(deviceId);
       return;
     }
-    const unknown = rows.filter((row) => !this.known.has(keyOf(deviceId, row.table, row.id)));
+    const unknown = [...new Set(ids)].filter((id) => !this.known.has(keyOf(deviceId, id)));
     for (let start = 0; start < unknown.length; start += 500) {
       const chunk = unknown.slice(start, start + 500);
-      for (const row of chunk) this.known.set(keyOf(deviceId, row.table, row.id), null);
+      for (const id of chunk) this.known.set(keyOf(deviceId, id), null);
       const found = await this.tx
         .select({
-          table: refusedRecords.tableName,
           id: refusedRecords.id,
           reason: refusedRecords.reason,
+          sameAsId: refusedRecords.sameAsId,
         })
         .from(refusedRecords)
-        .where(
-          and(
-            eq(refusedRecords.deviceId, deviceId),
-            inArray(
-              refusedRecords.id,
-              chunk.map((row) => row.id),
-            ),
-          ),
-        );
-      for (const row of found) this.mark(deviceId, row.table, row.id, row.reason);
+        .where(and(eq(refusedRecords.deviceId, deviceId), inArray(refusedRecords.id, chunk)));
+      for (const { id, ...refusal } of found) this.known.set(keyOf(deviceId, id), refusal);
     }
   }
 
-  /** Why `deviceId`'s record was refused for good; null when it was not. */
-  async reasonFor(deviceId: string, table: string, id: string): Promise<string | null> {
-    const key = keyOf(deviceId, table, id);
-    if (!this.known.has(key)) await this.preload(deviceId, [{ table, id }]);
-    return this.known.get(key) ?? null;
+  /** Why one of `ids`, records of `deviceId`, was refused for good; null when none was. */
+  async firstAmong(deviceId: string, ids: readonly string[]): Promise<Refusal | null> {
+    if (ids.length === 0) return null;
+    await this.preload(deviceId, ids);
+    for (const id of ids) {
+      const refusal = this.known.get(keyOf(deviceId, id));
+      if (refusal) return refusal;
+    }
+    return null;
   }
 
-  mark(deviceId: string, table: string, id: string, reason: string): void {
+  mark(deviceId: string, id: string, refusal: Refusal): void {
     this.clean.delete(deviceId);
-    this.known.set(keyOf(deviceId, table, id), reason);
+    this.known.set(keyOf(deviceId, id), refusal);
   }
 }
 
-const keyOf = (deviceId: string, table: string, id: string) => `${deviceId}|${table}|${id}`;
+const keyOf = (deviceId: string, id: string) => `${deviceId}|${id}`;
 
-const refusedRows = new WeakMap<RowStore, RefusedRows>();
-export function refusedRowsOf(tx: ServerTx, store: RowStore): RefusedRows {
-  return perPush(refusedRows, store, () => new RefusedRows(tx));
+const refusedRecordsPerPush = new WeakMap<RowStore, RefusedRecords>();
+export function refusedRecordsOf(tx: ServerTx, store: RowStore): RefusedRecords {
+  return perPush(refusedRecordsPerPush, store, () => new RefusedRecords(tx));
 }
 
 /**
@@ -176,7 +178,12 @@ export async function refusedRecordCarrying(
 ): Promise<Refusal | null> {
   const number = allocation['number'];
   if (allocation['purpose'] !== 'certificate' || typeof number !== 'string') return null;
-  return refusedWhere(tx, deviceId, eq(refusedRecords.number, number));
+  const [refused] = await tx
+    .select({ reason: refusedRecords.reason, sameAsId: refusedRecords.sameAsId })
+    .from(refusedRecords)
+    .where(and(eq(refusedRecords.deviceId, deviceId), eq(refusedRecords.number, number)))
+    .limit(1);
+  return refused ?? null;
 }
 
 /** The number a record carries that was given to another (a certificate's serial). */
@@ -191,8 +198,9 @@ function numberCarried(table: string, data: RowImage): string | null {
  * its owner), and only records `deviceId` made: a record refused for a reason that may yet
  * change (a number clash, a crash) is not refused for good, and its rows keep waiting.
  */
-export async function refusedRecordItWaitsOn(
+export function refusedRecordItWaitsOn(
   tx: ServerTx,
+  store: RowStore,
   deviceId: string,
   table: SyncTable,
   data: RowImage,
@@ -209,7 +217,7 @@ export async function refusedRecordItWaitsOn(
     )
     .map((column) => (column ? data[column] : null))
     .filter((value): value is string => typeof value === 'string');
-  return waitsOn.length === 0 ? null : refusedAmong(tx, deviceId, waitsOn);
+  return refusedRecordsOf(tx, store).firstAmong(deviceId, waitsOn);
 }
 
 /**
@@ -227,7 +235,7 @@ export async function relinkedPastRefused(
   for (const column of linkColumns(table)) {
     const societyId = data[column];
     if (typeof societyId !== 'string' || (await store.read('societies', societyId))) continue;
-    const refusal = await refusedAmong(tx, deviceId, [societyId]);
+    const refusal = await refusedRecordsOf(tx, store).firstAmong(deviceId, [societyId]);
     if (refusal?.sameAsId) {
       return { data: { ...data, [column]: refusal.sameAsId }, societyId: refusal.sameAsId };
     }
@@ -264,24 +272,6 @@ export async function linksToRefused(
     }
   }
   return relinked;
-}
-
-function refusedAmong(tx: ServerTx, deviceId: string, ids: readonly string[]) {
-  return refusedWhere(tx, deviceId, inArray(refusedRecords.id, ids));
-}
-
-/** The first of `deviceId`'s records refused for good that `condition` picks. */
-async function refusedWhere(
-  tx: ServerTx,
-  deviceId: string,
-  condition: SQL,
-): Promise<Refusal | null> {
-  const [refused] = await tx
-    .select({ reason: refusedRecords.reason, sameAsId: refusedRecords.sameAsId })
-    .from(refusedRecords)
-    .where(and(eq(refusedRecords.deviceId, deviceId), condition))
-    .limit(1);
-  return refused ?? null;
 }
 
 /** The columns by which a row of `table` links to a society it is not a record of. */

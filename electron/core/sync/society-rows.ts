@@ -20,10 +20,20 @@ export function societyRowConditions(): ReadonlyMap<SyncTable, string> {
   const conditions = new Map<SyncTable, string>();
   for (const table of [...SYNC_TABLE_ORDER].reverse()) {
     const condition = conditionOf(table, new Set());
-    if (condition) conditions.set(table, condition);
+    const office = OFFICE_RECORDS[table];
+    if (condition) conditions.set(table, office ? `(${condition}) AND NOT (${office})` : condition);
   }
   return conditions;
 }
+
+/**
+ * Rows that point at a society but are the office's own record, not part of the society's
+ * file: a number kept as void records that a number of the office's series was never used
+ * (given to an entry the state server refused, or replaced), wherever the society goes.
+ */
+const OFFICE_RECORDS: Partial<Record<SyncTable, string>> = {
+  number_allocations: 'voided_at IS NOT NULL',
+};
 
 function conditionOf(table: SyncTable, visiting: Set<SyncTable>): string | null {
   if (table === 'societies') return 'id = @society';

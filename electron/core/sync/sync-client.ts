@@ -759,15 +759,10 @@ export class SyncClient {
        WHERE o.state = 'pending' AND r.table_name = ? AND r.row_id = ? LIMIT 1`,
     );
     // Every row of each society, found before any goes (a child is found through its parent).
-    // A number kept as void stays: it is this office's record that a number of its series was
-    // never used (given to an entry the state server refused, or replaced), not a part of the
-    // society's file, wherever the society goes.
     const rowsOf = (society: string) =>
       [...conditions].map(([table, condition]) => ({
         table,
-        ids: this.prepare(
-          `SELECT id FROM ${table} WHERE (${condition})${table === 'number_allocations' ? ' AND voided_at IS NULL' : ''}`,
-        )
+        ids: this.prepare(`SELECT id FROM ${table} WHERE ${condition}`)
           .pluck()
           .all({ society }) as string[],
       }));
