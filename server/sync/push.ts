@@ -162,6 +162,10 @@ export async function pushMutations(
     }
     if (toDecide.length === 0) return { verdicts, lastAppliedSeq };
 
+    // PostgreSQL stores no NUL character in text or JSON: a change carrying one would fail
+    // the whole push, and every push after it, so it is refused on its own. Its archived copy
+    // shows each NUL as U+FFFD.
+    const unstorable = new Set(toDecide.filter((mutation) => holdsNul(mutation)));
     // Archived verbatim before anything is decided about them.
     await tx.insert(mutationArchive).values(
       toDecide.map((mutation) => ({
@@ -169,7 +173,7 @@ export async function pushMutations(
         deviceId: device.id,
         seq: mutation.seq,
         receivedAt: at,
-        body: mutation,
+        body: unstorable.has(mutation) ? withoutNul(mutation) : mutation,
       })),
     );
     const store = new RowStore(tx);
@@ -216,9 +220,11 @@ export async function pushMutations(
       // device is flagged for the administrator and its change goes on.
       const hlc = clampHlc(mutation.hlc, Date.parse(at));
       if (hlc !== mutation.hlc) clockFlagged = true;
-      const outcome = (await heldRows.waits(device.id, mutation))
-        ? { verdict: 'held' as const, reason: WAITS_BEHIND_HELD }
-        : await decideSafely(tx, store, directory, device, { ...mutation, hlc }, at);
+      const outcome = unstorable.has(mutation)
+        ? { verdict: 'rejected' as const, reason: HOLDS_NUL }
+        : (await heldRows.waits(device.id, mutation))
+          ? { verdict: 'held' as const, reason: WAITS_BEHIND_HELD }
+          : await decideSafely(tx, store, directory, device, { ...mutation, hlc }, at);
       if (outcome.verdict === 'held') await heldRows.hold(device.id, mutation);
       if (outcome.verdict === 'rejected' || outcome.verdict === 'held') {
         const issue = {
@@ -228,7 +234,7 @@ export async function pushMutations(
         outcome.conflictId = await recordIssue(
           tx,
           device,
-          mutation,
+          unstorable.has(mutation) ? withoutNul(mutation) : mutation,
           issue,
           outcome.issue?.fields ?? {},
           outcome.issue?.theirs ?? null,
@@ -296,6 +302,28 @@ async function decideSafely(
       reason: `The state server could not apply this change (${(error as Error).message}). It is kept for the administrator.`,
     };
   }
+}
+
+const HOLDS_NUL =
+  'It contains a hidden NUL character, which the state server cannot store. The change stays on this computer and is kept for the administrator.';
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === 'object')
+    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+  return false;
+}
+
+/** `value` with every NUL character shown as U+FFFD, so that PostgreSQL can keep it. */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [withoutNul(key), withoutNul(item)]),
+    ) as T;
+  return value;
 }
 
 const WAITS_BEHIND_HELD =

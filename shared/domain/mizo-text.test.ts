@@ -20,6 +20,13 @@ describe('Mizo text', () => {
     expect(normalizeText(decomposed).length).toBe(7);
   });
 
+  it('drops hidden control characters pasted from old files, keeping line breaks as spaces', () => {
+    expect(normalizeText('Ṭhutmun\u0000 Fishery\u001B Society')).toBe('Ṭhutmun Fishery Society');
+    expect(normalizeText('Bazar Veng\r\nAizawl\u000Bnear\u0085 the church')).toBe(
+      'Bazar Veng Aizawl near the church',
+    );
+  });
+
   it('folds ṭ, backslash, case and circumflex the same way for search', () => {
     expect(foldForSearch('Ṭhutmun')).toBe('thutmun');
     expect(foldForSearch('\\hutmun')).toBe('thutmun');

@@ -28,9 +28,20 @@ export function fixLegacyTee(text: string): string {
   });
 }
 
-/** Canonical stored form of any free text: NFC, legacy ṭ fixed, spaces collapsed, trimmed. */
+/**
+ * Control characters other than white space (NUL, escape, …): invisible, pasted in from old
+ * spreadsheets and word processors, and NUL cannot be stored by the state server at all.
+ */
+const HIDDEN_CONTROLS = /[^\P{Cc}\s]/gu;
+
+/**
+ * Canonical stored form of any free text: NFC, legacy ṭ fixed, hidden control characters
+ * dropped, spaces collapsed, trimmed.
+ */
 export function normalizeText(text: string): string {
-  return fixLegacyTee(text.normalize('NFC')).replace(/\s+/gu, ' ').trim();
+  return fixLegacyTee(text.normalize('NFC').replace(HIDDEN_CONTROLS, ''))
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /**

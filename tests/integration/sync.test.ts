@@ -289,6 +289,50 @@ describe('sync between two desktops of one office and the state server', () => {
     expect(onServer).toEqual({ phone: created.phone });
   });
 
+  it('a change carrying a NUL character, which PostgreSQL cannot store, is refused on its own; the sync goes on', async () => {
+    const a = await desktop('a');
+    const b = await desktop('b');
+    const before = await registerSociety(a, { name: 'Sihphir Dairy Cooperative Society Ltd.' });
+    const spoilt = await registerSociety(a, {
+      name: 'Zemabawk Poultry Cooperative Society Ltd.',
+      regNo: '761/49',
+    });
+    // As if stored by an older app that let a pasted NUL through (the text rules drop it now).
+    a.core.services.sqlite.exec(`
+      INSERT INTO temp.mutation_guard (open) VALUES (1);
+      UPDATE societies SET name = name || char(0) WHERE id = '${spoilt.id}';
+      DELETE FROM temp.touched_rows;
+      DELETE FROM temp.mutation_guard;`);
+    const after = await registerSociety(a, {
+      name: 'Durtlang Handloom Cooperative Society Ltd.',
+      regNo: '762/49',
+    });
+    await a.sync();
+    await b.sync();
+
+    expect(await a.core.call('sync.status', {}, a.sessions.clerk)).toMatchObject({
+      pending: 0,
+      problem: null,
+    });
+    const found = await b.core.call(
+      'societies.search',
+      { query: 'cooperative', limit: 10 },
+      b.sessions.clerk,
+    );
+    expect(found.map((row) => row.id).sort()).toEqual([before.id, after.id].sort());
+    const [issue] = await a.core.call('sync.issues', {}, a.sessions.registrar);
+    expect(issue).toMatchObject({
+      kind: 'rejected',
+      reason:
+        'It contains a hidden NUL character, which the state server cannot store. The change stays on this computer and is kept for the administrator.',
+    });
+    const [archived] = await suite.server.rows<{ name: string }>(
+      `SELECT r->'data'->>'name' AS name FROM mutation_archive, jsonb_array_elements(body->'rows') r
+        WHERE r->>'id' = '${spoilt.id}' AND r->>'table' = 'societies'`,
+    );
+    expect(archived).toEqual({ name: 'Zemabawk Poultry Cooperative Society Ltd.\ufffd' });
+  });
+
   it('a desktop of another office receives nothing of this office', async () => {
     const a = await desktop('a', 'AIZ');
     const lunglei = await desktop('l', 'LUN');
