@@ -279,7 +279,19 @@ export async function pushMutations(
   });
 }
 
-/** Decides one mutation; its staged writes are kept only if it does not fail. */
+/**
+ * Decides one mutation; its staged writes are kept only if it does not fail.
+ *
+ * A registrar's decision also writes straight to the database (the issue decided, records
+ * refused, numbers voided) and nests the deciding of the change it is about: it runs under a
+ * savepoint, so that if it fails part-way none of it stands. Other changes write straight only
+ * as their last step; a savepoint for each would cost a quarter of the push rate.
+ *
+ * A database fault that passes (disk full, a deadlock, the connection lost) fails the whole
+ * push, which the device sends again later; so does any database error outside a savepoint,
+ * which has aborted the transaction. Any other failure refuses this change alone, so that one
+ * bad change never stops a device's sync for good.
+ */
 async function decideSafely(
   tx: ServerTx,
   store: RowStore,
@@ -289,19 +301,46 @@ async function decideSafely(
   now: string,
   options: DecideOptions = {},
 ): Promise<Outcome> {
+  const guarded = mutation.name === 'conflict.resolve';
+  if (guarded) await tx.execute(sql`SAVEPOINT decision`);
   store.begin();
   try {
     const outcome = await decide(tx, store, directory, device, mutation, now, options);
+    if (guarded) await tx.execute(sql`RELEASE SAVEPOINT decision`);
     if (outcome.verdict === 'applied' || outcome.verdict === 'merged') store.commit();
     else store.rollback();
     return outcome;
   } catch (error) {
     store.rollback();
+    if (guarded) {
+      await tx.execute(sql`ROLLBACK TO SAVEPOINT decision`);
+      await tx.execute(sql`RELEASE SAVEPOINT decision`);
+    }
+    // Outside a savepoint, a database error has aborted the whole transaction.
+    const fault = databaseFault(error);
+    if (fault && (!guarded || PASSING_FAULTS.test(fault.code))) throw error;
     return {
       verdict: 'rejected',
-      reason: `The state server could not apply this change (${(error as Error).message}). It is kept for the administrator.`,
+      reason: `The state server could not apply this change (${fault?.message ?? (error as Error).message}). It is kept for the administrator.`,
     };
   }
+}
+
+/**
+ * SQLSTATE classes of faults that pass with time: connection (08), transaction rollback such
+ * as a deadlock (40), insufficient resources such as a full disk (53), operator intervention
+ * (57), system error (58).
+ */
+const PASSING_FAULTS = /^(08|40|53|57|58)/;
+
+/** PostgreSQL's own error under drizzle's wrapping, with its SQLSTATE code. */
+function databaseFault(error: unknown): { code: string; message: string } | null {
+  for (let at = error; at instanceof Error; at = at.cause) {
+    const code = (at as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))
+      return { code, message: at.message };
+  }
+  return null;
 }
 
 const HOLDS_NUL =

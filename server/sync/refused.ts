@@ -43,13 +43,6 @@ export async function refuseForGood(
     if (!(await store.read(row.table, row.id))) created.push(row);
   }
   if (created.length === 0) return;
-  const known = refusedRecordsOf(tx, store);
-  for (const row of created) {
-    known.mark(deviceId, row.id, {
-      reason: refusal.reason,
-      sameAsId: row.table === 'societies' ? refusal.sameAsId : null,
-    });
-  }
   await tx
     .insert(refusedRecords)
     .values(
@@ -65,6 +58,15 @@ export async function refuseForGood(
       })),
     )
     .onConflictDoNothing();
+  // Known to this push only once written: a decision that fails later is undone in the
+  // database, and the push's later changes must not see the record refused either.
+  const known = refusedRecordsOf(tx, store);
+  for (const row of created) {
+    known.mark(deviceId, row.id, {
+      reason: refusal.reason,
+      sameAsId: row.table === 'societies' ? refusal.sameAsId : null,
+    });
+  }
 }
 
 /**

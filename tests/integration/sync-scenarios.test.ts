@@ -117,7 +117,46 @@ async function registeredTwice(name: string) {
   };
   const decide = (choice: 'mine' | 'theirs') => resolve(issue!.id, choice);
   const setAside = (issueId: string) => resolve(issueId, 'theirs');
-  return { first, second, registrar, decide, setAside };
+  return { first, second, issue: issue!, registrar, decide, setAside };
+}
+
+/**
+ * While `during` runs, the state server's database fails every write to refused_records,
+ * the last of the writes of a registrar's refusal, with the PostgreSQL error `errcode`.
+ */
+async function whileRefusalsFail(errcode: string, during: () => Promise<void>) {
+  await run.serverRows(
+    `CREATE FUNCTION refusals_fail() RETURNS trigger LANGUAGE plpgsql AS
+     $$ BEGIN RAISE EXCEPTION 'the write failed' USING ERRCODE = '${errcode}'; END $$`,
+  );
+  await run.serverRows(
+    'CREATE TRIGGER refusals_fail BEFORE INSERT ON refused_records FOR EACH ROW EXECUTE FUNCTION refusals_fail()',
+  );
+  try {
+    await during();
+  } finally {
+    await run.serverRows('DROP TRIGGER refusals_fail ON refused_records');
+    await run.serverRows('DROP FUNCTION refusals_fail()');
+  }
+}
+
+/** What the state server holds of a refusal of `second` as the same society: nothing, or it. */
+async function refusalOnServer(second: { applicationId: string }, issueId: string) {
+  return {
+    decided: await run.serverRows(`SELECT resolution FROM sync_issues WHERE id = '${issueId}'`),
+    refused: await run.serverRows('SELECT table_name FROM refused_records ORDER BY 1'),
+    linkedTo: await run.serverRows(
+      `SELECT data->>'society_id' AS id FROM sync_rows
+       WHERE table_name = 'registration_applications' AND id = '${second.applicationId}'`,
+    ),
+  };
+}
+
+/** The phone of a society as the state server holds it. */
+async function phoneOnServer(societyId: string) {
+  return run.serverRows(
+    `SELECT data->>'phone' AS phone FROM sync_rows WHERE table_name = 'societies' AND id = '${societyId}'`,
+  );
 }
 
 /** The registrar's words when a likely duplicate is refused as the same society. */
@@ -584,6 +623,81 @@ describe('sync.md §9 scenarios', () => {
       ),
     ).toEqual([{ n: 0 }]);
     expect(await openIssues()).toEqual([]);
+    await assertSyncInvariants(run, { settled: true });
+  });
+
+  it('a registrar’s decision the state server fails to finish leaves nothing of it there; the rest of the push goes on', async () => {
+    const { first, second, issue, registrar, decide } = await registeredTwice(
+      'Saitual Bamboo Cooperative Society Ltd.',
+    );
+    const undecided = await refusalOnServer(second, issue.id);
+    expect(undecided.decided).toEqual([{ resolution: null }]);
+    await whileRefusalsFail('check_violation', async () => {
+      await registrar.core.call(
+        'sync.resolve',
+        { issueId: issue.id, choice: 'theirs' },
+        registrar.sessions.registrar,
+      );
+      await edit('a', first.societyId, { phone: '9436100088' });
+      const status = await run.sync('a');
+      expect(status.problem).toBeNull();
+    });
+
+    // The decision wrote the issue decided and relinked the application before the failing
+    // write; none of it stands, and the registrar is told why.
+    expect(await refusalOnServer(second, issue.id)).toEqual(undecided);
+    expect(await openIssues()).toContainEqual({
+      kind: 'rejected',
+      name: 'conflict.resolve',
+      reason:
+        'The state server could not apply this change (the write failed). It is kept for the administrator.',
+    });
+    // The edit sent in the same push went through.
+    expect(await phoneOnServer(first.societyId)).toEqual([{ phone: '9436100088' }]);
+    await assertSyncInvariants(run);
+
+    // The likely duplicate is back in the registrar's inbox, and decided again, it stands.
+    await run.sync('a');
+    const inbox = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    expect(inbox.find(({ id }) => id === issue.id)?.kind).toBe('duplicate');
+    await decide('theirs');
+    expect(await refusalOnServer(second, issue.id)).toMatchObject({
+      decided: [{ resolution: 'the same society; this entry was refused' }],
+      linkedTo: [{ id: first.societyId }],
+    });
+  });
+
+  it('a full disk at the state server fails the whole push; sent again once there is room, the registrar’s decision stands whole', async () => {
+    const { first, second, issue, registrar } = await registeredTwice(
+      'Kolasib Cane Cooperative Society Ltd.',
+    );
+    const undecided = await refusalOnServer(second, issue.id);
+    const phoneBefore = await phoneOnServer(first.societyId);
+    await whileRefusalsFail('disk_full', async () => {
+      await registrar.core.call(
+        'sync.resolve',
+        { issueId: issue.id, choice: 'theirs' },
+        registrar.sessions.registrar,
+      );
+      await edit('a', first.societyId, { phone: '9436100099' });
+      const status = await run.sync('a');
+      expect(status.problem).toBe('The state server failed; the change is kept on the computer.');
+      expect(status.pending).toBe(2);
+    });
+    expect(await refusalOnServer(second, issue.id)).toEqual(undecided);
+    expect(await phoneOnServer(first.societyId)).toEqual(phoneBefore);
+
+    await run.quiesce();
+    expect(await refusalOnServer(second, issue.id)).toMatchObject({
+      decided: [{ resolution: 'the same society; this entry was refused' }],
+      linkedTo: [{ id: first.societyId }],
+    });
+    expect(await numbersOnServer(second)).toContainEqual({
+      purpose: 'registration',
+      number: second.regNo,
+      reason: `Not used: the record it was given to was refused at the state server. ${sameSocietyRefusal(registrar)}`,
+    });
+    expect(await phoneOnServer(first.societyId)).toEqual([{ phone: '9436100099' }]);
     await assertSyncInvariants(run, { settled: true });
   });
 
