@@ -56,6 +56,7 @@ import {
   RowStore,
   perPush,
   routeOfStored,
+  stringOrNull,
   type Route,
   type ServerTx,
   type StoredRow,
@@ -859,7 +860,8 @@ async function decideLikelyDuplicate(
     if (sameAsId) {
       // An application it was registered from leads to the registered society, and stays
       // with the office that decided it (a duplicate may be of another office's society).
-      for (const link of await linksToRefused(tx, store, issue.entityId, sameAsId)) {
+      const entryRefusal = { reason, sameAsId, number: stringOrNull(entry?.data['reg_no']) };
+      for (const link of await linksToRefused(tx, store, issue.entityId, entryRefusal)) {
         await writeMerged(
           store,
           {

@@ -20,6 +20,8 @@ export interface Refusal {
   reason: string;
   /** The registered society a refused society was found to be, when it was. */
   sameAsId: string | null;
+  /** The number the refused record carried (a society's registration number), when known. */
+  number?: string | null;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function refuseForGood(
     known.mark(deviceId, row.id, {
       reason: refusal.reason,
       sameAsId: row.table === 'societies' ? refusal.sameAsId : null,
+      number: numberCarried(row.table, row.data),
     });
   }
 }
@@ -103,6 +106,7 @@ export class RefusedRecords {
           id: refusedRecords.id,
           reason: refusedRecords.reason,
           sameAsId: refusedRecords.sameAsId,
+          number: refusedRecords.number,
         })
         .from(refusedRecords)
         .where(and(eq(refusedRecords.deviceId, deviceId), inArray(refusedRecords.id, chunk)));
@@ -147,6 +151,7 @@ export async function allocationsCarriedBy(
 ): Promise<StoredRow[]> {
   const carried: StoredRow[] = [];
   for (const row of mutation.rows) {
+    if (row.table !== 'certificates') continue;
     const number = numberCarried(row.table, row.data);
     const societyId = row.data['society_id'];
     if (!number || typeof societyId !== 'string') continue;
@@ -183,15 +188,25 @@ export async function refusedRecordCarrying(
   const [refused] = await tx
     .select({ reason: refusedRecords.reason, sameAsId: refusedRecords.sameAsId })
     .from(refusedRecords)
-    .where(and(eq(refusedRecords.deviceId, deviceId), eq(refusedRecords.number, number)))
+    .where(
+      and(
+        eq(refusedRecords.deviceId, deviceId),
+        eq(refusedRecords.tableName, 'certificates'),
+        eq(refusedRecords.number, number),
+      ),
+    )
     .limit(1);
   return refused ?? null;
 }
 
-/** The number a record carries that was given to another (a certificate's serial). */
+/**
+ * The number printed on a record: a certificate's serial (given to its society, so voided
+ * with the certificate), a society's registration number (said to the office that gave it).
+ */
 function numberCarried(table: string, data: RowImage): string | null {
-  const serial = data['serial'];
-  return table === 'certificates' && typeof serial === 'string' ? serial : null;
+  const number =
+    table === 'certificates' ? data['serial'] : table === 'societies' ? data['reg_no'] : null;
+  return typeof number === 'string' ? number : null;
 }
 
 /**
@@ -239,7 +254,8 @@ export async function relinkedPastRefused(
     if (typeof societyId !== 'string' || (await store.read('societies', societyId))) continue;
     const refusal = await refusedRecordsOf(tx, store).firstAmong(deviceId, [societyId]);
     if (refusal?.sameAsId) {
-      return { data: { ...data, [column]: refusal.sameAsId }, societyId: refusal.sameAsId };
+      const patch = { [column]: refusal.sameAsId, ...entryRefusedNote(table, refusal) };
+      return { data: { ...data, ...patch }, societyId: refusal.sameAsId };
     }
   }
   return null;
@@ -254,8 +270,9 @@ export async function linksToRefused(
   tx: ServerTx,
   store: RowStore,
   societyId: string,
-  sameAsId: string,
+  refusal: Refusal & { sameAsId: string },
 ): Promise<{ table: SyncTable; stored: StoredRow; patch: RowImage }[]> {
+  const { sameAsId } = refusal;
   const relinked: { table: SyncTable; stored: StoredRow; patch: RowImage }[] = [];
   for (const table of LINKING_TABLES) {
     const linking = await tx
@@ -270,10 +287,22 @@ export async function linksToRefused(
       for (const column of linkColumns(table)) {
         if (stored.data[column] === societyId) patch[column] = sameAsId;
       }
-      if (Object.keys(patch).length > 0) relinked.push({ table, stored, patch });
+      if (Object.keys(patch).length > 0) {
+        relinked.push({ table, stored, patch: { ...patch, ...entryRefusedNote(table, refusal) } });
+      }
     }
   }
   return relinked;
+}
+
+/**
+ * What an application keeps of the society entered from it and refused as the same as a
+ * registered one: why, and the registration number given to it, which was never used. The
+ * office that entered it forgets the entry, so this is how its clerks learn what became of it.
+ */
+function entryRefusedNote(table: SyncTable, refusal: Refusal): RowImage {
+  if (table !== 'registration_applications') return {};
+  return { entry_refused_reason: refusal.reason, entry_refused_reg_no: refusal.number ?? null };
 }
 
 /** The columns by which a row of `table` links to a society it is not a record of. */

@@ -417,6 +417,6 @@ function tableOfOwner(entity: string | null): SyncTable | null {
   return ENTITY_TABLES[entity as SyncEntity];
 }
 
-function stringOrNull(value: unknown): string | null {
+export function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }

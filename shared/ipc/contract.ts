@@ -418,6 +418,12 @@ const applicationDetailSchema = applicationRowSchema.extend({
   /** Registered societies with the same or a close name: a warning for the clerk. */
   closeNames: z.array(z.string()),
   decisionReasons: z.string().nullable(),
+  /**
+   * The society this office entered from the application was refused at the state server as
+   * the same as one already registered, which `societyId` now names: why, and the number it
+   * had been given here, never used.
+   */
+  entryRefused: z.object({ reason: z.string(), regNo: z.string().nullable() }).nullable(),
   version: z.number().int(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetailSchema>;

@@ -639,6 +639,9 @@ test('a registration approved again on the second desktop: its number waits with
     proposedName: 'Sairang Dairy Cooperative Society Ltd.',
     villageId: registered.villageId,
   });
+  const entered = await desks.b
+    .as('clerk.b')
+    .invoke<{ regNo: string }>('societies.get', { id: again.societyId });
   await desks.b.as('clerk.b').invoke('sync.now');
   await desks.a.as('clerk.a').invoke('sync.now');
 
@@ -671,6 +674,15 @@ test('a registration approved again on the second desktop: its number waits with
   const clerkB = await signedInPage(browser, desks.b, 'clerk.b');
   await clerkB.goto(`/#/applications/${again.applicationId}`);
   await expect(clerkB.getByTestId('approved')).toContainText('Registered as 312/1979');
+  // And says what became of its own entry, and that the number given to it is not used.
+  const entryRefused = clerkB.getByTestId('entry-refused');
+  await expect(entryRefused).toContainText(
+    `This office’s own entry of the society, ${entered.regNo}, was not added to the state register.`,
+  );
+  await expect(entryRefused).toContainText('found it is the same society');
+  await expect(entryRefused).toContainText(
+    `Number ${entered.regNo} is not used: recall any certificate printed with it.`,
+  );
   await saveScreenshot(clerkB, 'sync-application-led-to-registered-society');
   await clerkB.context().close();
 });

@@ -505,6 +505,11 @@ describe('sync.md §9 scenarios', () => {
         desktop.sessions.clerk,
       );
       expect(application.societyId).toBe(first.societyId);
+      // It says what became of b's own entry and of the number given to it.
+      expect(application.entryRefused).toEqual({
+        reason: sameSocietyRefusal(registrar),
+        regNo: second.regNo,
+      });
       const found = await desktop.core.call(
         'societies.search',
         { query: 'Ṭhutmun Fish Farmers' },

@@ -64,6 +64,8 @@ interface ApplicationRecord {
   decidedAt: string | null;
   decisionReasons: string | null;
   societyId: string | null;
+  entryRefusedReason: string | null;
+  entryRefusedRegNo: string | null;
 }
 
 const SELECT_APPLICATION = `
@@ -74,7 +76,8 @@ const SELECT_APPLICATION = `
          a.fee_receipt_no AS feeReceiptNo, a.scrutiny, a.state, a.received_by AS receivedBy,
          ${personNameSql('a.received_by')} AS receivedByName,
          (SELECT full_name FROM users WHERE id = a.decided_by) AS decidedByName, a.decided_at AS decidedAt,
-         a.decision_reasons AS decisionReasons, a.society_id AS societyId
+         a.decision_reasons AS decisionReasons, a.society_id AS societyId,
+         a.entry_refused_reason AS entryRefusedReason, a.entry_refused_reg_no AS entryRefusedRegNo
   FROM registration_applications a`;
 
 /** What the scrutiny found for one item of the checklist, by whom and when. */
@@ -516,6 +519,9 @@ export class RegistrationService {
       }),
       closeNames: this.closeNames(application.proposedName),
       decisionReasons: application.decisionReasons,
+      entryRefused: application.entryRefusedReason
+        ? { reason: application.entryRefusedReason, regNo: application.entryRefusedRegNo }
+        : null,
       version: application.version,
     };
   }

@@ -749,6 +749,10 @@ export const en = {
     approvedLoading: 'Looking up the registration…',
     approvedProvisional:
       'The number is provisional: this computer had no registration numbers from the state server left. The next sync gives the society its final number and issues the certificate to print.',
+    approvedEntryRefused:
+      'This office’s own entry of the society, {{regNo}}, was not added to the state register. {{reason}}',
+    approvedEntryRefusedRecall:
+      'Number {{regNo}} is not used: recall any certificate printed with it.',
     openSociety: 'Open the society',
     refusedTitle: 'Refused',
     refusedBody: 'Refused by {{name}} on {{at}} for these reasons:',

@@ -48,6 +48,13 @@ export const registrationApplications = sqliteTable(
     decisionReasons: text(),
     /** The society the approval created. */
     societyId: text().references(() => societies.id),
+    /**
+     * Set by the state server when the society this office entered from the application was
+     * refused as the same as one already registered (and `societyId` now names that one):
+     * why, and the registration number given here, never used.
+     */
+    entryRefusedReason: text(),
+    entryRefusedRegNo: text(),
   },
   (t) => [
     uniqueIndex('registration_applications_ack_uq').on(t.ackNo),

@@ -571,6 +571,23 @@ function ApprovedPanel({ application }: { application: ApplicationDetail }) {
             })}
           </Text>
         ) : null}
+        {application.entryRefused ? (
+          <Stack gap={4} data-testid="entry-refused">
+            <Text size="sm" c="orange.9">
+              {t('application.approvedEntryRefused', {
+                regNo: application.entryRefused.regNo ?? '—',
+                reason: application.entryRefused.reason,
+              })}
+            </Text>
+            {application.entryRefused.regNo ? (
+              <Text size="sm" c="orange.9" fw={600}>
+                {t('application.approvedEntryRefusedRecall', {
+                  regNo: application.entryRefused.regNo,
+                })}
+              </Text>
+            ) : null}
+          </Stack>
+        ) : null}
         {society.data?.regNoProvisional ? (
           <Text size="sm" c="orange.9" data-testid="provisional-number">
             {t('application.approvedProvisional')}
