@@ -631,6 +631,43 @@ describe('sync.md §9 scenarios', () => {
     await assertSyncInvariants(run, { settled: true });
   });
 
+  it('a waiting number set aside from a desktop without the check: the state server refuses it, and the number goes with its record', async () => {
+    const { second, registrar, decide } = await registeredTwice(
+      'Darlawn Piggery Cooperative Society Ltd.',
+    );
+    const issues = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    const number = issues.find((issue) => issue.name === 'number.allocate')!;
+    // As an older app would, which did not know a waiting number cannot be set aside.
+    registrar.core.services.sqlite
+      .prepare(
+        "UPDATE sync_issues SET data = json_set(data, '$.name', 'society.update') WHERE id = ?",
+      )
+      .run(number.id);
+    await registrar.core.call(
+      'sync.resolve',
+      { issueId: number.id, choice: 'theirs' },
+      registrar.sessions.registrar,
+    );
+    await run.sync('a');
+
+    expect(await openIssues()).toContainEqual({
+      kind: 'rejected',
+      name: 'conflict.resolve',
+      reason:
+        'A number waiting for the record it was given to cannot be set aside: it is used when that record reaches the state server, or kept as void if the record is refused.',
+    });
+    expect(
+      await run.serverRows(`SELECT resolved_at FROM sync_issues WHERE id = '${number.id}'`),
+    ).toEqual([{ resolved_at: null }]);
+    // Refused with its record, it is kept as void with the reason.
+    await decide('theirs');
+    expect(await numbersOnServer(second)).toContainEqual({
+      purpose: 'registration',
+      number: second.regNo,
+      reason: `Not used: the record it was given to was refused at the state server. ${sameSocietyRefusal(registrar)}`,
+    });
+  });
+
   it('a registrar’s decision the state server fails to finish leaves nothing of it there; the rest of the push goes on', async () => {
     const { first, second, issue, registrar, decide } = await registeredTwice(
       'Saitual Bamboo Cooperative Society Ltd.',
