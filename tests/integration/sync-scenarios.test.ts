@@ -152,6 +152,31 @@ async function refusalOnServer(second: { applicationId: string }, issueId: strin
   };
 }
 
+/** A status order proposed by the clerk of desktop `name` and approved by its registrar. */
+async function orderStatus(
+  name: string,
+  societyId: string,
+  toStatus: 'under_liquidation' | 'deregistered',
+) {
+  const { desktop } = run.desktop(name);
+  const order = await desktop.core.call(
+    'statusOrders.propose',
+    {
+      societyId,
+      toStatus,
+      effectiveOn: '2026-11-23',
+      orderRef: `ORD/${toStatus}`,
+      reason: 'Wound up on the members’ resolution',
+    },
+    desktop.sessions.clerk,
+  );
+  await desktop.core.call(
+    'statusOrders.decide',
+    { id: order.id, decision: 'approve', note: null, password: TEST_PASSWORD },
+    desktop.sessions.registrar,
+  );
+}
+
 /** The phone of a society as the state server holds it. */
 async function phoneOnServer(societyId: string) {
   return run.serverRows(
@@ -628,6 +653,40 @@ describe('sync.md §9 scenarios', () => {
       ),
     ).toEqual([{ n: 0 }]);
     expect(await openIssues()).toEqual([]);
+    await assertSyncInvariants(run, { settled: true });
+  });
+
+  it('a society deregistered on the desktop that printed a certificate later set aside: the order stands; revoking that certificate is refused with it, for the registrar to see', async () => {
+    const { second, registrar, decide, setAside } = await registeredTwice(
+      'Hnahthial Weavers Cooperative Society Ltd.',
+    );
+    const issues = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    const certificate = second.certificates[0]!;
+    await setAside(issues.find((issue) => issue.entityId === certificate.id)!.id);
+    await decide('mine');
+    // b still holds the certificate it printed; the state server never will. b's registrar
+    // winds the society up and deregisters it, which revokes its certificates.
+    await orderStatus('b', second.societyId, 'under_liquidation');
+    await orderStatus('b', second.societyId, 'deregistered');
+    await run.quiesce();
+
+    expect(
+      await run.serverRows(
+        `SELECT data->>'status' AS status FROM sync_rows WHERE table_name = 'societies' AND id = '${second.societyId}'`,
+      ),
+    ).toEqual([{ status: 'deregistered' }]);
+    expect(
+      await run.serverRows(
+        `SELECT id FROM sync_rows WHERE table_name = 'certificates' AND id = '${certificate.id}'`,
+      ),
+    ).toEqual([]);
+    // The certificate never stood at the state server; its revocation is refused with it.
+    expect(await openIssues()).toEqual([
+      refusedWithItsRecord(
+        'certificate.revoke',
+        `Set aside by ${registrar.users.registrar.fullName} while it waited.`,
+      ),
+    ]);
     await assertSyncInvariants(run, { settled: true });
   });
 
