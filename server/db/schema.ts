@@ -237,7 +237,10 @@ export const refusedRecords = pgTable(
     /** Why, in the words the device and the registrar see: said once, not nested. */
     reason: text().notNull(),
     sameAsId: text(),
-    /** The number the record carried (a certificate's serial): never used, so kept as void. */
+    /**
+     * The number the record carried: a certificate's serial (never used, so kept as void), a
+     * society's registration number (told to the application it was registered from).
+     */
     number: text(),
     refusedAt: at('refused_at').notNull(),
   },

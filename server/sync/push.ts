@@ -48,6 +48,8 @@ import {
   refusedRecordCarrying,
   refuseForGood,
   refusedRecordsOf,
+  forgetRefusedRecordsOf,
+  numberCarried,
   relinkedPastRefused,
   type Refusal,
 } from './refused';
@@ -56,7 +58,6 @@ import {
   RowStore,
   perPush,
   routeOfStored,
-  stringOrNull,
   type Route,
   type ServerTx,
   type StoredRow,
@@ -163,10 +164,17 @@ export async function pushMutations(
     }
     if (toDecide.length === 0) return { verdicts, lastAppliedSeq };
 
-    // PostgreSQL stores no NUL character in text or JSON: a change carrying one would fail
-    // the whole push, and every push after it, so it is refused on its own. Its archived copy
-    // shows each NUL as U+FFFD.
-    const unstorable = new Set(toDecide.filter((mutation) => holdsNul(mutation)));
+    // PostgreSQL stores no NUL character and no half of a surrogate pair, in text or JSON: a
+    // change carrying one would fail the whole push, and every push after it, so it is
+    // refused on its own, and nothing of it is looked up. Its archived copy shows each such
+    // character as U+FFFD.
+    const unstorable = new Map(
+      toDecide.flatMap((mutation) => {
+        const where = unstorableIn(mutation);
+        return where ? [[mutation, where] as const] : [];
+      }),
+    );
+    const storable = toDecide.filter((mutation) => !unstorable.has(mutation));
     // Archived verbatim before anything is decided about them.
     await tx.insert(mutationArchive).values(
       toDecide.map((mutation) => ({
@@ -174,13 +182,13 @@ export async function pushMutations(
         deviceId: device.id,
         seq: mutation.seq,
         receivedAt: at,
-        body: unstorable.has(mutation) ? withoutNul(mutation) : mutation,
+        body: unstorable.has(mutation) ? storableCopy(mutation) : mutation,
       })),
     );
     const store = new RowStore(tx);
     const heldRows = new HeldRows(tx);
     await store.preload(
-      toDecide.flatMap((mutation) => [
+      storable.flatMap((mutation) => [
         { table: 'users', id: mutation.userId },
         ...mutation.rows.map((row) => ({ table: row.table, id: row.id })),
         ...mutation.rows.flatMap((row) =>
@@ -197,17 +205,17 @@ export async function pushMutations(
     );
     await refusedRecordsOf(tx, store).preload(
       device.id,
-      toDecide.flatMap((mutation) => mutation.rows.map((row) => row.id)),
+      storable.flatMap((mutation) => mutation.rows.map((row) => row.id)),
     );
     await likelyDuplicatesOf(tx, store, directory).preload(
-      toDecide.flatMap((mutation) =>
+      storable.flatMap((mutation) =>
         mutation.rows.filter((row) => row.table === 'societies').map((row) => row.data),
       ),
     );
     await store.preloadBy(
       'societies',
       'reg_no_key',
-      toDecide.flatMap((mutation) =>
+      storable.flatMap((mutation) =>
         mutation.rows
           .filter((row) => row.table === 'societies')
           .map((row) => deriveColumns('societies', row.data)['reg_no_key'])
@@ -221,8 +229,9 @@ export async function pushMutations(
       // device is flagged for the administrator and its change goes on.
       const hlc = clampHlc(mutation.hlc, Date.parse(at));
       if (hlc !== mutation.hlc) clockFlagged = true;
-      const outcome = unstorable.has(mutation)
-        ? { verdict: 'rejected' as const, reason: HOLDS_NUL }
+      const where = unstorable.get(mutation);
+      const outcome = where
+        ? { verdict: 'rejected' as const, reason: unstorableReason(where) }
         : (await heldRows.waits(device.id, mutation))
           ? { verdict: 'held' as const, reason: WAITS_BEHIND_HELD }
           : await decideSafely(tx, store, directory, device, { ...mutation, hlc }, at);
@@ -235,7 +244,7 @@ export async function pushMutations(
         outcome.conflictId = await recordIssue(
           tx,
           device,
-          unstorable.has(mutation) ? withoutNul(mutation) : mutation,
+          where ? storableCopy(mutation) : mutation,
           issue,
           outcome.issue?.fields ?? {},
           outcome.issue?.theirs ?? null,
@@ -284,14 +293,16 @@ export async function pushMutations(
  * Decides one mutation; its staged writes are kept only if it does not fail.
  *
  * A registrar's decision also writes straight to the database (the issue decided, records
- * refused, numbers voided) and nests the deciding of the change it is about: it runs under a
- * savepoint, so that if it fails part-way none of it stands. Other changes write straight only
- * as their last step; a savepoint for each would cost a quarter of the push rate.
+ * refused, numbers voided) and nests the deciding of the change it is about; a held change
+ * tried again may do the same. These run under a savepoint, so that if one fails part-way
+ * none of it stands, and what this push learnt from it is forgotten. Savepoints of one name
+ * nest: each rollback or release names the innermost. Other changes write straight only when
+ * a number is lent (the lease stands either way: the number is the device's); a savepoint for
+ * each would cost a quarter of the push rate.
  *
  * A database fault that passes (disk full, a deadlock, the connection lost) fails the whole
  * push, which the device sends again later; so does any database error outside a savepoint,
- * which has aborted the transaction. Any other failure refuses this change alone, so that one
- * bad change never stops a device's sync for good.
+ * which has aborted the transaction. Any other failure refuses this change alone.
  */
 async function decideSafely(
   tx: ServerTx,
@@ -302,8 +313,12 @@ async function decideSafely(
   now: string,
   options: DecideOptions = {},
 ): Promise<Outcome> {
-  const guarded = mutation.name === 'conflict.resolve';
-  if (guarded) await tx.execute(sql`SAVEPOINT decision`);
+  const guarded = mutation.name === 'conflict.resolve' || options.receivedAt !== undefined;
+  if (guarded) {
+    // Taken before the savepoint: a rollback to it would give the lock up mid-push.
+    await store.lockSequence();
+    await tx.execute(sql`SAVEPOINT decision`);
+  }
   store.begin();
   try {
     const outcome = await decide(tx, store, directory, device, mutation, now, options);
@@ -313,12 +328,16 @@ async function decideSafely(
     return outcome;
   } catch (error) {
     store.rollback();
-    if (guarded) {
-      await tx.execute(sql`ROLLBACK TO SAVEPOINT decision`);
-      await tx.execute(sql`RELEASE SAVEPOINT decision`);
-    }
-    // Outside a savepoint, a database error has aborted the whole transaction.
     const fault = databaseFault(error);
+    if (guarded) {
+      try {
+        await tx.execute(sql`ROLLBACK TO SAVEPOINT decision`);
+        await tx.execute(sql`RELEASE SAVEPOINT decision`);
+      } catch {
+        throw error;
+      }
+      forgetRefusedRecordsOf(store);
+    }
     if (fault && (!guarded || PASSING_FAULTS.test(fault.code))) throw error;
     return {
       verdict: 'rejected',
@@ -328,41 +347,65 @@ async function decideSafely(
 }
 
 /**
- * SQLSTATE classes of faults that pass with time: connection (08), transaction rollback such
- * as a deadlock (40), insufficient resources such as a full disk (53), operator intervention
- * (57), system error (58).
+ * SQLSTATE classes and codes of faults that pass with time: connection (08), transaction
+ * rollback such as a deadlock (40), insufficient resources such as a full disk (53), a lock
+ * not obtained in time (55P03), operator intervention (57), system error (58).
  */
-const PASSING_FAULTS = /^(08|40|53|57|58)/;
+const PASSING_FAULTS = /^(08|40|53|55P03|57|58)/;
 
-/** PostgreSQL's own error under drizzle's wrapping, with its SQLSTATE code. */
+/** PostgreSQL's own error under drizzle's wrapping: it has a severity and a SQLSTATE code. */
 function databaseFault(error: unknown): { code: string; message: string } | null {
   for (let at = error; at instanceof Error; at = at.cause) {
-    const code = (at as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code))
+    const { code, severity } = at as { code?: unknown; severity?: unknown };
+    if (typeof code === 'string' && typeof severity === 'string') {
       return { code, message: at.message };
+    }
   }
   return null;
 }
 
-const HOLDS_NUL =
-  'It contains a hidden NUL character, which the state server cannot store. The change stays on this computer and is kept for the administrator.';
+/** A character PostgreSQL cannot store: NUL, or half of a surrogate pair. */
+// eslint-disable-next-line no-control-regex -- NUL is the very character looked for
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+// eslint-disable-next-line no-control-regex -- as above
+const UNSTORABLE_ALL = /[\u0000\p{Cs}]/gu;
 
-function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (value && typeof value === 'object')
-    return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+function unstorableReason(where: string): string {
+  return `It contains a hidden character that the state server cannot store (in ${where}). The change stays on this computer and is kept for the administrator.`;
+}
+
+/** Where `mutation` holds a character PostgreSQL cannot store, in words; null if nowhere. */
+function unstorableIn(mutation: WireMutation): string | null {
+  for (const row of mutation.rows) {
+    for (const [column, value] of Object.entries(row.data)) {
+      if (holdsUnstorable(column) || holdsUnstorable(value)) {
+        return `${labelOf(column)} of ${row.table}`;
+      }
+    }
+  }
+  return holdsUnstorable(mutation) ? `the change ${mutation.name}` : null;
+}
+
+function holdsUnstorable(value: unknown): boolean {
+  if (typeof value === 'string') return UNSTORABLE.test(value);
+  if (Array.isArray(value)) return value.some(holdsUnstorable);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).some(
+      ([key, item]) => UNSTORABLE.test(key) || holdsUnstorable(item),
+    );
+  }
   return false;
 }
 
-/** `value` with every NUL character shown as U+FFFD, so that PostgreSQL can keep it. */
-function withoutNul<T>(value: T): T {
-  if (typeof value === 'string') return value.replaceAll('\u0000', '\ufffd') as T;
-  if (Array.isArray(value)) return value.map(withoutNul) as T;
-  if (value && typeof value === 'object')
+/** `value` with every character PostgreSQL cannot store shown as U+FFFD. */
+function storableCopy<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(UNSTORABLE_ALL, '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(storableCopy) as T;
+  if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [withoutNul(key), withoutNul(item)]),
+      Object.entries(value).map(([key, item]) => [storableCopy(key), storableCopy(item)]),
     ) as T;
+  }
   return value;
 }
 
@@ -860,7 +903,8 @@ async function decideLikelyDuplicate(
     if (sameAsId) {
       // An application it was registered from leads to the registered society, and stays
       // with the office that decided it (a duplicate may be of another office's society).
-      const entryRefusal = { reason, sameAsId, number: stringOrNull(entry?.data['reg_no']) };
+      const number = entry ? numberCarried(entry.table, entry.data) : null;
+      const entryRefusal = { reason, sameAsId, number };
       for (const link of await linksToRefused(tx, store, issue.entityId, entryRefusal)) {
         await writeMerged(
           store,

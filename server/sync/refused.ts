@@ -20,7 +20,10 @@ export interface Refusal {
   reason: string;
   /** The registered society a refused society was found to be, when it was. */
   sameAsId: string | null;
-  /** The number the refused record carried (a society's registration number), when known. */
+  /**
+   * The number the refused record carried (a society's registration number), when known.
+   * `refuseForGood` takes it from the record itself.
+   */
   number?: string | null;
 }
 
@@ -60,8 +63,6 @@ export async function refuseForGood(
       })),
     )
     .onConflictDoNothing();
-  // Known to this push only once written: a decision that fails later is undone in the
-  // database, and the push's later changes must not see the record refused either.
   const known = refusedRecordsOf(tx, store);
   for (const row of created) {
     known.mark(deviceId, row.id, {
@@ -139,6 +140,14 @@ export function refusedRecordsOf(tx: ServerTx, store: RowStore): RefusedRecords 
 }
 
 /**
+ * After a rollback to a savepoint: what this push learnt of refused records may have been
+ * undone in the database, so it is looked up again.
+ */
+export function forgetRefusedRecordsOf(store: RowStore): void {
+  refusedRecordsPerPush.delete(store);
+}
+
+/**
  * The numbers on the server, still standing, that a record of `mutation` carried though
  * they were given to another (a certificate's serial, given to its society): once the record
  * is refused for good they were never used, and the caller keeps them as void. One still on
@@ -203,7 +212,7 @@ export async function refusedRecordCarrying(
  * The number printed on a record: a certificate's serial (given to its society, so voided
  * with the certificate), a society's registration number (said to the office that gave it).
  */
-function numberCarried(table: string, data: RowImage): string | null {
+export function numberCarried(table: string, data: RowImage): string | null {
   const number =
     table === 'certificates' ? data['serial'] : table === 'societies' ? data['reg_no'] : null;
   return typeof number === 'string' ? number : null;

@@ -204,10 +204,18 @@ export class RowStore {
     this.leavings.length = frame.leavings;
   }
 
+  /**
+   * Takes the server_seq counter's lock for the rest of the push, if not yet held. Every
+   * write takes it first; taken inside a savepoint, a rollback to it would release it.
+   */
+  async lockSequence(): Promise<void> {
+    if (this.nextSeq === null) this.nextSeq = (await lockCounter(this.tx)) + 1;
+  }
+
   /** Stages a row's new state; it is written, with its history entry, at `flush`. */
   async write(change: RowChange): Promise<void> {
-    if (this.nextSeq === null) this.nextSeq = (await lockCounter(this.tx)) + 1;
-    const serverSeq = this.nextSeq++;
+    await this.lockSequence();
+    const serverSeq = this.nextSeq!++;
     const rowKey = key(change.table, change.id);
     this.frames.at(-1)?.undo.push({ key: rowKey, before: this.cache.get(rowKey) });
     this.staged.push({ ...change, serverSeq });
@@ -268,7 +276,7 @@ export class RowStore {
   /** Writes every staged change: the rows at their last state, the history entry by entry. */
   async flush(): Promise<void> {
     if (this.staged.length === 0 && this.leavings.length === 0) return;
-    if (this.nextSeq === null) this.nextSeq = (await lockCounter(this.tx)) + 1;
+    await this.lockSequence();
     const latest = new Map<string, RowChange & { serverSeq: number }>();
     for (const change of this.staged) latest.set(key(change.table, change.id), change);
     const rows = [...latest.values()].map((change) => ({
@@ -417,6 +425,6 @@ function tableOfOwner(entity: string | null): SyncTable | null {
   return ENTITY_TABLES[entity as SyncEntity];
 }
 
-export function stringOrNull(value: unknown): string | null {
+function stringOrNull(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Role } from '../auth/roles';
 import { isIsoDate } from './dates';
 import { financialYearBounds } from './returns';
+import { typedText } from './society';
 
 /**
  * Statutory audits (domain.md §4 "Audits", art. 243ZM): a programme of who audits which
@@ -78,7 +79,7 @@ export const rubricCriterionSchema = z.object({
     .string()
     .trim()
     .regex(/^[a-z][a-z0-9_]{0,39}$/u, 'Use lower-case letters, digits and _ (e.g. recovery).'),
-  label: z.string().trim().min(3, 'Name the criterion.').max(200),
+  label: typedText().min(3, 'Name the criterion.').max(200),
   maxMarks: z
     .number()
     .int('Maximum marks are whole numbers.')
@@ -356,12 +357,10 @@ export const observationInputSchema = z
       .max(10_000_000_000_000)
       .nullable(),
     // Limits that keep one paragraph of the printed memo within a page.
-    description: z
-      .string()
-      .trim()
+    description: typedText()
       .min(5, 'Describe what was found.')
       .max(2000, 'Keep it within 2,000 letters.'),
-    recommendation: z.string().trim().max(1000, 'Keep it within 1,000 letters.'),
+    recommendation: typedText().max(1000, 'Keep it within 1,000 letters.'),
     rectificationDueOn: isoDate('Give the date as DD-MM-YYYY.').nullable(),
   })
   .superRefine((input, ctx) => {

@@ -4,6 +4,7 @@ import {
   foldForSearch,
   hasDirectionControls,
   mizoSortKey,
+  dropHiddenControls,
   normalizeText,
 } from './mizo-text';
 
@@ -22,8 +23,11 @@ describe('Mizo text', () => {
 
   it('drops hidden control characters pasted from old files, keeping line breaks as spaces', () => {
     expect(normalizeText('Ṭhutmun\u0000 Fishery\u001B Society')).toBe('Ṭhutmun Fishery Society');
-    expect(normalizeText('Bazar Veng\r\nAizawl\u000Bnear\u0085 the church')).toBe(
+    expect(normalizeText('Bazar Veng\r\nAizawl\u000Bnear\u0085the church')).toBe(
       'Bazar Veng Aizawl near the church',
+    );
+    expect(dropHiddenControls('Cash book\u0000 not written\n\tsince March')).toBe(
+      'Cash book not written\n\tsince March',
     );
   });
 

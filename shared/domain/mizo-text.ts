@@ -32,15 +32,20 @@ export function fixLegacyTee(text: string): string {
  * Control characters other than white space (NUL, escape, …): invisible, pasted in from old
  * spreadsheets and word processors, and NUL cannot be stored by the state server at all.
  */
-const HIDDEN_CONTROLS = /[^\P{Cc}\s]/gu;
+const HIDDEN_CONTROLS = /[^\P{Cc}\s\u0085]/gu;
+
+/** `text` without hidden control characters; line breaks and tabs stay (notes, remarks). */
+export function dropHiddenControls(text: string): string {
+  return text.replace(HIDDEN_CONTROLS, '');
+}
 
 /**
  * Canonical stored form of any free text: NFC, legacy ṭ fixed, hidden control characters
- * dropped, spaces collapsed, trimmed.
+ * dropped, spaces and line breaks collapsed, trimmed.
  */
 export function normalizeText(text: string): string {
-  return fixLegacyTee(text.normalize('NFC').replace(HIDDEN_CONTROLS, ''))
-    .replace(/\s+/gu, ' ')
+  return fixLegacyTee(dropHiddenControls(text.normalize('NFC')))
+    .replace(/[\s\u0085]+/gu, ' ')
     .trim();
 }
 

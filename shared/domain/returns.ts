@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daysBetween, financialYearOf as financialYearOfDate, isIsoDate } from './dates';
-import { optionalText, type SocietyStatus } from './society';
+import { optionalText, typedText, type SocietyStatus } from './society';
 
 /**
  * Annual returns (domain.md §4, art. 243ZP): one per functioning society per financial
@@ -181,9 +181,7 @@ export type ReturnSnapshot = z.output<typeof returnSnapshotSchema>;
 
 /** The items of the return (art. 243ZP), as the secretary fills them at the counter. */
 export const returnItemsSchema = z.object({
-  activitiesReport: z
-    .string({ message: 'Describe the activities of the year.' })
-    .trim()
+  activitiesReport: typedText({ message: 'Describe the activities of the year.' })
     .min(20, { message: 'Describe the activities of the year in a few sentences.' })
     .max(8000, { message: 'The report of activities can have at most 8,000 characters.' }),
   auditedAccounts: z.boolean({ message: 'Say whether the audited accounts are attached.' }),
@@ -200,14 +198,10 @@ export const returnFilingSchema = z
   .object({
     items: returnItemsSchema,
     snapshot: returnSnapshotSchema,
-    declarantName: z
-      .string({ message: 'Type your name to sign the declaration.' })
-      .trim()
+    declarantName: typedText({ message: 'Type your name to sign the declaration.' })
       .min(3, { message: 'Type your full name to sign the declaration.' })
       .max(120),
-    declarantDesignation: z
-      .string({ message: 'Enter your post in the society.' })
-      .trim()
+    declarantDesignation: typedText({ message: 'Enter your post in the society.' })
       .min(2, { message: 'Enter your post in the society, e.g. Secretary.' })
       .max(80),
   })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates';
-import { hasDirectionControls, normalizeText } from './mizo-text';
+import { dropHiddenControls, hasDirectionControls, normalizeText } from './mizo-text';
 
 /** Status of a society on the register (domain.md §4). */
 export const societyStatuses = [
@@ -40,6 +40,14 @@ export function text(label: string, { min = 1, max = 200 } = {}) {
     .refine((value) => !hasDirectionControls(value), {
       message: `The ${label} contains hidden direction-control characters; retype it.`,
     });
+}
+
+/**
+ * Text kept as typed (notes, reasons, descriptions): trimmed, line breaks kept, hidden control
+ * characters dropped (the state server cannot store a NUL).
+ */
+export function typedText(params?: Parameters<typeof z.string>[0]) {
+  return z.string(params).overwrite(dropHiddenControls).trim();
 }
 
 /** Optional free text: empty becomes null. */

@@ -7,6 +7,7 @@ import {
   societyFieldsSchema,
   societyStatuses,
   tiers,
+  typedText,
 } from '../domain/society';
 import { roles, registerReaders, type Access } from '../auth/roles';
 import { enteredPasswordSchema, newPasswordSchema, usernameSchema } from '../auth/credentials';
@@ -1109,7 +1110,7 @@ export const contract = {
                 .object({
                   code: z.string().min(1).max(40),
                   result: z.enum(scrutinyResults).nullable(),
-                  note: z.string().trim().max(1000).nullable(),
+                  note: typedText().max(1000).nullable(),
                 })
                 .refine((item) => item.result !== 'wanting' || (item.note ?? '') !== '', {
                   message: 'Say what is wanting; it goes into the deficiency letter.',
@@ -1132,7 +1133,7 @@ export const contract = {
             .array(
               z.object({
                 code: z.string().min(1).max(40),
-                note: z.string().trim().min(1, { message: 'Say what is missing.' }).max(1000),
+                note: typedText().min(1, { message: 'Say what is missing.' }).max(1000),
               }),
             )
             .min(1, { message: 'List at least one deficiency.' }),
@@ -1148,7 +1149,7 @@ export const contract = {
           replyOn: z
             .string()
             .refine(isIsoDate, { message: 'Enter the date of the reply as DD-MM-YYYY.' }),
-          note: z.string().trim().min(1, { message: 'Say what the applicants sent.' }).max(2000),
+          note: typedText().min(1, { message: 'Say what the applicants sent.' }).max(2000),
         })
         .strict(),
       output: applicationDetailSchema,
@@ -1165,7 +1166,7 @@ export const contract = {
         .object({
           ...versioned,
           decision: z.enum(['approve', 'refuse'], { message: 'Choose approve or refuse.' }),
-          reasons: z.string().trim().max(4000).nullable(),
+          reasons: typedText().max(4000).nullable(),
           password: enteredPasswordSchema,
         })
         .strict()
@@ -1189,7 +1190,7 @@ export const contract = {
       input: z
         .object({
           ...versioned,
-          reason: z.string().trim().min(1, { message: 'Say why it is withdrawn.' }).max(1000),
+          reason: typedText().min(1, { message: 'Say why it is withdrawn.' }).max(1000),
         })
         .strict(),
       output: applicationDetailSchema,
@@ -1202,9 +1203,9 @@ export const contract = {
       access: ['clerk', 'registrar'],
       input: z
         .object({
-          name: z.string().trim().min(3, { message: 'Enter the name to reserve.' }).max(200),
+          name: typedText().min(3, { message: 'Enter the name to reserve.' }).max(200),
           typeId: z.string().uuid({ message: 'Choose the type of society.' }),
-          applicantName: z.string().trim().min(1, { message: 'Enter who asks for it.' }).max(120),
+          applicantName: typedText().min(1, { message: 'Enter who asks for it.' }).max(120),
         })
         .strict(),
       output: nameReservationRowSchema,
@@ -1241,7 +1242,7 @@ export const contract = {
           ownerEntity: z.enum(['registration_application', 'society', 'annual_return', 'audit']),
           ownerId: uuid,
           purpose: z.enum(documentPurposes, { message: 'Choose what the document is.' }),
-          fileName: z.string().trim().min(1).max(200),
+          fileName: typedText().min(1).max(200),
           contentBase64: z.string().max(14_000_000, {
             message: 'The file is larger than 10 MB; scan it at a lower resolution.',
           }),
@@ -1332,7 +1333,7 @@ export const contract = {
           id: uuid,
           baseVersion: z.number().int().min(1),
           decision: z.enum(['accept', 'send_back'], { message: 'Choose accept or send back.' }),
-          reasons: z.string().trim().max(4000).nullable(),
+          reasons: typedText().max(4000).nullable(),
         })
         .strict()
         .refine((value) => value.decision === 'accept' || (value.reasons ?? '') !== '', {
@@ -1509,7 +1510,7 @@ export const contract = {
         .object({
           ...versioned,
           decision: z.enum(['accept', 'return'], { message: 'Choose accept or return.' }),
-          remarks: z.string().trim().max(4000).nullable(),
+          remarks: typedText().max(4000).nullable(),
           password: enteredPasswordSchema,
         })
         .strict()
@@ -1527,7 +1528,7 @@ export const contract = {
           observationId: uuid,
           kind: z.enum(defectActionKinds),
           actedOn: isoDate.refine(isIsoDate, 'Give the date as DD-MM-YYYY.'),
-          note: z.string().trim().min(3, 'Write what the society said or what was seen.').max(4000),
+          note: typedText().min(3, 'Write what the society said or what was seen.').max(4000),
         })
         .strict(),
       output: auditDetailSchema,
@@ -1545,7 +1546,7 @@ export const contract = {
         .object({
           ...versioned,
           feePaise: z.number().int().min(0).max(10_000_000_000).nullable(),
-          reason: z.string().trim().max(2000).nullable(),
+          reason: typedText().max(2000).nullable(),
         })
         .strict()
         .refine((value) => value.feePaise === null || (value.reason ?? '').length >= 3, {
@@ -1562,7 +1563,7 @@ export const contract = {
           id: uuid,
           amountPaise: z.number().int().min(1, 'Enter the amount received.').max(10_000_000_000),
           mode: z.enum(['cash', 'challan', 'bank']),
-          reference: z.string().trim().max(200).nullable(),
+          reference: typedText().max(200).nullable(),
         })
         .strict(),
       output: z.object({ receiptNo: z.string(), audit: auditDetailSchema }),
@@ -1643,7 +1644,7 @@ export const contract = {
         .object({
           serverUrl: z.string().trim().min(3, 'Enter the state server’s address.').max(200),
           code: z.string().trim().min(4, 'Enter the enrolment code.').max(40),
-          label: z.string().trim().min(1, 'Name this computer, e.g. “Aizawl counter 1”.').max(120),
+          label: typedText().min(1, 'Name this computer, e.g. “Aizawl counter 1”.').max(120),
         })
         .strict(),
       output: syncStatusSchema,

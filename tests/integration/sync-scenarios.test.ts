@@ -121,8 +121,8 @@ async function registeredTwice(name: string) {
 }
 
 /**
- * While `during` runs, the state server's database fails every write to refused_records,
- * the last of the writes of a registrar's refusal, with the PostgreSQL error `errcode`.
+ * While `during` runs, the state server's database fails the last write of a registrar's
+ * refusal of a likely duplicate (the issue marked decided) with the PostgreSQL error `errcode`.
  */
 async function whileRefusalsFail(errcode: string, during: () => Promise<void>) {
   await run.serverRows(
@@ -130,12 +130,14 @@ async function whileRefusalsFail(errcode: string, during: () => Promise<void>) {
      $$ BEGIN RAISE EXCEPTION 'the write failed' USING ERRCODE = '${errcode}'; END $$`,
   );
   await run.serverRows(
-    'CREATE TRIGGER refusals_fail BEFORE INSERT ON refused_records FOR EACH ROW EXECUTE FUNCTION refusals_fail()',
+    `CREATE TRIGGER refusals_fail BEFORE UPDATE ON sync_issues FOR EACH ROW
+     WHEN (NEW.resolution = 'the same society; this entry was refused')
+     EXECUTE FUNCTION refusals_fail()`,
   );
   try {
     await during();
   } finally {
-    await run.serverRows('DROP TRIGGER refusals_fail ON refused_records');
+    await run.serverRows('DROP TRIGGER refusals_fail ON sync_issues');
     await run.serverRows('DROP FUNCTION refusals_fail()');
   }
 }
@@ -744,9 +746,16 @@ describe('sync.md §9 scenarios', () => {
       expect(status.problem).toBeNull();
     });
 
-    // The decision wrote the issue decided and relinked the application before the failing
-    // write; none of it stands, and the registrar is told why.
+    // Before the failing write the decision had refused the entry, voided its numbers and
+    // relinked the application; none of it stands, nor is the held entry, tried again in the
+    // same push, taken as refused. The registrar is told why.
     expect(await refusalOnServer(second, issue.id)).toEqual(undecided);
+    expect(await numbersOnServer(second)).toEqual([]);
+    expect(await openIssues()).toContainEqual({
+      kind: 'duplicate',
+      name: expect.any(String),
+      reason: expect.any(String),
+    });
     expect(await openIssues()).toContainEqual({
       kind: 'rejected',
       name: 'conflict.resolve',

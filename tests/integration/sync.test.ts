@@ -324,7 +324,7 @@ describe('sync between two desktops of one office and the state server', () => {
     expect(issue).toMatchObject({
       kind: 'rejected',
       reason:
-        'It contains a hidden NUL character, which the state server cannot store. The change stays on this computer and is kept for the administrator.',
+        'It contains a hidden character that the state server cannot store (in name of societies). The change stays on this computer and is kept for the administrator.',
     });
     const [archived] = await suite.server.rows<{ name: string }>(
       `SELECT r->'data'->>'name' AS name FROM mutation_archive, jsonb_array_elements(body->'rows') r

@@ -749,8 +749,8 @@ export const en = {
     approvedLoading: 'Looking up the registration…',
     approvedProvisional:
       'The number is provisional: this computer had no registration numbers from the state server left. The next sync gives the society its final number and issues the certificate to print.',
-    approvedEntryRefused:
-      'This office’s own entry of the society, {{regNo}}, was not added to the state register. {{reason}}',
+    approvedEntryRefused: 'This office entered the society as {{regNo}}. {{reason}}',
+    approvedEntryRefusedUnnumbered: 'This office entered the society too. {{reason}}',
     approvedEntryRefusedRecall:
       'Number {{regNo}} is not used: recall any certificate printed with it.',
     openSociety: 'Open the society',

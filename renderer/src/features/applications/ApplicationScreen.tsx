@@ -574,10 +574,14 @@ function ApprovedPanel({ application }: { application: ApplicationDetail }) {
         {application.entryRefused ? (
           <Stack gap={4} data-testid="entry-refused">
             <Text size="sm" c="orange.9">
-              {t('application.approvedEntryRefused', {
-                regNo: application.entryRefused.regNo ?? '—',
-                reason: application.entryRefused.reason,
-              })}
+              {application.entryRefused.regNo
+                ? t('application.approvedEntryRefused', {
+                    regNo: application.entryRefused.regNo,
+                    reason: application.entryRefused.reason,
+                  })
+                : t('application.approvedEntryRefusedUnnumbered', {
+                    reason: application.entryRefused.reason,
+                  })}
             </Text>
             {application.entryRefused.regNo ? (
               <Text size="sm" c="orange.9" fw={600}>

@@ -77,7 +77,9 @@ describe('SocietyRegister', () => {
   });
 
   it('searches as the clerk types and opens the best match with Enter', async () => {
-    const user = userEvent.setup();
+    // Keystrokes without pauses between them, as a clerk types: on a loaded machine the
+    // default pause per key could outlast the search's debounce.
+    const user = userEvent.setup({ delay: null });
     const search = vi.fn(() => [rows[0]!]);
     const { bridge } = renderRegister({
       'societies.list': () => ({ rows, total: 3 }),
