@@ -142,6 +142,21 @@ async function whileRefusalsFail(errcode: string, during: () => Promise<void>) {
   }
 }
 
+/**
+ * a's registrar refuses the likely duplicate `issueId` as the same society, a's clerk changes
+ * the phone of `societyId`, and a sends both in one push: a's sync status after it.
+ */
+async function refusedWithAnEdit(issueId: string, societyId: string, phone: string) {
+  const { desktop } = run.desktop('a');
+  await desktop.core.call(
+    'sync.resolve',
+    { issueId, choice: 'theirs' },
+    desktop.sessions.registrar,
+  );
+  await edit('a', societyId, { phone });
+  return run.sync('a');
+}
+
 /** What the state server holds of a refusal of `second` as the same society: nothing, or it. */
 async function refusalOnServer(second: { applicationId: string }, issueId: string) {
   return {
@@ -736,13 +751,7 @@ describe('sync.md §9 scenarios', () => {
     const undecided = await refusalOnServer(second, issue.id);
     expect(undecided.decided).toEqual([{ resolution: null }]);
     await whileRefusalsFail('check_violation', async () => {
-      await registrar.core.call(
-        'sync.resolve',
-        { issueId: issue.id, choice: 'theirs' },
-        registrar.sessions.registrar,
-      );
-      await edit('a', first.societyId, { phone: '9436100088' });
-      const status = await run.sync('a');
+      const status = await refusedWithAnEdit(issue.id, first.societyId, '9436100088');
       expect(status.problem).toBeNull();
     });
 
@@ -784,13 +793,7 @@ describe('sync.md §9 scenarios', () => {
     const undecided = await refusalOnServer(second, issue.id);
     const phoneBefore = await phoneOnServer(first.societyId);
     await whileRefusalsFail('disk_full', async () => {
-      await registrar.core.call(
-        'sync.resolve',
-        { issueId: issue.id, choice: 'theirs' },
-        registrar.sessions.registrar,
-      );
-      await edit('a', first.societyId, { phone: '9436100099' });
-      const status = await run.sync('a');
+      const status = await refusedWithAnEdit(issue.id, first.societyId, '9436100099');
       expect(status.problem).toBe('The state server failed; the change is kept on the computer.');
       expect(status.pending).toBe(2);
     });
