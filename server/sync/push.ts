@@ -48,20 +48,12 @@ import {
   refusedRecordCarrying,
   refuseForGood,
   refusedRecordsOf,
-  forgetRefusedRecordsOf,
   numberCarried,
   relinkedPastRefused,
   type Refusal,
 } from './refused';
 import { upcast } from './upcasters';
-import {
-  RowStore,
-  perPush,
-  routeOfStored,
-  type Route,
-  type ServerTx,
-  type StoredRow,
-} from './rows';
+import { RowStore, routeOfStored, type Route, type ServerTx, type StoredRow } from './rows';
 
 export interface DeviceRecord {
   id: string;
@@ -336,7 +328,7 @@ async function decideSafely(
       } catch {
         throw error;
       }
-      forgetRefusedRecordsOf(store);
+      store.forgetLookups();
     }
     if (fault && (!guarded || PASSING_FAULTS.test(fault.code))) throw error;
     return {
@@ -367,8 +359,7 @@ function databaseFault(error: unknown): { code: string; message: string } | null
 /** A character PostgreSQL cannot store: NUL, or half of a surrogate pair. */
 // eslint-disable-next-line no-control-regex -- NUL is the very character looked for
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
-// eslint-disable-next-line no-control-regex -- as above
-const UNSTORABLE_ALL = /[\u0000\p{Cs}]/gu;
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'gu');
 
 function unstorableReason(where: string): string {
   return `It contains a hidden character that the state server cannot store (in ${where}). The change stays on this computer and is kept for the administrator.`;
@@ -965,15 +956,13 @@ function fieldLaptopRefusal(
 }
 
 /** Likely-duplicate lookups, loaded for all the push's new societies at once. */
-const likelyDuplicates = new WeakMap<RowStore, LikelyDuplicates>();
 function likelyDuplicatesOf(tx: ServerTx, store: RowStore, directory: StateDirectory) {
-  return perPush(likelyDuplicates, store, () => new LikelyDuplicates(tx, store, directory));
+  return store.lookup(LikelyDuplicates, () => new LikelyDuplicates(tx, store, directory));
 }
 
 /** Field laptops' assignments, read once per society. */
-const fieldAssignments = new WeakMap<RowStore, FieldAssignments>();
 function fieldAssignmentsOf(tx: ServerTx, store: RowStore) {
-  return perPush(fieldAssignments, store, () => new FieldAssignments(tx, store));
+  return store.lookup(FieldAssignments, () => new FieldAssignments(tx, store));
 }
 
 /**

@@ -10,7 +10,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ROUTES, type RowImage, type SyncTable } from '../../shared/sync/entities';
 import type { WireMutation } from '../../shared/sync/protocol';
 import { refusedRecords, syncRows } from '../db/schema';
-import { perPush, type RowStore, type ServerTx, type StoredRow } from './rows';
+import type { RowStore, ServerTx, StoredRow } from './rows';
 
 /** How a change of a record refused for good is itself refused. */
 export const REFUSED_WITH_ITS_RECORD = 'It belongs to a record the state server refused: ';
@@ -134,17 +134,8 @@ export class RefusedRecords {
 
 const keyOf = (deviceId: string, id: string) => `${deviceId}|${id}`;
 
-const refusedRecordsPerPush = new WeakMap<RowStore, RefusedRecords>();
 export function refusedRecordsOf(tx: ServerTx, store: RowStore): RefusedRecords {
-  return perPush(refusedRecordsPerPush, store, () => new RefusedRecords(tx));
-}
-
-/**
- * After a rollback to a savepoint: what this push learnt of refused records may have been
- * undone in the database, so it is looked up again.
- */
-export function forgetRefusedRecordsOf(store: RowStore): void {
-  refusedRecordsPerPush.delete(store);
+  return store.lookup(RefusedRecords, () => new RefusedRecords(tx));
 }
 
 /**

@@ -39,23 +39,6 @@ export interface Route {
   societyId: string | null;
 }
 
-/**
- * Lookups made once per push (one push, one RowStore) and shared by every change it
- * decides, however decide is reached (a push, a held change tried again, a decision).
- */
-export function perPush<T extends object>(
-  cache: WeakMap<RowStore, T>,
-  store: RowStore,
-  make: () => T,
-): T {
-  let made = cache.get(store);
-  if (!made) {
-    made = make();
-    cache.set(store, made);
-  }
-  return made;
-}
-
 /** Where a stored row is routed now. */
 export function routeOfStored(row: StoredRow): Route {
   return { bucket: row.bucket, officeId: row.officeId, societyId: row.societyId };
@@ -91,8 +74,32 @@ export class RowStore {
   private leavings: SocietyLeaving[] = [];
   /** `table:column:value` lookups already loaded by `preloadBy`. */
   private readonly known = new Set<string>();
+  /** The push's lookups (`lookup`), by their class. */
+  private readonly lookups = new Map<abstract new (...args: never[]) => object, object>();
 
   constructor(private readonly tx: ServerTx) {}
+
+  /**
+   * A lookup made once per push (one push, one RowStore) and shared by every change it
+   * decides, however decide is reached (a push, a held change tried again, a decision).
+   * Each loads what it is asked for when it does not hold it yet.
+   */
+  lookup<T extends object>(kind: abstract new (...args: never[]) => T, make: () => T): T {
+    let made = this.lookups.get(kind) as T | undefined;
+    if (!made) {
+      made = make();
+      this.lookups.set(kind, made);
+    }
+    return made;
+  }
+
+  /**
+   * After a rollback to a savepoint: what the lookups learnt may have been undone in the
+   * database (a record refused), so they start again from it.
+   */
+  forgetLookups(): void {
+    this.lookups.clear();
+  }
 
   /** Loads rows into the cache in one query (the rows a batch of mutations touches). */
   async preload(keys: readonly { table: string; id: string }[]): Promise<void> {

@@ -544,6 +544,9 @@ export function ApplicationScreen({ id }: { id: string }) {
 /** After approval: the registration number, the society, and the certificate to print. */
 function ApprovedPanel({ application }: { application: ApplicationDetail }) {
   const { t } = useTranslation();
+  // Set by the state server when this office's own entry of the society was refused.
+  const { entryRefused } = application;
+  const unusedNumber = entryRefused?.regNo ?? null;
   const societyId = application.societyId ?? '';
   const society = useSociety(societyId);
   const certificates = useCertificates(societyId, societyId !== '');
@@ -571,23 +574,16 @@ function ApprovedPanel({ application }: { application: ApplicationDetail }) {
             })}
           </Text>
         ) : null}
-        {application.entryRefused ? (
+        {entryRefused ? (
           <Stack gap={4} data-testid="entry-refused">
             <Text size="sm" c="orange.9">
-              {application.entryRefused.regNo
-                ? t('application.approvedEntryRefused', {
-                    regNo: application.entryRefused.regNo,
-                    reason: application.entryRefused.reason,
-                  })
-                : t('application.approvedEntryRefusedUnnumbered', {
-                    reason: application.entryRefused.reason,
-                  })}
+              {unusedNumber
+                ? t('application.approvedEntryRefused', { ...entryRefused, regNo: unusedNumber })
+                : t('application.approvedEntryRefusedUnnumbered', entryRefused)}
             </Text>
-            {application.entryRefused.regNo ? (
+            {unusedNumber ? (
               <Text size="sm" c="orange.9" fw={600}>
-                {t('application.approvedEntryRefusedRecall', {
-                  regNo: application.entryRefused.regNo,
-                })}
+                {t('application.approvedEntryRefusedRecall', { regNo: unusedNumber })}
               </Text>
             ) : null}
           </Stack>
