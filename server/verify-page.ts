@@ -1,20 +1,23 @@
 /**
  * The public certificate verification page (`GET /verify?c=…`): what a phone opens from a
  * certificate's QR code, with no sign-in. It checks the office's signature, the certificate
- * register for a revocation, and shows the society's current status on the state register.
+ * register for a revocation and for a certificate it refused, and shows the society's current
+ * status on the state register.
  */
 import { createPublicKey, verify } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { readQrToken, type CertificateClaims } from '../shared/certificates/claims';
 import { formatDate } from '../shared/domain/dates';
 import type { ServerDb } from './db/open';
-import { officeKeys, syncRows } from './db/schema';
+import { officeKeys, refusedRecords, syncRows } from './db/schema';
 import type { StateDirectory } from './state-directory';
 
 export type Verdict =
   | { status: 'empty' }
   | { status: 'unreadable' }
   | { status: 'altered' | 'unknown_key'; claims: CertificateClaims | null }
+  /** Signed by the office, but refused by the state register: set aside, or printed for an entry refused. */
+  | { status: 'void'; claims: CertificateClaims; reason: string }
   | {
       status: 'valid' | 'revoked';
       claims: CertificateClaims;
@@ -48,6 +51,17 @@ export async function verifyCertificate(
   const record = certificate?.data as Record<string, string | null> | undefined;
   // A validly signed code that differs from the register's for its serial was not issued.
   if (record && record['payload'] !== payload) return { status: 'altered', claims };
+  if (!record) {
+    // Not on the register: not synced yet, or refused for good (its serial is then void and
+    // never given again, so the refusal is of this very certificate).
+    const [refused] = await db
+      .select({ reason: refusedRecords.reason })
+      .from(refusedRecords)
+      .where(and(eq(refusedRecords.tableName, 'certificates'), eq(refusedRecords.number, claims.s)))
+      .orderBy(desc(refusedRecords.refusedAt))
+      .limit(1);
+    if (refused) return { status: 'void', claims, reason: refused.reason };
+  }
   const societyId = record?.['society_id'];
   const [societyRow] = societyId
     ? await db
@@ -149,7 +163,7 @@ export function renderVerifyPage(
   .banner h2 { margin: 0 0 4px; font-size: 20px; }
   .banner p { margin: 0; }
   .valid { background: #e6f6ec; border: 1px solid #7cc896; }
-  .revoked, .altered { background: #fdecec; border: 1px solid #e58b8b; }
+  .revoked, .altered, .void { background: #fdecec; border: 1px solid #e58b8b; }
   .unknown_key, .unreadable, .empty { background: #fff6e0; border: 1px solid #e8c061; }
   dl { display: grid; grid-template-columns: minmax(120px, 40%) 1fr; gap: 8px 12px; background: #fff;
        border: 1px solid #dfe2ea; border-radius: 10px; padding: 14px 16px; margin: 0; }
@@ -186,6 +200,11 @@ function bannerOf(verdict: Verdict): { title: string; body: string } {
       return {
         title: 'Revoked',
         body: `This certificate was revoked${verdict.revokedOn ? ` on ${formatDate(verdict.revokedOn)}` : ''}: ${verdict.revokedReason ?? 'no reason recorded'}. Do not accept it.`,
+      };
+    case 'void':
+      return {
+        title: 'Not valid',
+        body: `The state register did not take this certificate in: ${verdict.reason} Do not accept it.`,
       };
     case 'altered':
       return {

@@ -496,7 +496,7 @@ function signedIn(caller: Caller): SessionUser {
 /** The verifier's answer in the contract's words (the QR's short claim keys spelled out). */
 function verificationOutput(result: VerificationResult): Verification {
   if (result.status === 'unreadable')
-    return { status: 'unreadable', claims: null, revokedReason: null };
+    return { status: 'unreadable', claims: null, revokedReason: null, voidReason: null };
   const claims = result.claims
     ? {
         serial: result.claims.s,
@@ -520,6 +520,7 @@ function verificationOutput(result: VerificationResult): Verification {
     status: result.status,
     claims,
     revokedReason: 'revokedReason' in result ? result.revokedReason : null,
+    voidReason: 'voidReason' in result ? result.voidReason : null,
   };
 }
 

@@ -20,7 +20,7 @@ import {
 } from '../../shared/sync/entities';
 import { formatHlc, parseHlc } from '../../shared/sync/hlc';
 import { MUTATION_ROLES } from '../../shared/sync/mutations';
-import { REPLACE_PROVISIONAL } from '../../shared/sync/numbers';
+import { REPLACE_PROVISIONAL, voidReasonForRefused } from '../../shared/sync/numbers';
 import {
   MINE_DECIDABLE,
   setAsideRefusal,
@@ -810,7 +810,7 @@ async function decide(
 function voidedFor(refusal: Refusal, now: string): RowImage {
   return {
     voided_at: now,
-    void_reason: `Not used: the record it was given to was refused at the state server. ${refusal.reason}`,
+    void_reason: voidReasonForRefused(refusal.reason),
   };
 }
 

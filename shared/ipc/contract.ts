@@ -442,6 +442,12 @@ const certificateRowSchema = z.object({
   duplicateOf: z.string().nullable(),
   revokedAt: isoInstant.nullable(),
   revokedReason: z.string().nullable(),
+  /**
+   * Why the state server refused this certificate, which made it not valid (its serial is
+   * kept as void there): set aside by a registrar, or printed for an entry refused as a
+   * duplicate. Null for one that stands.
+   */
+  voidReason: z.string().nullable(),
   keyId: z.string(),
 });
 export type CertificateRow = z.infer<typeof certificateRowSchema>;
@@ -461,10 +467,15 @@ const claimsSchema = z.object({
 });
 
 const verificationSchema = z.object({
-  /** valid; altered (signature or text changed); unknown_key; revoked; unreadable (not a certificate code). */
-  status: z.enum(['valid', 'altered', 'unknown_key', 'revoked', 'unreadable']),
+  /**
+   * valid; altered (signature or text changed); unknown_key; revoked; void (the state server
+   * did not take it in, and kept its serial as void); unreadable (not a certificate code).
+   */
+  status: z.enum(['valid', 'altered', 'unknown_key', 'revoked', 'void', 'unreadable']),
   claims: claimsSchema.nullable(),
   revokedReason: z.string().nullable(),
+  /** Why the state server refused a void certificate. */
+  voidReason: z.string().nullable(),
 });
 export type Verification = z.infer<typeof verificationSchema>;
 

@@ -46,3 +46,23 @@ export function provisionalNumber(pattern: string, deviceId: string, serial: num
   const computer = deviceId.replace(/-/g, '').slice(-6).toUpperCase();
   return pattern.replace(/\{serial(?::\d+)?\}/u, `P-${computer}-${serial}`);
 }
+
+const NOT_USED_REFUSED = 'Not used: the record it was given to was refused at the state server. ';
+
+/**
+ * Why a number is kept as void when the record it was given to was refused for good: the
+ * register of numbers says it was not used, then why the record was refused.
+ */
+export function voidReasonForRefused(refusal: string): string {
+  return `${NOT_USED_REFUSED}${refusal}`;
+}
+
+/**
+ * Why the record carrying a voided number was refused, for a screen about that record (a
+ * certificate printed with the serial): the refusal's own words, or the void reason whole.
+ */
+export function refusalOfVoided(voidReason: string): string {
+  return voidReason.startsWith(NOT_USED_REFUSED)
+    ? voidReason.slice(NOT_USED_REFUSED.length)
+    : voidReason;
+}

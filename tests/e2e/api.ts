@@ -27,4 +27,13 @@ export class BridgeSession {
     }
     return result.value;
   }
+
+  /** A file the bridge presented to this session (a printout), as bytes. */
+  async download(url: string): Promise<Buffer> {
+    const response = await fetch(new URL(url, this.baseUrl), {
+      headers: this.cookie ? { cookie: this.cookie } : {},
+    });
+    if (!response.ok) throw new Error(`${url} answered ${response.status}.`);
+    return Buffer.from(await response.arrayBuffer());
+  }
 }

@@ -121,6 +121,12 @@ async function enrolmentCode(label: string, fieldUser?: string): Promise<string>
   return ((await response.json()) as { code: string }).code;
 }
 
+/** The QR text printed on certificate `serial`, read as a phone reads the printout. */
+async function printedQrText(session: BridgeSession, serial: string): Promise<string> {
+  const { url } = await session.invoke<{ url: string }>('certificates.print', { serial });
+  return qrTextOf(await session.download(url));
+}
+
 async function signedInPage(browser: Browser, desk: Desk, username: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: desk.url });
   const page = await context.newPage();
@@ -367,16 +373,8 @@ test('a phone scanning a certificate printed on a synced desktop sees it verifie
   await registrar.invoke('sync.now');
 
   // The printed certificate, read as a phone reads it: render the page, decode the QR code.
-  const desktop = await signedInPage(browser, desks.a, 'registrar.a');
-  const printed = await desktop.request.post('/__invoke', {
-    headers: { 'content-type': 'application/json', 'x-registry-bridge': '1' },
-    data: { name: 'certificates.print', input: { serial: certificate!.serial } },
-  });
-  const { value } = (await printed.json()) as { value: { url: string } };
-  const pdf = await desktop.request.get(value.url);
-  const scanned = new URL(qrTextOf(await pdf.body()));
+  const scanned = new URL(await printedQrText(registrar, certificate!.serial));
   expect(scanned.pathname).toBe('/verify');
-  await desktop.context().close();
 
   // The QR code names the state's public address; here the server runs on loopback.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
@@ -644,6 +642,11 @@ test('a registration approved again on the second desktop: its number waits with
   const entered = await desks.b
     .as('clerk.b')
     .invoke<{ regNo: string }>('societies.get', { id: again.societyId });
+  // b's clerk prints its certificate at once, as at the counter.
+  const [printed] = await desks.b
+    .as('clerk.b')
+    .invoke<{ serial: string }[]>('certificates.list', { societyId: again.societyId });
+  const scanned = new URL(await printedQrText(desks.b.as('clerk.b'), printed!.serial));
   await desks.b.as('clerk.b').invoke('sync.now');
   await desks.a.as('clerk.a').invoke('sync.now');
 
@@ -685,5 +688,27 @@ test('a registration approved again on the second desktop: its number waits with
     `Number ${entered.regNo} is not used: recall any certificate printed with it.`,
   );
   await saveScreenshot(clerkB, 'sync-application-led-to-registered-society');
+
+  // The certificate b printed for its entry is not valid: its Verify screen says so, and so
+  // does the state server to a phone scanning it.
+  await clerkB.goto('/#/verify');
+  await clerkB.getByLabel('QR code text').fill(scanned.href);
+  await clerkB.getByLabel('QR code text').press('Enter');
+  const verdict = clerkB.getByTestId('verify-result');
+  await expect(verdict).toHaveAttribute('data-status', 'void');
+  await expect(verdict).toContainText('Not valid — refused by the state server');
+  await expect(verdict).toContainText('Zothanpuii Ralte found it is the same society');
+  await expect(verdict).toContainText(printed!.serial);
+  await saveScreenshot(clerkB, 'sync-verify-not-valid-on-desktop');
   await clerkB.context().close();
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await phone.newPage();
+  await page.goto(`${serverUrl}/verify${scanned.search}`);
+  await expect(page.getByRole('status')).toContainText('Not valid');
+  await expect(page.getByRole('status')).toContainText(
+    'The state register did not take this certificate in: Zothanpuii Ralte found it is the same society as the one already registered; this entry was not added. Do not accept it.',
+  );
+  await expect(page.getByText(printed!.serial)).toBeVisible();
+  await saveScreenshot(page, 'sync-verify-page-phone-not-valid');
+  await phone.close();
 });

@@ -206,6 +206,27 @@ function sameSocietyRefusal(registrar: { users: { registrar: { fullName: string 
   return `${registrar.users.registrar.fullName} found it is the same society as the one already registered; this entry was not added.`;
 }
 
+/** The text of the QR code printed on certificate `serial` of desktop `name`. */
+function qrTextOn(name: string, serial: string): string {
+  return run.desktop(name).desktop.core.services.certificates.printable(serial).qrText;
+}
+
+/**
+ * A certificate's QR code checked as a phone checks it: the state server's public
+ * verification page, its banner's class and words.
+ */
+async function verifiedByStateServer(qrText: string) {
+  const code = new URL(qrText).searchParams.get('c')!;
+  const page = await run.server.app.inject({
+    method: 'GET',
+    url: `/verify?c=${encodeURIComponent(code)}`,
+  });
+  const [, status, title, body] =
+    /<section class="banner (\w+)" role="status"><h2>(.*?)<\/h2><p>(.*?)<\/p>/u.exec(page.body) ??
+    [];
+  return { status, title, body };
+}
+
 /** The sync issues still open on the state server, by change name. */
 function openIssues() {
   return run.serverRows(
@@ -528,6 +549,8 @@ describe('sync.md §9 scenarios', () => {
     const { first, second, registrar, decide } = await registeredTwice(
       'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
     );
+    // The certificate b printed at its approval, as the society holds it.
+    const qrText = qrTextOn('b', second.certificates[0]!.serial);
     await decide('theirs');
 
     // The application b registered it from stays approved, and now leads to the society
@@ -582,6 +605,20 @@ describe('sync.md §9 scenarios', () => {
     // The certificate b printed for it does not stand either, and the registrar is told, so
     // that it is recalled.
     expect(await openIssues()).toEqual([refusedWithItsRecord('certificate.issue', refusal)]);
+    // A phone scanning it is told not to accept it, and why; so is either office's Verify
+    // screen (b has forgotten the certificate, but keeps its serial as void).
+    expect(await verifiedByStateServer(qrText)).toEqual({
+      status: 'void',
+      title: 'Not valid',
+      body: `The state register did not take this certificate in: ${refusal} Do not accept it.`,
+    });
+    for (const name of ['a', 'b']) {
+      const { desktop } = run.desktop(name);
+      expect(
+        await desktop.core.call('certificates.verify', { text: qrText }, desktop.sessions.clerk),
+        name,
+      ).toMatchObject({ status: 'void', voidReason: refusal });
+    }
     await assertSyncInvariants(run, { settled: true });
   });
 
@@ -631,7 +668,7 @@ describe('sync.md §9 scenarios', () => {
     await assertSyncInvariants(run, { settled: true });
   });
 
-  it('a waiting certificate set aside by the registrar: its serial number is voided with the reason, and nothing waits for it', async () => {
+  it('a waiting certificate set aside by the registrar: its serial number is voided with the reason, nothing waits for it, and the certificate is not valid anywhere', async () => {
     const { second, registrar, decide, setAside } = await registeredTwice(
       'Zawlnuam Poultry Cooperative Society Ltd.',
     );
@@ -670,22 +707,65 @@ describe('sync.md §9 scenarios', () => {
       ),
     ).toEqual([{ n: 0 }]);
     expect(await openIssues()).toEqual([]);
+
+    // b printed it and still holds it, but shows it as not valid, with why, and no longer
+    // prints it; a phone, and either office's Verify screen, are told not to accept it.
+    const { serial } = second.certificates[0]!;
+    const b = run.desktop('b').desktop;
+    expect(
+      await b.core.call('certificates.list', { societyId: second.societyId }, b.sessions.clerk),
+    ).toMatchObject([{ serial, revokedAt: null, voidReason: setAsideBy }]);
+    await expect(
+      b.core.call('certificates.print', { serial }, b.sessions.registrar),
+    ).rejects.toThrow(
+      `Certificate ${serial} is not valid; it cannot be printed. The state server refused it: ${setAsideBy}`,
+    );
+    const qrText = qrTextOn('b', serial);
+    expect(await verifiedByStateServer(qrText)).toEqual({
+      status: 'void',
+      title: 'Not valid',
+      body: `The state register did not take this certificate in: ${setAsideBy} Do not accept it.`,
+    });
+    for (const name of ['a', 'b']) {
+      const { desktop } = run.desktop(name);
+      expect(
+        await desktop.core.call('certificates.verify', { text: qrText }, desktop.sessions.clerk),
+        name,
+      ).toMatchObject({ status: 'void', voidReason: setAsideBy });
+    }
+
+    // Deregistering the society revokes its certificates, but not one already not valid:
+    // nothing is sent that the state server would only refuse.
+    await orderStatus('b', second.societyId, 'under_liquidation');
+    await orderStatus('b', second.societyId, 'deregistered');
+    await run.quiesce();
+    expect(
+      b.core.services.sqlite
+        .prepare("SELECT count(*) AS n FROM outbox WHERE name = 'certificate.revoke'")
+        .get(),
+    ).toEqual({ n: 0 });
+    expect(await openIssues()).toEqual([]);
     await assertSyncInvariants(run, { settled: true });
   });
 
-  it('a society deregistered on the desktop that printed a certificate later set aside: the order stands; revoking that certificate is refused with it, for the registrar to see', async () => {
-    const { second, registrar, decide, setAside } = await registeredTwice(
+  it('a society deregistered offline on the desktop that printed a certificate the registrar set aside meanwhile: the order stands; revoking that certificate is refused with it, for the registrar to see', async () => {
+    const { second, registrar, decide } = await registeredTwice(
       'Hnahthial Weavers Cooperative Society Ltd.',
     );
     const issues = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
     const certificate = second.certificates[0]!;
-    await setAside(issues.find((issue) => issue.entityId === certificate.id)!.id);
-    await decide('mine');
-    // b still holds the certificate it printed; the state server never will. b's registrar
-    // winds the society up and deregisters it, which revokes its certificates.
+    // a's registrar sets the certificate aside; b has not synced since, so it still holds
+    // the certificate as in force when its registrar winds the society up and deregisters
+    // it, which revokes its certificates.
+    await registrar.core.call(
+      'sync.resolve',
+      { issueId: issues.find((issue) => issue.entityId === certificate.id)!.id, choice: 'theirs' },
+      registrar.sessions.registrar,
+    );
+    await run.sync('a');
     await orderStatus('b', second.societyId, 'under_liquidation');
     await orderStatus('b', second.societyId, 'deregistered');
-    await run.quiesce();
+    await decide('mine');
 
     expect(
       await run.serverRows(
@@ -697,13 +777,14 @@ describe('sync.md §9 scenarios', () => {
         `SELECT id FROM sync_rows WHERE table_name = 'certificates' AND id = '${certificate.id}'`,
       ),
     ).toEqual([]);
-    // The certificate never stood at the state server; its revocation is refused with it.
-    expect(await openIssues()).toEqual([
-      refusedWithItsRecord(
-        'certificate.revoke',
-        `Set aside by ${registrar.users.registrar.fullName} while it waited.`,
-      ),
-    ]);
+    // The certificate never stood at the state server; its revocation is refused with it,
+    // and b shows it as not valid rather than revoked.
+    const setAsideBy = `Set aside by ${registrar.users.registrar.fullName} while it waited.`;
+    expect(await openIssues()).toEqual([refusedWithItsRecord('certificate.revoke', setAsideBy)]);
+    const b = run.desktop('b').desktop;
+    expect(
+      await b.core.call('certificates.list', { societyId: second.societyId }, b.sessions.clerk),
+    ).toMatchObject([{ serial: certificate.serial, voidReason: setAsideBy }]);
     await assertSyncInvariants(run, { settled: true });
   });
 

@@ -13,6 +13,7 @@ import {
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { ReferenceService } from '../reference/reference-service';
 import { officeNumbering, type NumberAllocator } from '../registration/number-allocator';
+import { refusalOfVoided } from '../../../shared/sync/numbers';
 import { assertJurisdiction } from '../jurisdiction';
 import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
 import {
@@ -43,11 +44,22 @@ export type AuditCertificateInput = Pick<
   | 'issuedOn'
 > & { societyId: string };
 
+/**
+ * Why the state server did not take in the certificate whose serial is `serialSql`: the
+ * serial came back from it kept as void (the certificate set aside by a registrar while it
+ * waited, or printed for an entry refused as a duplicate). NULL for one that stands.
+ */
+function voidReasonOf(serialSql: string): string {
+  return `(SELECT n.void_reason FROM number_allocations n
+     WHERE n.number = ${serialSql} AND n.purpose = 'certificate' AND n.voided_at IS NOT NULL)`;
+}
+
 const SELECT_ROWS = `
   SELECT c.id, c.serial, c.kind, c.society_id AS societyId, json_extract(c.document, '$.societyName') AS societyName,
          json_extract(c.document, '$.regNo') AS regNo, c.issued_on AS issuedOn, o.short_name AS officeName,
          json_extract(c.document, '$.registrarName') AS registrarName, c.duplicate_of AS duplicateOf,
-         c.revoked_at AS revokedAt, c.revoked_reason AS revokedReason, c.key_id AS keyId
+         c.revoked_at AS revokedAt, c.revoked_reason AS revokedReason,
+         ${voidReasonOf('c.serial')} AS voidReason, c.key_id AS keyId
   FROM certificates c JOIN offices o ON o.id = c.office_id`;
 
 /**
@@ -211,6 +223,12 @@ export class CertificateService {
         `Certificate ${originalSerial} was revoked; no duplicate can be issued.`,
       );
     }
+    if (original.voidReason) {
+      throw new AppError(
+        'conflict',
+        `Certificate ${originalSerial} is not valid; no duplicate can be issued. The state server refused it: ${original.voidReason}`,
+      );
+    }
     if (original.content.kind === 'audit') {
       throw new AppError(
         'conflict',
@@ -230,10 +248,15 @@ export class CertificateService {
     return { serial };
   }
 
-  /** Revokes every live certificate of a society (deregistration), in the caller's transaction. */
+  /**
+   * Revokes every live certificate of a society (deregistration), in the caller's
+   * transaction. One the state server did not take in is not valid already: revoking it
+   * would only be refused there.
+   */
   revokeForSociety(tx: MutationTx, societyId: string, reason: string): number {
     const live = this.prepare(
-      'SELECT id, version FROM certificates WHERE society_id = ? AND revoked_at IS NULL AND deleted_at IS NULL',
+      `SELECT c.id, c.version FROM certificates c
+       WHERE c.society_id = ? AND c.revoked_at IS NULL AND c.deleted_at IS NULL AND ${voidReasonOf('c.serial')} IS NULL`,
     ).all(societyId) as { id: string; version: number }[];
     for (const certificate of live) {
       this.prepare(
@@ -254,13 +277,14 @@ export class CertificateService {
 
   /** The certificate register, newest first; one society's when `societyId` is given. */
   list(filter: { societyId?: string | undefined }): CertificateRow[] {
-    return filter.societyId
+    const rows = filter.societyId
       ? (this.prepare(
           `${SELECT_ROWS} WHERE c.society_id = ? ORDER BY c.issued_on DESC, c.serial DESC`,
         ).all(filter.societyId) as CertificateRow[])
       : (this.prepare(
           `${SELECT_ROWS} ORDER BY c.issued_on DESC, c.serial DESC LIMIT 1000`,
         ).all() as CertificateRow[]);
+    return rows.map(withRefusal);
   }
 
   /** What to print for a serial: the stored content and the QR text, identical on every reprint. */
@@ -285,6 +309,12 @@ export class CertificateService {
       throw new AppError(
         'conflict',
         `Certificate ${serial} was revoked on ${formatDate(stored.revokedAt.slice(0, 10))}; it cannot be printed.`,
+      );
+    }
+    if (stored.voidReason) {
+      throw new AppError(
+        'conflict',
+        `Certificate ${serial} is not valid; it cannot be printed. The state server refused it: ${stored.voidReason}`,
       );
     }
     assertJurisdiction(this.reference, user, stored.officeId, 'print this certificate');
@@ -331,8 +361,19 @@ export class CertificateService {
     }[];
   }
 
+  /**
+   * The signature and the register's revocation (the signer), then whether the state server
+   * kept the serial as void: a certificate it never took in is not valid, wherever printed.
+   */
   verify(text: string): VerificationResult {
-    return this.signer.verify(text);
+    const result = this.signer.verify(text);
+    if (result.status !== 'valid' && result.status !== 'revoked') return result;
+    const voidReason = this.prepare(`SELECT ${voidReasonOf('?')}`)
+      .pluck()
+      .get(result.claims.s) as string | null;
+    return voidReason === null
+      ? result
+      : { status: 'void', claims: result.claims, voidReason: refusalOfVoided(voidReason) };
   }
 
   /**
@@ -446,10 +487,12 @@ export class CertificateService {
     payload: string;
     signature: string;
     revokedAt: string | null;
+    voidReason: string | null;
   } {
     const row = this.prepare(
-      `SELECT society_id AS societyId, office_id AS officeId, document, payload, signature, revoked_at AS revokedAt
-       FROM certificates WHERE serial = ? AND deleted_at IS NULL`,
+      `SELECT c.society_id AS societyId, c.office_id AS officeId, c.document, c.payload, c.signature,
+              c.revoked_at AS revokedAt, ${voidReasonOf('c.serial')} AS voidReason
+       FROM certificates c WHERE c.serial = ? AND c.deleted_at IS NULL`,
     ).get(serial) as
       | {
           societyId: string;
@@ -458,10 +501,11 @@ export class CertificateService {
           payload: string;
           signature: string;
           revokedAt: string | null;
+          voidReason: string | null;
         }
       | undefined;
     if (!row) throw new AppError('not_found', `There is no certificate ${serial} in the register.`);
-    return { ...row, content: JSON.parse(row.document) as CertificateContent };
+    return { ...withRefusal(row), content: JSON.parse(row.document) as CertificateContent };
   }
 
   private office(officeId: string) {
@@ -470,6 +514,11 @@ export class CertificateService {
       throw new AppError('not_found', 'The issuing office is not in the reference data.');
     return office;
   }
+}
+
+/** A row with its void reason as the refusal's own words (see voidReasonOf). */
+function withRefusal<T extends { voidReason: string | null }>(row: T): T {
+  return row.voidReason === null ? row : { ...row, voidReason: refusalOfVoided(row.voidReason) };
 }
 
 /** The registrar's designation as printed under the signature. */

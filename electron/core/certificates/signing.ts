@@ -17,6 +17,7 @@ export type { CertificateClaims };
 
 export type VerificationResult =
   | { status: 'valid' | 'revoked'; claims: CertificateClaims; revokedReason: string | null }
+  | { status: 'void'; claims: CertificateClaims; voidReason: string }
   | { status: 'altered' | 'unknown_key'; claims: CertificateClaims | null }
   | { status: 'unreadable' };
 

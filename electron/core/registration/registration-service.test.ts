@@ -214,6 +214,7 @@ describe('an application for registration', () => {
         grade: null,
       },
       revokedReason: null,
+      voidReason: null,
     });
     // A reprint is the same document with the same code.
     expect(core.services.certificates.printable(certificate!.serial)).toEqual(printed);

@@ -937,6 +937,8 @@ export const en = {
     duplicateOf: 'of {{serial}}',
     inForce: 'In force',
     revoked: 'Revoked',
+    notValid: 'Not valid',
+    refusedBecause: 'Refused by the state server: {{reason}}',
     print: 'Print',
     printCertificate: 'Print certificate',
     sent: 'Certificate sent to the PDF viewer',
@@ -1477,6 +1479,8 @@ export const en = {
     alteredBody: 'Do not accept this certificate. Its text does not match the signature.',
     revoked: 'Revoked',
     revokedBody: 'This certificate was revoked: {{reason}}',
+    void: 'Not valid — refused by the state server',
+    voidBody: 'Do not accept this certificate; the office recalls it. {{reason}}',
     unknownKey: 'Unknown key — not signed by a known office',
     unknownKeyBody:
       'The signature is not from any office key this registry knows. Check with the issuing office.',

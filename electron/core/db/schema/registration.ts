@@ -149,7 +149,12 @@ export const numberAllocations = sqliteTable(
     voidedAt: text(),
     voidReason: text(),
   },
-  (t) => [uniqueIndex('number_allocations_uq').on(t.series, t.serial)],
+  (t) => [
+    uniqueIndex('number_allocations_uq').on(t.series, t.serial),
+    // A number looked up as printed: whether it is provisional, and whether a certificate's
+    // serial was kept as void by the state server (the certificate is then not valid).
+    index('number_allocations_number_idx').on(t.number),
+  ],
 );
 
 /**

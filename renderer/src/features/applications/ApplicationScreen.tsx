@@ -550,7 +550,10 @@ function ApprovedPanel({ application }: { application: ApplicationDetail }) {
   const societyId = application.societyId ?? '';
   const society = useSociety(societyId);
   const certificates = useCertificates(societyId, societyId !== '');
-  const certificate = certificates.data?.find((row) => row.kind === 'registration');
+  // A certificate the state server did not take in is not offered for printing.
+  const certificate = certificates.data?.find(
+    (row) => row.kind === 'registration' && !row.voidReason,
+  );
   return (
     <Alert
       color="green"

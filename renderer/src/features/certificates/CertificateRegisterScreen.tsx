@@ -113,7 +113,7 @@ export function CertificateRegisterScreen() {
                 <CertificateStatus certificate={row} />
               </Table.Td>
               <Table.Td>
-                <PrintCertificateButton serial={row.serial} />
+                {row.voidReason ? null : <PrintCertificateButton serial={row.serial} />}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -3,9 +3,24 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateRow } from '../../../../shared/ipc/contract';
 import { dateText } from '../../lib/format';
 
-/** "In force", or "Revoked" with the date and the reason. */
+/**
+ * "In force"; "Not valid" with the reason, when the state server did not take it in; or
+ * "Revoked" with the date and the reason.
+ */
 export function CertificateStatus({ certificate }: { certificate: CertificateRow }) {
   const { t } = useTranslation();
+  if (certificate.voidReason) {
+    return (
+      <Stack gap={2}>
+        <Badge color="red" variant="filled" radius="sm" tt="none" size="sm" w="max-content">
+          {t('certificates.notValid')}
+        </Badge>
+        <Text size="xs" c="red.9">
+          {t('certificates.refusedBecause', { reason: certificate.voidReason })}
+        </Text>
+      </Stack>
+    );
+  }
   if (!certificate.revokedAt) {
     return (
       <Badge color="green" variant="light" radius="sm" tt="none" size="sm">

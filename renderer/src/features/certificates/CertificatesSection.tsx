@@ -65,8 +65,13 @@ export function CertificatesSection({ societyId }: { societyId: string }) {
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <PrintCertificateButton serial={certificate.serial} />
-                  {canDuplicate && !certificate.revokedAt && certificate.kind !== 'audit' ? (
+                  {certificate.voidReason ? null : (
+                    <PrintCertificateButton serial={certificate.serial} />
+                  )}
+                  {canDuplicate &&
+                  !certificate.revokedAt &&
+                  !certificate.voidReason &&
+                  certificate.kind !== 'audit' ? (
                     <Button
                       size="xs"
                       variant="default"

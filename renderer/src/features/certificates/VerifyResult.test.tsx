@@ -35,7 +35,12 @@ async function verifyAs(answer: Verification) {
 
 describe('the Verify screen', () => {
   it('shows a valid code large and green, with the particulars it vouches for', async () => {
-    const result = await verifyAs({ status: 'valid', claims, revokedReason: null });
+    const result = await verifyAs({
+      status: 'valid',
+      claims,
+      revokedReason: null,
+      voidReason: null,
+    });
     expect(result.getAttribute('data-status')).toBe('valid');
     expect(result.textContent).toContain('Valid');
     expect(result.textContent).toContain(claims.societyName);
@@ -46,7 +51,12 @@ describe('the Verify screen', () => {
   });
 
   it('says an altered code was changed after signing, without its particulars', async () => {
-    const result = await verifyAs({ status: 'altered', claims, revokedReason: null });
+    const result = await verifyAs({
+      status: 'altered',
+      claims,
+      revokedReason: null,
+      voidReason: null,
+    });
     expect(result.textContent).toContain('Altered — this code was changed after it was signed');
     expect(result.textContent).not.toContain(claims.societyName);
   });
@@ -56,19 +66,38 @@ describe('the Verify screen', () => {
       status: 'revoked',
       claims,
       revokedReason: 'Deregistered by order RCS/ORD/2027/4',
+      voidReason: null,
     });
     expect(result.textContent).toContain('Revoked');
     expect(result.textContent).toContain('Deregistered by order RCS/ORD/2027/4');
   });
 
+  it('says a certificate the state server did not take in is not valid, with why, and which it is', async () => {
+    const voidReason = 'Set aside by Zothanpuii Ralte while it waited.';
+    const result = await verifyAs({ status: 'void', claims, revokedReason: null, voidReason });
+    expect(result.getAttribute('data-status')).toBe('void');
+    expect(result.textContent).toContain('Not valid — refused by the state server');
+    expect(result.textContent).toContain(
+      `Do not accept this certificate; the office recalls it. ${voidReason}`,
+    );
+    expect(result.textContent).toContain('RC/AIZ/2026-27/000001');
+    expect(result.textContent).toContain(claims.societyName);
+  });
+
   it('names an unknown key and a text that is no certificate code', async () => {
     expect(
-      (await verifyAs({ status: 'unknown_key', claims, revokedReason: null })).textContent,
+      (await verifyAs({ status: 'unknown_key', claims, revokedReason: null, voidReason: null }))
+        .textContent,
     ).toContain('Unknown key — not signed by a known office');
   });
 
   it('says so when the text is not a certificate code', async () => {
-    const result = await verifyAs({ status: 'unreadable', claims: null, revokedReason: null });
+    const result = await verifyAs({
+      status: 'unreadable',
+      claims: null,
+      revokedReason: null,
+      voidReason: null,
+    });
     expect(result.getAttribute('data-status')).toBe('unreadable');
     expect(result.textContent).toContain('Not a certificate code');
   });
@@ -84,6 +113,7 @@ describe('the Verify screen', () => {
         grade: 'B',
       },
       revokedReason: null,
+      voidReason: null,
     });
     expect(result.textContent).toContain('Audit');
     expect(result.textContent).toContain('2025-26');

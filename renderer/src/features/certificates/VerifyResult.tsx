@@ -9,12 +9,13 @@ const tones: Record<
   {
     color: MantineColor;
     mark: string;
-    title: 'valid' | 'altered' | 'revoked' | 'unknownKey' | 'unreadable';
+    title: 'valid' | 'altered' | 'revoked' | 'void' | 'unknownKey' | 'unreadable';
   }
 > = {
   valid: { color: 'green', mark: '✓', title: 'valid' },
   altered: { color: 'red', mark: '✕', title: 'altered' },
   revoked: { color: 'red', mark: '✕', title: 'revoked' },
+  void: { color: 'red', mark: '✕', title: 'void' },
   unknown_key: { color: 'orange', mark: '?', title: 'unknownKey' },
   unreadable: { color: 'gray', mark: '–', title: 'unreadable' },
 };
@@ -24,19 +25,22 @@ export function VerifyResult({ verification }: { verification: Verification }) {
   const { t } = useTranslation();
   const tone = tones[verification.status];
   const claims = verification.claims;
-  const body =
-    verification.status === 'valid'
-      ? t('verify.validBody')
-      : verification.status === 'altered'
-        ? t('verify.alteredBody')
-        : verification.status === 'revoked'
-          ? t('verify.revokedBody', { reason: verification.revokedReason ?? t('common.none') })
-          : verification.status === 'unknown_key'
-            ? t('verify.unknownKeyBody')
-            : t('verify.unreadableBody');
-  // Particulars are shown for a valid or revoked code; an altered one's claims cannot be trusted.
+  const body = {
+    valid: () => t('verify.validBody'),
+    altered: () => t('verify.alteredBody'),
+    revoked: () =>
+      t('verify.revokedBody', { reason: verification.revokedReason ?? t('common.none') }),
+    void: () => t('verify.voidBody', { reason: verification.voidReason ?? '' }),
+    unknown_key: () => t('verify.unknownKeyBody'),
+    unreadable: () => t('verify.unreadableBody'),
+  }[verification.status]();
+  // Particulars are shown for a code the office signed (so the clerk sees which certificate is
+  // not to be accepted); an altered one's claims cannot be trusted.
   const showClaims =
-    claims && (verification.status === 'valid' || verification.status === 'revoked');
+    claims &&
+    (verification.status === 'valid' ||
+      verification.status === 'revoked' ||
+      verification.status === 'void');
   return (
     <Paper
       withBorder

@@ -1,0 +1,1 @@
+CREATE INDEX `number_allocations_number_idx` ON `number_allocations` (`number`);

@@ -1,0 +1,52 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { CertificateRow } from '../../../../shared/ipc/contract';
+import { createFakeBridge } from '../../test/fake-bridge';
+import { ids, registrar } from '../../test/fixtures';
+import { renderScreen } from '../../test/render';
+import { CertificatesSection } from './CertificatesSection';
+
+const inForce: CertificateRow = {
+  id: '01930000-0000-7000-8000-0000000000c1',
+  serial: 'RC/AIZ/2026-27/000007',
+  kind: 'registration',
+  societyId: ids.society,
+  societyName: 'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
+  regNo: 'RCS/AIZ/2026-27/0102',
+  issuedOn: '2026-11-23',
+  officeName: 'ARCS Aizawl',
+  registrarName: 'Vanlalṭhanga Hnamte',
+  duplicateOf: null,
+  revokedAt: null,
+  revokedReason: null,
+  voidReason: null,
+  keyId: 'k1',
+};
+
+const notTakenIn: CertificateRow = {
+  ...inForce,
+  id: '01930000-0000-7000-8000-0000000000c2',
+  serial: 'RC/AIZ/2026-27/000008',
+  voidReason: 'Set aside by Zothanpuii Ralte while it waited.',
+};
+
+describe('a society’s certificates', () => {
+  it('show one the state server did not take in as not valid, with why, and offer nothing to do with it', async () => {
+    const bridge = createFakeBridge({ 'certificates.list': () => [notTakenIn, inForce] });
+    renderScreen(<CertificatesSection societyId={ids.society} />, { bridge, user: registrar });
+    const rows = await screen.findAllByTestId('certificate-row');
+    expect(rows).toHaveLength(2);
+    const [voided, standing] = rows as [HTMLElement, HTMLElement];
+
+    expect(voided.textContent).toContain('RC/AIZ/2026-27/000008');
+    expect(voided.textContent).toContain('Not valid');
+    expect(voided.textContent).toContain(
+      'Refused by the state server: Set aside by Zothanpuii Ralte while it waited.',
+    );
+    expect(within(voided).queryByRole('button')).toBeNull();
+
+    expect(standing.textContent).toContain('In force');
+    expect(within(standing).getByRole('button', { name: /Print/ })).toBeTruthy();
+    expect(within(standing).getByRole('button', { name: 'Issue duplicate' })).toBeTruthy();
+  });
+});
