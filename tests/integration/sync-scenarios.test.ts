@@ -2,7 +2,7 @@
  * The scenarios of sync.md §9 that must always pass, each on its own, through the fault
  * harness: the real server, real desktops, and a network that fails exactly as told.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { societyCreateSchema, type SocietyFieldsInput } from '../../shared/domain/society';
@@ -963,6 +963,53 @@ describe('sync.md §9 scenarios', () => {
     }
     expect(lungleiDesktop.core.services.sqlite.pragma('foreign_key_check')).toEqual([]);
     await assertSyncInvariants(run, { replicasEqual: true });
+  });
+
+  it('two computers of one office each sign with a key of their own: neither retires the other’s, and one that lost its key file retires only its own', async () => {
+    const keyOf = (registration: Awaited<ReturnType<typeof registered>>) =>
+      registration.certificates[0]!.keyId;
+    const firstOnA = await register('a', 'Ṭhutmun Fish Farmers Cooperative Society Ltd.');
+    await run.quiesce();
+    // b holds a's key now, to verify a's certificates; it signs its own with a key of its own.
+    const firstOnB = await register('b', 'Khawzawl Tea Growers Cooperative Society Ltd.');
+    await run.quiesce();
+    expect(keyOf(firstOnB)).not.toBe(keyOf(firstOnA));
+    // Started again, a still signs with its key, though it now holds b's as well.
+    await run.restart('a');
+    const againOnA = await register('a', 'Saitual Bamboo Cooperative Society Ltd.');
+    await run.quiesce();
+    expect(keyOf(againOnA)).toBe(keyOf(firstOnA));
+    const keysOnServer = () =>
+      run.serverRows('SELECT key_id AS "keyId", retired_at AS "retiredAt" FROM office_keys');
+    expect(await keysOnServer()).toEqual(
+      expect.arrayContaining([
+        { keyId: keyOf(firstOnA), retiredAt: null },
+        { keyId: keyOf(firstOnB), retiredAt: null },
+      ]),
+    );
+
+    // b's data folder is restored without its keys: b makes a new key and retires its own
+    // lost one, whose certificates still verify; a's key stays in use.
+    rmSync(join(run.desktop('b').dataDir, 'keys'), { recursive: true, force: true });
+    await run.restart('b');
+    const laterOnB = await register('b', 'Zawlnuam Poultry Cooperative Society Ltd.');
+    await run.quiesce();
+    expect(keyOf(laterOnB)).not.toBe(keyOf(firstOnB));
+    const keys = await keysOnServer();
+    expect(keys).toHaveLength(3);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        { keyId: keyOf(firstOnA), retiredAt: null },
+        { keyId: keyOf(firstOnB), retiredAt: expect.any(String) },
+        { keyId: keyOf(laterOnB), retiredAt: null },
+      ]),
+    );
+    const b = run.desktop('b').desktop;
+    const qrText = qrTextOn('a', firstOnB.certificates[0]!.serial);
+    expect(
+      await b.core.call('certificates.verify', { text: qrText }, b.sessions.clerk),
+    ).toMatchObject({ status: 'valid' });
+    await assertSyncInvariants(run, { settled: true });
   });
 
   it('a revoked computer keeps its changes, exports them to a signed file, and the state office imports it', async () => {

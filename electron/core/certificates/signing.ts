@@ -10,6 +10,7 @@ import {
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readQrToken, type CertificateClaims } from '../../../shared/certificates/claims';
+import { getMeta, setMeta } from '../db/app-meta';
 import type { Sqlite } from '../db/open-database';
 import type { HostPort } from '../ports';
 
@@ -22,6 +23,14 @@ export type VerificationResult =
   | { status: 'unreadable' };
 
 const base64url = (bytes: Buffer) => bytes.toString('base64url');
+
+/** The ids of the office keys made on this computer (app_meta), to tell them from others'. */
+const KEYS_MADE_HERE = 'office_keys_made_here';
+
+function keysMadeHere(sqlite: Sqlite): string[] {
+  const text = getMeta(sqlite, KEYS_MADE_HERE);
+  return text ? (JSON.parse(text) as string[]) : [];
+}
 
 /** The text a QR code holds: `<base URL>?c=<payload>.<signature>`. */
 export function qrText(baseUrl: string, payload: string, signature: string): string {
@@ -42,7 +51,11 @@ export class OfficeSigner {
     private readonly host: Pick<HostPort, 'protectSecret' | 'unprotectSecret'>,
   ) {}
 
-  /** The office's current key, made on first use. */
+  /**
+   * The office's key on this computer, made on first use. Every computer of an office signs
+   * with a key of its own: the keys of the others arrive with the sync, to verify their
+   * certificates, and are never this computer's to use or to retire.
+   */
   keyFor(
     officeId: string,
     officeCode: string,
@@ -50,15 +63,21 @@ export class OfficeSigner {
   ): { keyId: string; privateKey: KeyObject } {
     const cached = this.cache.get(officeId);
     if (cached) return cached;
-    const row = this.sqlite
-      .prepare('SELECT key_id AS keyId FROM office_keys WHERE office_id = ? AND retired_at IS NULL')
-      .get(officeId) as { keyId: string } | undefined;
     const dir = join(this.dataDir, 'keys');
+    const fileOf = (keyId: string) => join(dir, `${keyId}.key`);
+    const live = (
+      this.sqlite
+        .prepare(
+          'SELECT key_id AS keyId FROM office_keys WHERE office_id = ? AND retired_at IS NULL ORDER BY created_at',
+        )
+        .all(officeId) as { keyId: string }[]
+    ).map((row) => row.keyId);
+    const usable = live.find((keyId) => existsSync(fileOf(keyId)));
     let entry: { keyId: string; privateKey: KeyObject };
-    if (row && existsSync(join(dir, `${row.keyId}.key`))) {
-      const der = this.host.unprotectSecret(readFileSync(join(dir, `${row.keyId}.key`)));
+    if (usable) {
+      const der = this.host.unprotectSecret(readFileSync(fileOf(usable)));
       entry = {
-        keyId: row.keyId,
+        keyId: usable,
         privateKey: createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }),
       };
     } else {
@@ -70,7 +89,7 @@ export class OfficeSigner {
       // The key id names the office and the key: short, printable, stable.
       const keyId = `${officeCode}-${base64url(createHash('sha256').update(raw).digest()).slice(0, 8)}`;
       mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const file = join(dir, `${keyId}.key`);
+      const file = fileOf(keyId);
       writeFileSync(
         file,
         this.host.protectSecret(privateKey.export({ format: 'der', type: 'pkcs8' })),
@@ -79,18 +98,21 @@ export class OfficeSigner {
         },
       );
       chmodSync(file, 0o600);
-      if (row) {
-        // The key file was lost (a restored database without its data folder): retire the
-        // old key, whose certificates stay verifiable by its public half.
+      const madeHere = keysMadeHere(this.sqlite);
+      this.sqlite.transaction(() => {
+        // A key this computer made whose file is gone (a database restored without its data
+        // folder) is retired; its certificates stay verifiable by its public half.
+        const retire = this.sqlite.prepare(
+          'UPDATE office_keys SET retired_at = ? WHERE key_id = ?',
+        );
+        for (const lost of live.filter((id) => madeHere.includes(id))) retire.run(now, lost);
         this.sqlite
-          .prepare('UPDATE office_keys SET retired_at = ? WHERE key_id = ?')
-          .run(now, row.keyId);
-      }
-      this.sqlite
-        .prepare(
-          'INSERT INTO office_keys (key_id, office_id, public_key, created_at) VALUES (?, ?, ?, ?)',
-        )
-        .run(keyId, officeId, base64url(raw), now);
+          .prepare(
+            'INSERT INTO office_keys (key_id, office_id, public_key, created_at) VALUES (?, ?, ?, ?)',
+          )
+          .run(keyId, officeId, base64url(raw), now);
+        setMeta(this.sqlite, KEYS_MADE_HERE, JSON.stringify([...madeHere, keyId]));
+      })();
       entry = { keyId, privateKey };
     }
     this.cache.set(officeId, entry);
