@@ -251,6 +251,10 @@ export const refusedRecords = pgTable(
     index('refused_records_number_idx')
       .on(t.deviceId, t.number)
       .where(sql`${t.number} is not null`),
+    // The public verification page's lookup of a refused certificate by its serial alone.
+    index('refused_records_certificate_serial_idx')
+      .on(t.number)
+      .where(sql`${t.tableName} = 'certificates' and ${t.number} is not null`),
   ],
 );
 

@@ -988,6 +988,22 @@ describe('sync.md §9 scenarios', () => {
       ]),
     );
 
+    // b's list of the keys it made is gone, as on a computer set up before the list was
+    // kept: b knows its key again by the key file it holds.
+    const forgetKeysMadeHere = (name: string, value: string | null) =>
+      run
+        .desktop(name)
+        .desktop.core.services.sqlite.prepare(
+          value === null
+            ? "DELETE FROM app_meta WHERE key = 'office_keys_made_here'"
+            : "UPDATE app_meta SET value = ? WHERE key = 'office_keys_made_here'",
+        )
+        .run(...(value === null ? [] : [value]));
+    forgetKeysMadeHere('b', null);
+    await run.restart('b');
+    const againOnB = await register('b', 'Darlawn Piggery Cooperative Society Ltd.');
+    expect(keyOf(againOnB)).toBe(keyOf(firstOnB));
+
     // b's data folder is restored without its keys: b makes a new key and retires its own
     // lost one, whose certificates still verify; a's key stays in use.
     rmSync(join(run.desktop('b').dataDir, 'keys'), { recursive: true, force: true });
@@ -1009,6 +1025,13 @@ describe('sync.md §9 scenarios', () => {
     expect(
       await b.core.call('certificates.verify', { text: qrText }, b.sessions.clerk),
     ).toMatchObject({ status: 'valid' });
+
+    // A damaged list never stops a registration: a signs with its key as before.
+    forgetKeysMadeHere('a', '{"not a list');
+    await run.restart('a');
+    const lastOnA = await register('a', 'Hnahthial Weavers Cooperative Society Ltd.');
+    expect(keyOf(lastOnA)).toBe(keyOf(firstOnA));
+    await run.quiesce();
     await assertSyncInvariants(run, { settled: true });
   });
 

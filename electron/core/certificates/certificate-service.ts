@@ -51,7 +51,8 @@ export type AuditCertificateInput = Pick<
  */
 function voidReasonOf(serialSql: string): string {
   return `(SELECT n.void_reason FROM number_allocations n
-     WHERE n.number = ${serialSql} AND n.purpose = 'certificate' AND n.voided_at IS NOT NULL)`;
+     WHERE n.number = ${serialSql} AND n.purpose = 'certificate' AND n.voided_at IS NOT NULL
+       AND n.deleted_at IS NULL)`;
 }
 
 const SELECT_ROWS = `
@@ -415,7 +416,7 @@ export class CertificateService {
     const row = this.prepare(`${SELECT_ROWS} WHERE c.serial = ?`).get(serial) as
       CertificateRow | undefined;
     if (!row) throw new AppError('not_found', `There is no certificate ${serial} in the register.`);
-    return row;
+    return withRefusal(row);
   }
 
   private store(

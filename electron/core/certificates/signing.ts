@@ -9,6 +9,7 @@ import {
 } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { readQrToken, type CertificateClaims } from '../../../shared/certificates/claims';
 import { getMeta, setMeta } from '../db/app-meta';
 import type { Sqlite } from '../db/open-database';
@@ -29,7 +30,15 @@ const KEYS_MADE_HERE = 'office_keys_made_here';
 
 function keysMadeHere(sqlite: Sqlite): string[] {
   const text = getMeta(sqlite, KEYS_MADE_HERE);
-  return text ? (JSON.parse(text) as string[]) : [];
+  if (!text) return [];
+  // A damaged list must never stop a registration from being signed: it is read as empty
+  // (a lost key is then left unretired, which only the key list shows).
+  try {
+    const parsed = z.array(z.string()).safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
 }
 
 /** The text a QR code holds: `<base URL>?c=<payload>.<signature>`. */
@@ -75,6 +84,12 @@ export class OfficeSigner {
     const usable = live.find((keyId) => existsSync(fileOf(keyId)));
     let entry: { keyId: string; privateKey: KeyObject };
     if (usable) {
+      // Its private half is on this computer, so it was made here: remembered as such (a
+      // key made before the list was kept), so that it is retired if its file is lost.
+      const madeHere = keysMadeHere(this.sqlite);
+      if (!madeHere.includes(usable)) {
+        setMeta(this.sqlite, KEYS_MADE_HERE, JSON.stringify([...madeHere, usable]));
+      }
       const der = this.host.unprotectSecret(readFileSync(fileOf(usable)));
       entry = {
         keyId: usable,

@@ -747,6 +747,8 @@ export const en = {
     approvedTitle: 'Registered as {{regNo}}',
     approvedBody: 'Approved by {{name}} on {{at}}. The society is on the register.',
     approvedLoading: 'Looking up the registration…',
+    certificateNotValid:
+      'Certificate {{serial}} is not valid: the state server refused it. {{reason}} Recall it if it was handed over.',
     approvedProvisional:
       'The number is provisional: this computer had no registration numbers from the state server left. The next sync gives the society its final number and issues the certificate to print.',
     approvedEntryRefused: 'This office entered the society as {{regNo}}. {{reason}}',

@@ -541,8 +541,8 @@ export function ApplicationScreen({ id }: { id: string }) {
   );
 }
 
-/** After approval: the registration number, the society, and the certificate to print. */
-function ApprovedPanel({ application }: { application: ApplicationDetail }) {
+/** After approval: the registration number, the society, and the certificate to print (or why not). */
+export function ApprovedPanel({ application }: { application: ApplicationDetail }) {
   const { t } = useTranslation();
   // Set by the state server when this office's own entry of the society was refused.
   const { entryRefused } = application;
@@ -550,10 +550,9 @@ function ApprovedPanel({ application }: { application: ApplicationDetail }) {
   const societyId = application.societyId ?? '';
   const society = useSociety(societyId);
   const certificates = useCertificates(societyId, societyId !== '');
-  // A certificate the state server did not take in is not offered for printing.
-  const certificate = certificates.data?.find(
-    (row) => row.kind === 'registration' && !row.voidReason,
-  );
+  const registration = certificates.data?.find((row) => row.kind === 'registration');
+  // A certificate the state server refused is not offered for printing; the panel says why.
+  const certificate = registration?.voidReason ? undefined : registration;
   return (
     <Alert
       color="green"
@@ -590,6 +589,14 @@ function ApprovedPanel({ application }: { application: ApplicationDetail }) {
               </Text>
             ) : null}
           </Stack>
+        ) : null}
+        {registration?.voidReason ? (
+          <Text size="sm" c="red.9" data-testid="certificate-not-valid">
+            {t('application.certificateNotValid', {
+              serial: registration.serial,
+              reason: registration.voidReason,
+            })}
+          </Text>
         ) : null}
         {society.data?.regNoProvisional ? (
           <Text size="sm" c="orange.9" data-testid="provisional-number">

@@ -1,0 +1,58 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { ApplicationDetail, CertificateRow } from '../../../../shared/ipc/contract';
+import { createFakeBridge } from '../../test/fake-bridge';
+import { detail, ids } from '../../test/fixtures';
+import { renderScreen } from '../../test/render';
+import { ApprovedPanel } from './ApplicationScreen';
+
+// Only what the panel reads of an approved application.
+const approved = {
+  state: 'approved',
+  societyId: ids.society,
+  decidedByName: 'Vanlalṭhanga Hnamte',
+  decidedAt: '2026-11-23T05:30:00.000Z',
+  entryRefused: null,
+} as unknown as ApplicationDetail;
+
+const certificate: CertificateRow = {
+  id: '01930000-0000-7000-8000-0000000000c1',
+  serial: 'RC/AIZ/2026-27/000007',
+  kind: 'registration',
+  societyId: ids.society,
+  societyName: detail.name,
+  regNo: detail.regNo,
+  issuedOn: '2026-11-23',
+  officeName: 'ARCS Aizawl',
+  registrarName: 'Vanlalṭhanga Hnamte',
+  duplicateOf: null,
+  revokedAt: null,
+  revokedReason: null,
+  voidReason: null,
+  keyId: 'k1',
+};
+
+function renderPanel(certificates: CertificateRow[]) {
+  const bridge = createFakeBridge({
+    'societies.get': () => detail,
+    'certificates.list': () => certificates,
+  });
+  renderScreen(<ApprovedPanel application={approved} />, { bridge });
+}
+
+describe('the approved application’s panel', () => {
+  it('offers the registration certificate to print', async () => {
+    renderPanel([certificate]);
+    expect(await screen.findByRole('button', { name: /Print certificate/ })).toBeTruthy();
+    expect(screen.queryByTestId('certificate-not-valid')).toBeNull();
+  });
+
+  it('says the certificate is not valid, and why, when the state server refused it, and does not offer it', async () => {
+    renderPanel([{ ...certificate, voidReason: 'Set aside by Zothanpuii Ralte while it waited.' }]);
+    expect((await screen.findByTestId('certificate-not-valid')).textContent).toBe(
+      'Certificate RC/AIZ/2026-27/000007 is not valid: the state server refused it. Set aside by Zothanpuii Ralte while it waited. Recall it if it was handed over.',
+    );
+    expect(screen.queryByRole('button', { name: /Print certificate/ })).toBeNull();
+    expect(screen.getByText(`Registered as ${detail.regNo}`)).toBeTruthy();
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "refused_records_certificate_serial_idx" ON "refused_records" USING btree ("number") WHERE "refused_records"."table_name" = 'certificates' and "refused_records"."number" is not null;
