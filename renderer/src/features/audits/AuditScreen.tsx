@@ -33,12 +33,14 @@ import {
   queryKeys,
   useAudit,
   useBackend,
+  useCertificates,
   usePrintCertificate,
   useRequest,
 } from '../../lib/backend';
 import { dateText, instantText, rupeeText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useCan, useSession } from '../../lib/session';
+import { CertificateStatus } from '../certificates';
 import { DocumentsSection } from '../documents';
 import { AuditStateBadge, DefectStatusBadge, GradeBadge } from './AuditBadges';
 import {
@@ -71,6 +73,12 @@ export function AuditScreen({ id }: { id: string }) {
   const { user } = useSession();
   const backend = useBackend();
   const audit = useAudit(id);
+  // The society's certificates, for the audit certificate's standing (one the state server
+  // refused is not valid, and is not offered for printing).
+  const certificates = useCertificates(
+    audit.data?.society.id,
+    Boolean(audit.data?.certificateSerial),
+  );
   const saveReport = useRequest('audits.saveReport');
   const submit = useRequest('audits.submit');
   const print = usePrintCertificate();
@@ -106,6 +114,8 @@ export function AuditScreen({ id }: { id: string }) {
   const mine = data.auditorId === user.id;
   const editable = mine && editableAuditStates.includes(data.state);
   const accepted = data.state === 'accepted';
+  const certificate = certificates.data?.find((row) => row.serial === data.certificateSerial);
+  const printable = Boolean(data.certificateSerial) && !certificate?.voidReason;
   const stored = (next: AuditDetail) => {
     queryClient.setQueryData(queryKeys.audit(id), next);
     void queryClient.invalidateQueries({
@@ -182,7 +192,7 @@ export function AuditScreen({ id }: { id: string }) {
             <Button variant="default" component={Link} to={paths.society(data.society.id)}>
               {t('audits.page.openSociety')}
             </Button>
-            {accepted && data.certificateSerial && canPrint ? (
+            {accepted && printable && canPrint ? (
               <Button
                 loading={print.isPending}
                 onClick={() => print.mutate(data.certificateSerial!)}
@@ -264,7 +274,17 @@ export function AuditScreen({ id }: { id: string }) {
               ...(accepted
                 ? [
                     { label: t('audits.page.remarks'), value: data.reviewRemarks ?? '' },
-                    { label: t('audits.page.certificate'), value: data.certificateSerial ?? '' },
+                    {
+                      label: t('audits.page.certificate'),
+                      value: certificate?.voidReason ? (
+                        <Stack gap={4}>
+                          <Text size="sm">{certificate.serial}</Text>
+                          <CertificateStatus certificate={certificate} />
+                        </Stack>
+                      ) : (
+                        (data.certificateSerial ?? '')
+                      ),
+                    },
                   ]
                 : []),
             ]}

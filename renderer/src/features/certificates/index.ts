@@ -1,4 +1,5 @@
 export { CertificateRegisterScreen } from './CertificateRegisterScreen';
 export { CertificatesSection } from './CertificatesSection';
+export { CertificateStatus } from './CertificateStatus';
 export { PrintCertificateButton } from './PrintCertificateButton';
 export { VerifyScreen } from './VerifyScreen';
