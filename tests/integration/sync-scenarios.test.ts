@@ -644,6 +644,91 @@ describe('sync.md §9 scenarios', () => {
     await assertSyncInvariants(run, { settled: true });
   });
 
+  it('a registration whose push was cut after its entry reached the state server, refused as the same society meanwhile: its approval, arriving later, is taken as leading to the society registered, not as a conflict', async () => {
+    const name = 'Serchhip Handloom Weavers Cooperative Society Ltd.';
+    run.network.partition('b');
+    const first = await register('a', name);
+    const second = await register('b', name);
+    await run.sync('a');
+    await run.network.heal();
+    // b's network takes one change per request (the state server answers 413 until b sends
+    // them one at a time) and fails right after b's entry of the society got through: the
+    // approval of its application is still on b.
+    const b = run.desktop('b').desktop;
+    const { throughEntry } = b.core.services.sqlite
+      .prepare(
+        `SELECT count(*) AS throughEntry FROM outbox WHERE state = 'pending'
+         AND seq <= (SELECT seq FROM outbox WHERE name = 'society.create' AND entity_id = ?)`,
+      )
+      .get(second.societyId) as { throughEntry: number };
+    for (let halving = 0; halving < 7; halving++) run.network.inject('b', 413);
+    for (let change = 0; change < throughEntry; change++) run.network.inject('b', 'pass');
+    run.network.inject('b', 'drop');
+    expect((await run.sync('b')).problem).not.toBeNull();
+    const stillOnB = () =>
+      b.core.services.sqlite
+        .prepare("SELECT name FROM outbox WHERE state = 'pending' AND name = 'application.approve'")
+        .all();
+    expect(stillOnB()).toEqual([{ name: 'application.approve' }]);
+
+    // a's registrar refuses b's entry as the same society before b is back.
+    await run.sync('a');
+    const registrar = run.desktop('a').desktop;
+    const held = await registrar.core.call('sync.issues', {}, registrar.sessions.registrar);
+    const duplicate = held.find((issue) => issue.entityId === second.societyId);
+    expect(duplicate?.kind).toBe('duplicate');
+    await registrar.core.call(
+      'sync.resolve',
+      { issueId: duplicate!.id, choice: 'theirs' },
+      registrar.sessions.registrar,
+    );
+    await run.sync('a');
+    await run.quiesce();
+
+    // The approval arrived after the refusal, still naming b's entry: it is taken as leading
+    // to the society already registered, with what became of b's entry, on the state server
+    // and on both desktops.
+    console.log(
+      JSON.stringify(
+        b.core.services.sqlite
+          .prepare('SELECT seq, name, state, verdict FROM outbox ORDER BY seq DESC LIMIT 8')
+          .all(),
+        null,
+        1,
+      ),
+    );
+    expect(stillOnB()).toEqual([]);
+    const refusal = sameSocietyRefusal(registrar);
+    expect(
+      await run.serverRows(
+        `SELECT data->>'state' AS state, data->>'society_id' AS "societyId",
+                data->>'entry_refused_reason' AS reason, data->>'entry_refused_reg_no' AS "regNo"
+         FROM sync_rows WHERE table_name = 'registration_applications' AND id = '${second.applicationId}'`,
+      ),
+    ).toEqual([
+      { state: 'approved', societyId: first.societyId, reason: refusal, regNo: second.regNo },
+    ]);
+    for (const desk of ['a', 'b']) {
+      const { desktop } = run.desktop(desk);
+      const application = await desktop.core.call(
+        'applications.get',
+        { id: second.applicationId },
+        desktop.sessions.clerk,
+      );
+      expect(
+        { societyId: application.societyId, entryRefused: application.entryRefused },
+        desk,
+      ).toEqual({
+        societyId: first.societyId,
+        entryRefused: { reason: refusal, regNo: second.regNo },
+      });
+    }
+    // Nothing for the registrar to decide about the application: only the certificate b
+    // printed for its entry is refused with it, to be recalled.
+    expect(await openIssues()).toEqual([refusedWithItsRecord('certificate.issue', refusal)]);
+    await assertSyncInvariants(run, { settled: true });
+  });
+
   it('an edit set aside while its registration is held: only the edit is dropped, and the registration, found different, goes through', async () => {
     const { second, registrar, decide, setAside } = await registeredTwice(
       'Saitual Bamboo Cooperative Society Ltd.',
