@@ -227,6 +227,25 @@ async function verifiedByStateServer(qrText: string) {
   return { status, title, body };
 }
 
+/**
+ * The certificate of `qrText` is not valid for `refusal`: a phone scanning it is told so by
+ * the state server, and so is the Verify screen of either desktop of the office.
+ */
+async function expectNotValidEverywhere(qrText: string, refusal: string) {
+  expect(await verifiedByStateServer(qrText)).toEqual({
+    status: 'void',
+    title: 'Not valid',
+    body: `The state register did not take this certificate in: ${refusal} Do not accept it.`,
+  });
+  for (const name of ['a', 'b']) {
+    const { desktop } = run.desktop(name);
+    expect(
+      await desktop.core.call('certificates.verify', { text: qrText }, desktop.sessions.clerk),
+      name,
+    ).toMatchObject({ status: 'void', voidReason: refusal });
+  }
+}
+
 /** The sync issues still open on the state server, by change name. */
 function openIssues() {
   return run.serverRows(
@@ -607,18 +626,7 @@ describe('sync.md §9 scenarios', () => {
     expect(await openIssues()).toEqual([refusedWithItsRecord('certificate.issue', refusal)]);
     // A phone scanning it is told not to accept it, and why; so is either office's Verify
     // screen (b has forgotten the certificate, but keeps its serial as void).
-    expect(await verifiedByStateServer(qrText)).toEqual({
-      status: 'void',
-      title: 'Not valid',
-      body: `The state register did not take this certificate in: ${refusal} Do not accept it.`,
-    });
-    for (const name of ['a', 'b']) {
-      const { desktop } = run.desktop(name);
-      expect(
-        await desktop.core.call('certificates.verify', { text: qrText }, desktop.sessions.clerk),
-        name,
-      ).toMatchObject({ status: 'void', voidReason: refusal });
-    }
+    await expectNotValidEverywhere(qrText, refusal);
     await assertSyncInvariants(run, { settled: true });
   });
 
@@ -806,18 +814,7 @@ describe('sync.md §9 scenarios', () => {
       `Certificate ${serial} is not valid; it cannot be printed. The state server refused it: ${setAsideBy}`,
     );
     const qrText = qrTextOn('b', serial);
-    expect(await verifiedByStateServer(qrText)).toEqual({
-      status: 'void',
-      title: 'Not valid',
-      body: `The state register did not take this certificate in: ${setAsideBy} Do not accept it.`,
-    });
-    for (const name of ['a', 'b']) {
-      const { desktop } = run.desktop(name);
-      expect(
-        await desktop.core.call('certificates.verify', { text: qrText }, desktop.sessions.clerk),
-        name,
-      ).toMatchObject({ status: 'void', voidReason: setAsideBy });
-    }
+    await expectNotValidEverywhere(qrText, setAsideBy);
 
     // Deregistering the society revokes its certificates, but not one already not valid:
     // nothing is sent that the state server would only refuse.

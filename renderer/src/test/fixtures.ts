@@ -1,6 +1,7 @@
 import { scrutinyChecklist } from '../../../shared/domain/registration';
 import type {
   AuthStatus,
+  CertificateRow,
   ChangeEntry,
   ReferenceData,
   SessionUser,
@@ -299,3 +300,21 @@ export function changeEntry(overrides: Partial<ChangeEntry> = {}): ChangeEntry {
     ...overrides,
   };
 }
+
+/** The registration certificate of `detail`'s society, in force. */
+export const certificate: CertificateRow = {
+  id: uuid(71),
+  serial: 'RC/AIZ/2026-27/000007',
+  kind: 'registration',
+  societyId: ids.society,
+  societyName: detail.name,
+  regNo: detail.regNo,
+  issuedOn: '2026-11-23',
+  officeName: 'ARCS Aizawl',
+  registrarName: 'Vanlalṭhanga Hnamte',
+  duplicateOf: null,
+  revokedAt: null,
+  revokedReason: null,
+  voidReason: null,
+  keyId: 'AIZ-k1',
+};

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ApplicationDetail, CertificateRow } from '../../../../shared/ipc/contract';
 import { createFakeBridge } from '../../test/fake-bridge';
-import { detail, ids } from '../../test/fixtures';
+import { certificate, detail, ids } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
 import { ApprovedPanel } from './ApplicationScreen';
 
@@ -14,23 +14,6 @@ const approved = {
   decidedAt: '2026-11-23T05:30:00.000Z',
   entryRefused: null,
 } as unknown as ApplicationDetail;
-
-const certificate: CertificateRow = {
-  id: '01930000-0000-7000-8000-0000000000c1',
-  serial: 'RC/AIZ/2026-27/000007',
-  kind: 'registration',
-  societyId: ids.society,
-  societyName: detail.name,
-  regNo: detail.regNo,
-  issuedOn: '2026-11-23',
-  officeName: 'ARCS Aizawl',
-  registrarName: 'Vanlalṭhanga Hnamte',
-  duplicateOf: null,
-  revokedAt: null,
-  revokedReason: null,
-  voidReason: null,
-  keyId: 'k1',
-};
 
 function renderPanel(certificates: CertificateRow[]) {
   const bridge = createFakeBridge({

@@ -2,26 +2,11 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { CertificateRow } from '../../../../shared/ipc/contract';
 import { createFakeBridge } from '../../test/fake-bridge';
-import { ids, registrar } from '../../test/fixtures';
+import { certificate, ids, registrar } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
 import { CertificatesSection } from './CertificatesSection';
 
-const inForce: CertificateRow = {
-  id: '01930000-0000-7000-8000-0000000000c1',
-  serial: 'RC/AIZ/2026-27/000007',
-  kind: 'registration',
-  societyId: ids.society,
-  societyName: 'Ṭhutmun Fish Farmers Cooperative Society Ltd.',
-  regNo: 'RCS/AIZ/2026-27/0102',
-  issuedOn: '2026-11-23',
-  officeName: 'ARCS Aizawl',
-  registrarName: 'Vanlalṭhanga Hnamte',
-  duplicateOf: null,
-  revokedAt: null,
-  revokedReason: null,
-  voidReason: null,
-  keyId: 'k1',
-};
+const inForce = certificate;
 
 const notTakenIn: CertificateRow = {
   ...inForce,
