@@ -67,6 +67,19 @@ describe('sync between two desktops of one office and the state server', () => {
     });
   });
 
+  it('“Sync now” answers with the state after the run, so the screen that asked stops saying “Syncing…”', async () => {
+    const a = await desktop('a');
+    await registerSociety(a);
+    const answer = await a.core.call('sync.now', {}, a.sessions.clerk);
+    expect(answer).toMatchObject({
+      running: false,
+      pending: 0,
+      problem: null,
+      lastSyncAt: expect.any(String),
+    });
+    expect(answer).toEqual(await a.core.call('sync.status', {}, a.sessions.clerk));
+  });
+
   it('an edit on one desktop reaches the other, and the edit after it goes on from the server’s version', async () => {
     const a = await desktop('a');
     const b = await desktop('b');

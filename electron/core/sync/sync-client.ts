@@ -439,10 +439,14 @@ export class SyncClient {
       this.rerun = true;
       return this.running;
     }
-    this.running = this.runUntilQuiet().finally(() => {
-      this.running = null;
-      this.publish();
-    });
+    // The answer is the status once the run is over: taken inside it, it would still say
+    // "running", and a screen showing it would go on saying "Syncing…".
+    this.running = this.runUntilQuiet()
+      .finally(() => {
+        this.running = null;
+        this.publish();
+      })
+      .then(() => this.status());
     this.publish();
     return this.running;
   }
@@ -483,7 +487,7 @@ export class SyncClient {
     return { ...this.figures };
   }
 
-  private async runUntilQuiet(): Promise<SyncStatus> {
+  private async runUntilQuiet(): Promise<void> {
     this.lastAttemptAt = this.options.clock.now().toISOString();
     this.figures = emptyFigures();
     try {
@@ -510,7 +514,6 @@ export class SyncClient {
       }
       this.options.logger.warn('sync.run_failed', { problem: this.problem });
     }
-    return this.status();
   }
 
   private async runOnce(): Promise<void> {
