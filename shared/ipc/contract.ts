@@ -493,22 +493,34 @@ const nameReservationRowSchema = z.object({
 });
 export type NameReservationRow = z.infer<typeof nameReservationRowSchema>;
 
+/** What the status bar and the sync screen show. */
 const syncStatusSchema = z.object({
   enrolled: z.boolean(),
   serverUrl: z.string().nullable(),
   officeId: z.string().nullable(),
+  /** The last request reached the server. Null before any attempt. */
   online: z.boolean().nullable(),
   running: z.boolean(),
   lastSyncAt: isoInstant.nullable(),
   lastAttemptAt: isoInstant.nullable(),
+  /** Changes made here that the server has not decided yet. */
   pending: z.number().int(),
   oldestPendingAt: isoInstant.nullable(),
+  /** Conflicts, rejections and held changes waiting for the registrar. */
   issues: z.number().int(),
+  /** What stopped the last run, in a sentence for the user; null when it went through. */
   problem: z.string().nullable(),
+  /** The database was restored from a backup: enrol again before syncing. */
   mustReenrol: z.boolean(),
   /** A field laptop's auditor: it holds only the societies assigned to them. */
   fieldLaptopOf: z.string().nullable(),
+  /**
+   * When the status was taken (ms since the epoch). Answers and events may arrive out of
+   * order: of two statuses, the one taken later is the truth.
+   */
+  takenAt: z.number(),
 });
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 /** A sync issue as the inbox shows it: the server's record with names a person reads. */
 const syncIssueRowSchema = syncIssueSchema.extend({

@@ -48,33 +48,10 @@ import type { Clock, HostPort, Logger } from '../ports';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { Actor, MutationWriter } from './mutation-writer';
-import { societyRowConditions } from './society-rows';
+import type { SyncStatus } from '../../../shared/ipc/contract';
 
-/** What the status bar and the sync screen show. */
-export interface SyncStatus {
-  enrolled: boolean;
-  serverUrl: string | null;
-  officeId: string | null;
-  /** The last request reached the server. Null before any attempt. */
-  online: boolean | null;
-  running: boolean;
-  lastSyncAt: string | null;
-  lastAttemptAt: string | null;
-  /** Changes made here that the server has not decided yet. */
-  pending: number;
-  oldestPendingAt: string | null;
-  /** Conflicts, rejections and held changes waiting for the registrar. */
-  issues: number;
-  /** What stopped the last run, in a sentence for the user; null when it went through. */
-  problem: string | null;
-  /** The database was restored from a backup: enrol again before syncing. */
-  mustReenrol: boolean;
-  /**
-   * A field laptop's auditor (full name): it holds only the societies assigned
-   * to them. Null for an office desktop.
-   */
-  fieldLaptopOf: string | null;
-}
+export type { SyncStatus };
+import { societyRowConditions } from './society-rows';
 
 export interface SyncClientOptions {
   sqlite: Sqlite;
@@ -177,6 +154,8 @@ export class SyncClient {
       problem: this.problem,
       mustReenrol: this.restoredFromBackup() || getMeta(sqlite, META.mustReenrol) === '1',
       fieldLaptopOf: this.fieldLaptopOf(),
+      // Real time, never the injected clock: it orders statuses, it dates nothing.
+      takenAt: performance.timeOrigin + performance.now(),
     };
   }
 

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract, type RequestInput } from '../../../../shared/ipc/contract';
 import { Section } from '../../components/Section';
-import { queryKeys, useRequest } from '../../lib/backend';
+import { queryKeys, storeSyncStatus, useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
 
 type EnrolInput = RequestInput<'sync.enrol'>;
@@ -16,9 +16,7 @@ const FIELDS = ['serverUrl', 'code', 'label'] as const;
 export function EnrolForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const enrol = useRequest('sync.enrol', (status) =>
-    queryClient.setQueryData(queryKeys.syncStatus(), status),
-  );
+  const enrol = useRequest('sync.enrol', (status) => storeSyncStatus(queryClient, status));
   const [banner, setBanner] = useState<string | null>(null);
   const form = useForm<EnrolInput>({
     resolver: zodResolver(contract.requests['sync.enrol'].input),

@@ -6,7 +6,7 @@ import type { RequestOutput } from '../../../../shared/ipc/contract';
 import { MINE_DECIDABLE, setAsideRefusal } from '../../../../shared/sync/protocol';
 import { ListBody } from '../../components/ListBody';
 import { Section } from '../../components/Section';
-import { queryKeys, useRequest, useSyncIssues } from '../../lib/backend';
+import { queryKeys, storeSyncStatus, useRequest, useSyncIssues } from '../../lib/backend';
 import { dateText, instantText } from '../../lib/format';
 import { ISO_DATE } from '../../../../shared/domain/dates';
 import { useCan } from '../../lib/session';
@@ -167,7 +167,7 @@ function IssueDetail({
   const queryClient = useQueryClient();
   const canDecide = useCan('sync.resolve');
   const resolve = useRequest('sync.resolve', (status) => {
-    queryClient.setQueryData(queryKeys.syncStatus(), status);
+    storeSyncStatus(queryClient, status);
     void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues() });
   });
   const [failed, setFailed] = useState<string | null>(null);

@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { FieldList } from '../../components/FieldList';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
-import { queryKeys, usePresentedFile, useRequest, useSyncStatus } from '../../lib/backend';
+import {
+  queryKeys,
+  storeSyncStatus,
+  usePresentedFile,
+  useRequest,
+  useSyncStatus,
+} from '../../lib/backend';
 import { agoText, instantText } from '../../lib/format';
 import { useCan } from '../../lib/session';
 import { EnrolForm } from './EnrolForm';
@@ -18,7 +24,7 @@ export function SyncScreen() {
   const canEnrol = useCan('sync.enrol');
   const canSeeIssues = useCan('sync.issues');
   const syncNow = useRequest('sync.now', (next) => {
-    queryClient.setQueryData(queryKeys.syncStatus(), next);
+    storeSyncStatus(queryClient, next);
     void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues() });
   });
   const canExport = useCan('sync.exportPending');

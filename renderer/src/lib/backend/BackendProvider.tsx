@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Backend } from './client';
 import { queryKeys } from './query-keys';
+import { storeSyncStatus } from './sync-status';
 
 const BackendContext = createContext<Backend | null>(null);
 
@@ -26,7 +27,7 @@ export function BackendProvider({ backend, children }: { backend: Backend; child
       void queryClient.invalidateQueries({ queryKey: queryKeys.societyHistory(societyId) });
     });
     const offSyncStatus = backend.on('sync.statusChanged', (status) => {
-      queryClient.setQueryData(queryKeys.syncStatus(), status);
+      storeSyncStatus(queryClient, status);
       void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues() });
     });
     // Rows from the state server may touch any list or record on screen.

@@ -2,6 +2,7 @@ export { BackendError, createBackend, findHostBridge, isBackendError } from './c
 export type { Backend, BackendErrorCode, SessionProblem } from './client';
 export { BackendProvider, useBackend } from './BackendProvider';
 export { queryKeys } from './query-keys';
+export { storeSyncStatus } from './sync-status';
 export { useOpenDocument, usePresentedFile, usePrintCertificate } from './print';
 export type { ChangeFilter, SocietySort } from './query-keys';
 export {

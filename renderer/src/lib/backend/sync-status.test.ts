@@ -1,0 +1,36 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../../../shared/ipc/contract';
+import { queryKeys } from './query-keys';
+import { storeSyncStatus } from './sync-status';
+
+const status = (running: boolean, takenAt: number): SyncStatus => ({
+  enrolled: true,
+  serverUrl: 'http://state.test',
+  officeId: null,
+  online: true,
+  running,
+  lastSyncAt: null,
+  lastAttemptAt: null,
+  pending: 0,
+  oldestPendingAt: null,
+  issues: 0,
+  problem: null,
+  mustReenrol: false,
+  fieldLaptopOf: null,
+  takenAt,
+});
+
+describe('the sync status on screen', () => {
+  it('keeps the later of two statuses, however they arrive: a run over stays over', () => {
+    const queryClient = new QueryClient();
+    const shown = () => queryClient.getQueryData<SyncStatus>(queryKeys.syncStatus());
+    storeSyncStatus(queryClient, status(true, 100));
+    storeSyncStatus(queryClient, status(false, 200));
+    // An answer to a question asked during the run, arriving after the run's last event.
+    storeSyncStatus(queryClient, status(true, 150));
+    expect(shown()).toEqual(status(false, 200));
+    storeSyncStatus(queryClient, status(true, 300));
+    expect(shown()?.running).toBe(true);
+  });
+});

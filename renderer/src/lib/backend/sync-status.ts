@@ -1,0 +1,19 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { SyncStatus } from '../../../../shared/ipc/contract';
+import { queryKeys } from './query-keys';
+
+/**
+ * Of the status on screen and one just received, the one taken later. A status asked for
+ * during a run can arrive after the event that says the run is over; shown, it would leave
+ * the screen saying "Syncing…".
+ */
+export function laterSyncStatus(shown: SyncStatus | undefined, received: SyncStatus): SyncStatus {
+  return shown && shown.takenAt > received.takenAt ? shown : received;
+}
+
+/** Puts a status received (an answer or an event) on screen, unless a later one is there. */
+export function storeSyncStatus(queryClient: QueryClient, received: SyncStatus): void {
+  queryClient.setQueryData<SyncStatus>(queryKeys.syncStatus(), (shown) =>
+    laterSyncStatus(shown, received),
+  );
+}
