@@ -712,3 +712,64 @@ test('a registration approved again on the second desktop: its number waits with
   await saveScreenshot(page, 'sync-verify-page-phone-not-valid');
   await phone.close();
 });
+
+test('a certificate the registrar set aside while it waited shows as not valid on the desktop that printed it, which no longer offers to print it', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // b registers, and prints the certificate of, a society a's office already registered
+  // in the same village: its entry and its certificate wait at the state server.
+  const name = 'Ṭuikual Fish Farmers Cooperative Society Ltd.';
+  const [found] = await desks.a
+    .as('clerk.a')
+    .invoke<{ id: string }[]>('societies.search', { query: 'Tuikual Fish' });
+  const registered = await desks.a
+    .as('clerk.a')
+    .invoke<{ villageId: string }>('societies.get', { id: found!.id });
+  const again = await approvedOn(desks.b, 'b', {
+    proposedName: name,
+    villageId: registered.villageId,
+  });
+  const [printed] = await desks.b
+    .as('clerk.b')
+    .invoke<{ serial: string }[]>('certificates.list', { societyId: again.societyId });
+  await desks.b.as('clerk.b').invoke('sync.now');
+  await desks.a.as('clerk.a').invoke('sync.now');
+
+  // a's registrar sets the certificate aside, then finds the entry a different society.
+  const registrar = await signedInPage(browser, desks.a, 'registrar.a');
+  await registrar.goto('/#/sync');
+  const rows = registrar.getByTestId('sync-issue-row');
+  await rows.filter({ hasText: 'Held' }).filter({ hasText: 'certificate.issue' }).press('Enter');
+  const dialog = registrar.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Set aside; keep the state server’s record' }).click();
+  await expect(registrar.getByText('Decided.')).toBeVisible();
+  await rows.filter({ hasText: 'Likely duplicate' }).press('Enter');
+  await dialog.getByRole('button', { name: 'A different society: register it' }).click();
+  await expect(rows.filter({ hasText: 'Likely duplicate' })).toHaveCount(0);
+  await registrar.context().close();
+  await desks.a.as('clerk.a').invoke('sync.now');
+  await desks.b.as('clerk.b').invoke('sync.now');
+
+  // On b: the society's page, the application and the certificate register say so.
+  const reason = 'Refused by the state server: Set aside by Zothanpuii Ralte while it waited.';
+  const clerkB = await signedInPage(browser, desks.b, 'clerk.b');
+  await clerkB.goto(`/#/societies/${again.societyId}`);
+  await clerkB.getByRole('tab', { name: 'Certificates' }).click();
+  const row = clerkB.getByTestId('certificate-row').filter({ hasText: printed!.serial });
+  await expect(row).toContainText('Not valid');
+  await expect(row).toContainText(reason);
+  await expect(row.getByRole('button')).toHaveCount(0);
+  await row.scrollIntoViewIfNeeded();
+  await saveScreenshot(clerkB, 'sync-certificate-not-valid-society');
+  await clerkB.goto(`/#/applications/${again.applicationId}`);
+  await expect(clerkB.getByTestId('certificate-not-valid')).toHaveText(
+    `Certificate ${printed!.serial} is not valid: the state server refused it. Set aside by Zothanpuii Ralte while it waited. Recall it if it was handed over.`,
+  );
+  await expect(clerkB.getByRole('button', { name: /Print certificate/ })).toHaveCount(0);
+  await saveScreenshot(clerkB, 'sync-certificate-not-valid-application');
+  await clerkB.goto('/#/certificates');
+  await expect(clerkB.getByRole('row').filter({ hasText: printed!.serial })).toContainText(reason);
+  await saveScreenshot(clerkB, 'sync-certificate-not-valid-register');
+  await clerkB.context().close();
+});
