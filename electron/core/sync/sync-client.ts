@@ -436,14 +436,18 @@ export class SyncClient {
     const schedule = (delay: number) => {
       this.timer = setTimeout(() => {
         if (!this.status().enrolled) return schedule(intervalMs);
-        void this.syncNow().then(() => {
-          // 1 s, 2 s, 4 s … up to five minutes after failures, with jitter (sync.md §3).
-          const backoff =
-            this.failures === 0
-              ? intervalMs
-              : Math.min(300_000, 1000 * 2 ** Math.min(this.failures, 9)) * (0.5 + Math.random());
-          schedule(backoff);
-        });
+        // A run that failed outright (an error the run did not catch) must not end the
+        // background sync.
+        void this.syncNow()
+          .catch(() => undefined)
+          .then(() => {
+            // 1 s, 2 s, 4 s … up to five minutes after failures, with jitter (sync.md §3).
+            const backoff =
+              this.failures === 0
+                ? intervalMs
+                : Math.min(300_000, 1000 * 2 ** Math.min(this.failures, 9)) * (0.5 + Math.random());
+            schedule(backoff);
+          });
       }, delay);
       this.timer.unref?.();
     };

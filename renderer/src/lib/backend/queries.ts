@@ -18,7 +18,7 @@ import type { StatusOrderState } from '../../../../shared/domain/status-order';
 import type { ApplicationState } from '../../../../shared/domain/registration';
 import { useBackend } from './BackendProvider';
 import { queryKeys, type ChangeFilter, type SocietySort } from './query-keys';
-import { laterSyncStatus } from './sync-status';
+import { askSyncStatus } from './sync-status';
 
 /** Rows fetched per request while the register scrolls. */
 export const REGISTER_PAGE_SIZE = 200;
@@ -407,11 +407,7 @@ export function useSyncStatus() {
   const queryClient = useQueryClient();
   return useQuery({
     queryKey: queryKeys.syncStatus(),
-    queryFn: async () =>
-      laterSyncStatus(
-        queryClient.getQueryData(queryKeys.syncStatus()),
-        await backend.call('sync.status', {}),
-      ),
+    queryFn: () => askSyncStatus(queryClient, () => backend.call('sync.status', {})),
     // The "synced 3 min ago" text and a background run that failed quietly stay current.
     refetchInterval: 30_000,
   });

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../../shared/ipc/contract';
 import { queryKeys } from './query-keys';
-import { storeSyncStatus } from './sync-status';
+import { askSyncStatus, storeSyncStatus } from './sync-status';
 
 const status = (running: boolean, takenAt: number): SyncStatus => ({
   enrolled: true,
@@ -32,5 +32,15 @@ describe('the sync status on screen', () => {
     expect(shown()).toEqual(status(false, 200));
     storeSyncStatus(queryClient, status(true, 300));
     expect(shown()?.running).toBe(true);
+  });
+
+  it('asked for during a run, answers with the run’s end if that came while the question was on its way', async () => {
+    const queryClient = new QueryClient();
+    storeSyncStatus(queryClient, status(true, 100));
+    let answer: (value: SyncStatus) => void = () => undefined;
+    const asked = askSyncStatus(queryClient, () => new Promise((done) => (answer = done)));
+    storeSyncStatus(queryClient, status(false, 200));
+    answer(status(true, 150));
+    expect(await asked).toEqual(status(false, 200));
   });
 });

@@ -11,6 +11,18 @@ export function laterSyncStatus(shown: SyncStatus | undefined, received: SyncSta
   return shown && shown.takenAt > received.takenAt ? shown : received;
 }
 
+/**
+ * Asks for the status, and gives the later of the answer and the status on screen when the
+ * answer arrives (not when it was asked for: the run's last event may come in between).
+ */
+export async function askSyncStatus(
+  queryClient: QueryClient,
+  ask: () => Promise<SyncStatus>,
+): Promise<SyncStatus> {
+  const received = await ask();
+  return laterSyncStatus(queryClient.getQueryData(queryKeys.syncStatus()), received);
+}
+
 /** Puts a status received (an answer or an event) on screen, unless a later one is there. */
 export function storeSyncStatus(queryClient: QueryClient, received: SyncStatus): void {
   queryClient.setQueryData<SyncStatus>(queryKeys.syncStatus(), (shown) =>
