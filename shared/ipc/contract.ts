@@ -449,6 +449,10 @@ const certificateRowSchema = z.object({
    */
   voidReason: z.string().nullable(),
   keyId: z.string(),
+  /** It can be printed again: neither revoked nor refused by the state server. */
+  printable: z.boolean(),
+  /** A duplicate of it can be issued: printable, and not an audit certificate. */
+  duplicable: z.boolean(),
 });
 export type CertificateRow = z.infer<typeof certificateRowSchema>;
 

@@ -127,6 +127,37 @@ async function printedQrText(session: BridgeSession, serial: string): Promise<st
   return qrTextOf(await session.download(url));
 }
 
+/**
+ * Desktop b registers again, through an approved application, the society a's register finds
+ * by `query`, in the same village: the application, the society b entered and the serial of
+ * the certificate b issued for it.
+ */
+async function registeredAgainOnB(query: string, proposedName: string) {
+  const [found] = await desks.a
+    .as('clerk.a')
+    .invoke<{ id: string }[]>('societies.search', { query });
+  const registered = await desks.a
+    .as('clerk.a')
+    .invoke<{ villageId: string }>('societies.get', { id: found!.id });
+  const again = await approvedOn(desks.b, 'b', {
+    proposedName,
+    villageId: registered.villageId,
+  });
+  const [certificate] = await desks.b
+    .as('clerk.b')
+    .invoke<{ serial: string }[]>('certificates.list', { societyId: again.societyId });
+  return { ...again, serial: certificate!.serial };
+}
+
+/** The state server's verification page opened on a phone, as its QR code `scanned` leads. */
+async function verifiedOnPhone(browser: Browser, scanned: URL): Promise<Page> {
+  // The QR code names the state's public address; here the server runs on loopback.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  const page = await phone.newPage();
+  await page.goto(`${serverUrl}/verify${scanned.search}`);
+  return page;
+}
+
 async function signedInPage(browser: Browser, desk: Desk, username: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: desk.url });
   const page = await context.newPage();
@@ -376,10 +407,7 @@ test('a phone scanning a certificate printed on a synced desktop sees it verifie
   const scanned = new URL(await printedQrText(registrar, certificate!.serial));
   expect(scanned.pathname).toBe('/verify');
 
-  // The QR code names the state's public address; here the server runs on loopback.
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
-  const page = await phone.newPage();
-  await page.goto(`${serverUrl}/verify${scanned.search}`);
+  const page = await verifiedOnPhone(browser, scanned);
   await expect(page.getByRole('status')).toContainText('Valid');
   await expect(
     page.getByText('Ṭuikual Fish Farmers Cooperative Society Ltd.').first(),
@@ -387,7 +415,7 @@ test('a phone scanning a certificate printed on a synced desktop sees it verifie
   await expect(page.getByText(certificate!.serial)).toBeVisible();
   await expect(page.getByText(/On the state register today: .*Registered since/)).toBeVisible();
   await saveScreenshot(page, 'sync-verify-page-phone');
-  await phone.close();
+  await page.context().close();
 });
 
 test('with the state server out of reach and its numbers used up, a desktop registers under a provisional number; the next sync gives the final number and the certificate', async ({
@@ -629,24 +657,12 @@ test('a registration approved again on the second desktop: its number waits with
   browser,
 }) => {
   test.setTimeout(120_000);
-  const [found] = await desks.a
-    .as('clerk.a')
-    .invoke<{ id: string }[]>('societies.search', { query: 'Sairang Dairy' });
-  const registered = await desks.a
-    .as('clerk.a')
-    .invoke<{ villageId: string }>('societies.get', { id: found!.id });
-  const again = await approvedOn(desks.b, 'b', {
-    proposedName: 'Sairang Dairy Cooperative Society Ltd.',
-    villageId: registered.villageId,
-  });
+  const again = await registeredAgainOnB('Sairang Dairy', 'Sairang Dairy Cooperative Society Ltd.');
   const entered = await desks.b
     .as('clerk.b')
     .invoke<{ regNo: string }>('societies.get', { id: again.societyId });
   // b's clerk prints its certificate at once, as at the counter.
-  const [printed] = await desks.b
-    .as('clerk.b')
-    .invoke<{ serial: string }[]>('certificates.list', { societyId: again.societyId });
-  const scanned = new URL(await printedQrText(desks.b.as('clerk.b'), printed!.serial));
+  const scanned = new URL(await printedQrText(desks.b.as('clerk.b'), again.serial));
   await desks.b.as('clerk.b').invoke('sync.now');
   await desks.a.as('clerk.a').invoke('sync.now');
 
@@ -698,19 +714,17 @@ test('a registration approved again on the second desktop: its number waits with
   await expect(verdict).toHaveAttribute('data-status', 'void');
   await expect(verdict).toContainText('Not valid — refused by the state server');
   await expect(verdict).toContainText('Zothanpuii Ralte found it is the same society');
-  await expect(verdict).toContainText(printed!.serial);
+  await expect(verdict).toContainText(again.serial);
   await saveScreenshot(clerkB, 'sync-verify-not-valid-on-desktop');
   await clerkB.context().close();
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
-  const page = await phone.newPage();
-  await page.goto(`${serverUrl}/verify${scanned.search}`);
+  const page = await verifiedOnPhone(browser, scanned);
   await expect(page.getByRole('status')).toContainText('Not valid');
   await expect(page.getByRole('status')).toContainText(
     'The state register did not take this certificate in: Zothanpuii Ralte found it is the same society as the one already registered; this entry was not added. Do not accept it.',
   );
-  await expect(page.getByText(printed!.serial)).toBeVisible();
+  await expect(page.getByText(again.serial)).toBeVisible();
   await saveScreenshot(page, 'sync-verify-page-phone-not-valid');
-  await phone.close();
+  await page.context().close();
 });
 
 test('a certificate the registrar set aside while it waited shows as not valid on the desktop that printed it, which no longer offers to print it', async ({
@@ -719,20 +733,10 @@ test('a certificate the registrar set aside while it waited shows as not valid o
   test.setTimeout(120_000);
   // b registers, and prints the certificate of, a society a's office already registered
   // in the same village: its entry and its certificate wait at the state server.
-  const name = 'Ṭuikual Fish Farmers Cooperative Society Ltd.';
-  const [found] = await desks.a
-    .as('clerk.a')
-    .invoke<{ id: string }[]>('societies.search', { query: 'Tuikual Fish' });
-  const registered = await desks.a
-    .as('clerk.a')
-    .invoke<{ villageId: string }>('societies.get', { id: found!.id });
-  const again = await approvedOn(desks.b, 'b', {
-    proposedName: name,
-    villageId: registered.villageId,
-  });
-  const [printed] = await desks.b
-    .as('clerk.b')
-    .invoke<{ serial: string }[]>('certificates.list', { societyId: again.societyId });
+  const again = await registeredAgainOnB(
+    'Tuikual Fish',
+    'Ṭuikual Fish Farmers Cooperative Society Ltd.',
+  );
   await desks.b.as('clerk.b').invoke('sync.now');
   await desks.a.as('clerk.a').invoke('sync.now');
 
@@ -760,7 +764,7 @@ test('a certificate the registrar set aside while it waited shows as not valid o
   const clerkB = await signedInPage(browser, desks.b, 'clerk.b');
   await clerkB.goto(`/#/societies/${again.societyId}`);
   await clerkB.getByRole('tab', { name: 'Certificates' }).click();
-  const row = clerkB.getByTestId('certificate-row').filter({ hasText: printed!.serial });
+  const row = clerkB.getByTestId('certificate-row').filter({ hasText: again.serial });
   await expect(row).toContainText('Not valid');
   await expect(row).toContainText(reason);
   await expect(row.getByRole('button')).toHaveCount(0);
@@ -768,12 +772,12 @@ test('a certificate the registrar set aside while it waited shows as not valid o
   await saveScreenshot(clerkB, 'sync-certificate-not-valid-society');
   await clerkB.goto(`/#/applications/${again.applicationId}`);
   await expect(clerkB.getByTestId('certificate-not-valid')).toHaveText(
-    `Certificate ${printed!.serial} is not valid: the state server refused it. Set aside by Zothanpuii Ralte while it waited. Recall it if it was handed over.`,
+    `Certificate ${again.serial} is not valid: the state server refused it. Set aside by Zothanpuii Ralte while it waited. Recall it if it was handed over.`,
   );
   await expect(clerkB.getByRole('button', { name: /Print certificate/ })).toHaveCount(0);
   await saveScreenshot(clerkB, 'sync-certificate-not-valid-application');
   await clerkB.goto('/#/certificates');
-  await expect(clerkB.getByRole('row').filter({ hasText: printed!.serial })).toContainText(reason);
+  await expect(clerkB.getByRole('row').filter({ hasText: again.serial })).toContainText(reason);
   await saveScreenshot(clerkB, 'sync-certificate-not-valid-register');
   await clerkB.context().close();
 });

@@ -262,6 +262,42 @@ function refusedWithItsRecord(name: string, refusal: string) {
   };
 }
 
+/**
+ * The application `second` was registered from, on the state server and on both desktops:
+ * approved, leading to the society registered as `first`, and saying that the entry made
+ * from it was refused for `refusal`, with the number it had been given.
+ */
+async function expectApplicationLedToRegistered(
+  second: { applicationId: string; regNo: string },
+  first: { societyId: string },
+  refusal: string,
+) {
+  expect(
+    await run.serverRows(
+      `SELECT data->>'state' AS state, data->>'society_id' AS "societyId",
+              data->>'entry_refused_reason' AS reason, data->>'entry_refused_reg_no' AS "regNo"
+       FROM sync_rows WHERE table_name = 'registration_applications' AND id = '${second.applicationId}'`,
+    ),
+  ).toEqual([
+    { state: 'approved', societyId: first.societyId, reason: refusal, regNo: second.regNo },
+  ]);
+  for (const name of ['a', 'b']) {
+    const { desktop } = run.desktop(name);
+    const application = await desktop.core.call(
+      'applications.get',
+      { id: second.applicationId },
+      desktop.sessions.clerk,
+    );
+    expect(
+      { societyId: application.societyId, entryRefused: application.entryRefused },
+      name,
+    ).toEqual({
+      societyId: first.societyId,
+      entryRefused: { reason: refusal, regNo: second.regNo },
+    });
+  }
+}
+
 /** The numbers given to a registration and its certificates, as the state server holds them. */
 function numbersOnServer(registration: Awaited<ReturnType<typeof registered>>) {
   const owners = [registration.societyId, ...registration.certificates.map(({ id }) => id)]
@@ -573,27 +609,12 @@ describe('sync.md §9 scenarios', () => {
     await decide('theirs');
 
     // The application b registered it from stays approved, and now leads to the society
-    // already registered, on the state server and on both desktops.
-    expect(
-      await run.serverRows(
-        `SELECT data->>'state' AS state, data->>'society_id' AS "societyId" FROM sync_rows
-         WHERE table_name = 'registration_applications' AND id = '${second.applicationId}'`,
-      ),
-    ).toEqual([{ state: 'approved', societyId: first.societyId }]);
+    // already registered, on the state server and on both desktops; it says what became of
+    // b's own entry and of the number given to it.
+    await expectApplicationLedToRegistered(second, first, sameSocietyRefusal(registrar));
     // And the register on both desktops holds the society once: b forgets its own entry.
     for (const name of ['a', 'b']) {
       const { desktop } = run.desktop(name);
-      const application = await desktop.core.call(
-        'applications.get',
-        { id: second.applicationId },
-        desktop.sessions.clerk,
-      );
-      expect(application.societyId).toBe(first.societyId);
-      // It says what became of b's own entry and of the number given to it.
-      expect(application.entryRefused).toEqual({
-        reason: sameSocietyRefusal(registrar),
-        regNo: second.regNo,
-      });
       const found = await desktop.core.call(
         'societies.search',
         { query: 'Ṭhutmun Fish Farmers' },
@@ -707,30 +728,7 @@ describe('sync.md §9 scenarios', () => {
     );
     expect(stillOnB()).toEqual([]);
     const refusal = sameSocietyRefusal(registrar);
-    expect(
-      await run.serverRows(
-        `SELECT data->>'state' AS state, data->>'society_id' AS "societyId",
-                data->>'entry_refused_reason' AS reason, data->>'entry_refused_reg_no' AS "regNo"
-         FROM sync_rows WHERE table_name = 'registration_applications' AND id = '${second.applicationId}'`,
-      ),
-    ).toEqual([
-      { state: 'approved', societyId: first.societyId, reason: refusal, regNo: second.regNo },
-    ]);
-    for (const desk of ['a', 'b']) {
-      const { desktop } = run.desktop(desk);
-      const application = await desktop.core.call(
-        'applications.get',
-        { id: second.applicationId },
-        desktop.sessions.clerk,
-      );
-      expect(
-        { societyId: application.societyId, entryRefused: application.entryRefused },
-        desk,
-      ).toEqual({
-        societyId: first.societyId,
-        entryRefused: { reason: refusal, regNo: second.regNo },
-      });
-    }
+    await expectApplicationLedToRegistered(second, first, refusal);
     // Nothing for the registrar to decide about the application: only the certificate b
     // printed for its entry is refused with it, to be recalled.
     expect(await openIssues()).toEqual([refusedWithItsRecord('certificate.issue', refusal)]);
@@ -807,7 +805,9 @@ describe('sync.md §9 scenarios', () => {
     const b = run.desktop('b').desktop;
     expect(
       await b.core.call('certificates.list', { societyId: second.societyId }, b.sessions.clerk),
-    ).toMatchObject([{ serial, revokedAt: null, voidReason: setAsideBy }]);
+    ).toMatchObject([
+      { serial, revokedAt: null, voidReason: setAsideBy, printable: false, duplicable: false },
+    ]);
     await expect(
       b.core.call('certificates.print', { serial }, b.sessions.registrar),
     ).rejects.toThrow(

@@ -218,29 +218,16 @@ export class CertificateService {
     issuedOn: string,
   ): { serial: string } {
     const original = this.stored(originalSerial);
-    if (original.revokedAt) {
-      throw new AppError(
-        'conflict',
-        `Certificate ${originalSerial} was revoked; no duplicate can be issued.`,
-      );
-    }
-    if (original.voidReason) {
-      throw new AppError(
-        'conflict',
-        `Certificate ${originalSerial} is not valid; no duplicate can be issued. The state server refused it: ${original.voidReason}`,
-      );
-    }
-    if (original.content.kind === 'audit') {
-      throw new AppError(
-        'conflict',
-        'An audit certificate is reprinted from the register as it was issued; it has no duplicate.',
-      );
-    }
+    const { content: printed } = original;
+    const refusal = duplicateRefusal({ ...original, kind: printed.kind });
+    if (refusal !== null) throw new AppError('conflict', refusal);
+    // Refused above; checked again only so that the content's type is a registration's.
+    if (printed.kind === 'audit') throw new Error('An audit certificate has no duplicate.');
     const office = this.office(original.officeId);
     const serial = this.nextSerial(tx, office.code, issuedOn, original.societyId);
     const content: CertificateContent = {
-      ...original.content,
-      duplicate: { originalSerial, issuedOn: original.content.issuedOn },
+      ...printed,
+      duplicate: { originalSerial, issuedOn: printed.issuedOn },
       registrarName: registrar.fullName,
       serial,
       issuedOn,
@@ -285,7 +272,7 @@ export class CertificateService {
       : (this.prepare(
           `${SELECT_ROWS} ORDER BY c.issued_on DESC, c.serial DESC LIMIT 1000`,
         ).all() as CertificateRow[]);
-    return rows.map(withRefusal);
+    return rows.map(listed);
   }
 
   /** What to print for a serial: the stored content and the QR text, identical on every reprint. */
@@ -306,18 +293,8 @@ export class CertificateService {
     serial: string,
   ): Promise<{ fileName: string; url: string | null }> {
     const stored = this.stored(serial);
-    if (stored.revokedAt) {
-      throw new AppError(
-        'conflict',
-        `Certificate ${serial} was revoked on ${formatDate(stored.revokedAt.slice(0, 10))}; it cannot be printed.`,
-      );
-    }
-    if (stored.voidReason) {
-      throw new AppError(
-        'conflict',
-        `Certificate ${serial} is not valid; it cannot be printed. The state server refused it: ${stored.voidReason}`,
-      );
-    }
+    const refusal = printRefusal(stored);
+    if (refusal) throw new AppError('conflict', refusal);
     assertJurisdiction(this.reference, user, stored.officeId, 'print this certificate');
     const printable = this.printable(serial);
     const pdf =
@@ -414,9 +391,9 @@ export class CertificateService {
 
   private row(serial: string): CertificateRow {
     const row = this.prepare(`${SELECT_ROWS} WHERE c.serial = ?`).get(serial) as
-      CertificateRow | undefined;
+      SelectedRow | undefined;
     if (!row) throw new AppError('not_found', `There is no certificate ${serial} in the register.`);
-    return withRefusal(row);
+    return listed(row);
   }
 
   private store(
@@ -482,6 +459,7 @@ export class CertificateService {
   }
 
   private stored(serial: string): {
+    serial: string;
     societyId: string;
     officeId: string;
     content: CertificateContent;
@@ -506,7 +484,7 @@ export class CertificateService {
         }
       | undefined;
     if (!row) throw new AppError('not_found', `There is no certificate ${serial} in the register.`);
-    return { ...withRefusal(row), content: JSON.parse(row.document) as CertificateContent };
+    return { ...withRefusal(row), serial, content: JSON.parse(row.document) as CertificateContent };
   }
 
   private office(officeId: string) {
@@ -520,6 +498,49 @@ export class CertificateService {
 /** A row with its void reason as the refusal's own words (see voidReasonOf). */
 function withRefusal<T extends { voidReason: string | null }>(row: T): T {
   return row.voidReason === null ? row : { ...row, voidReason: refusalOfVoided(row.voidReason) };
+}
+
+/** A register row as SELECT_ROWS reads it: what it allows is worked out by `listed`. */
+type SelectedRow = Omit<CertificateRow, 'printable' | 'duplicable'>;
+
+/** A register row with its void reason in words and what its standing allows. */
+function listed(selected: SelectedRow): CertificateRow {
+  const row = withRefusal(selected);
+  return { ...row, printable: !printRefusal(row), duplicable: !duplicateRefusal(row) };
+}
+
+/** What a certificate's standing turns on. */
+interface Standing {
+  serial: string;
+  kind: string;
+  revokedAt: string | null;
+  /** In the refusal's own words (withRefusal). */
+  voidReason: string | null;
+}
+
+/** Why a certificate cannot be printed again, or null when it can. */
+function printRefusal(certificate: Omit<Standing, 'kind'>): string | null {
+  const { serial, revokedAt, voidReason } = certificate;
+  if (revokedAt) {
+    return `Certificate ${serial} was revoked on ${formatDate(revokedAt.slice(0, 10))}; it cannot be printed.`;
+  }
+  if (voidReason) {
+    return `Certificate ${serial} is not valid; it cannot be printed. The state server refused it: ${voidReason}`;
+  }
+  return null;
+}
+
+/** Why no duplicate of a certificate can be issued, or null when one can. */
+function duplicateRefusal(certificate: Standing): string | null {
+  const { serial, kind, revokedAt, voidReason } = certificate;
+  if (revokedAt) return `Certificate ${serial} was revoked; no duplicate can be issued.`;
+  if (voidReason) {
+    return `Certificate ${serial} is not valid; no duplicate can be issued. The state server refused it: ${voidReason}`;
+  }
+  if (kind === 'audit') {
+    return 'An audit certificate is reprinted from the register as it was issued; it has no duplicate.';
+  }
+  return null;
 }
 
 /** The registrar's designation as printed under the signature. */

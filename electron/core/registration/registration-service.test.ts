@@ -194,6 +194,8 @@ describe('an application for registration', () => {
       regNo: 'RCS/AIZ/2026-27/0001',
       registrarName: registrar.fullName,
       revokedAt: null,
+      printable: true,
+      duplicable: true,
     });
     const printed = core.services.certificates.printable(certificate!.serial);
     expect(printed.qrText).toMatch(
@@ -812,6 +814,10 @@ describe('certificates', () => {
       status: 'revoked',
       revokedReason: 'Society deregistered by order ARCS/AZL/deregistered',
     });
+    // The register offers it neither for printing nor for a duplicate.
+    expect(
+      await core.call('certificates.list', { societyId: approved.societyId! }, 'clerk'),
+    ).toMatchObject([{ serial: certificate!.serial, printable: false, duplicable: false }]);
   });
 
   it('refuse a code signed with one office’s key for another office, or a second code for one serial', async () => {

@@ -317,4 +317,6 @@ export const certificate: CertificateRow = {
   revokedReason: null,
   voidReason: null,
   keyId: 'AIZ-k1',
+  printable: true,
+  duplicable: true,
 };

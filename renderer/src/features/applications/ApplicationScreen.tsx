@@ -551,8 +551,8 @@ export function ApprovedPanel({ application }: { application: ApplicationDetail 
   const society = useSociety(societyId);
   const certificates = useCertificates(societyId, societyId !== '');
   const registration = certificates.data?.find((row) => row.kind === 'registration');
-  // A certificate the state server refused is not offered for printing; the panel says why.
-  const certificate = registration?.voidReason ? undefined : registration;
+  // A certificate that cannot be printed is not offered; one the state server refused says why.
+  const certificate = registration?.printable ? registration : undefined;
   return (
     <Alert
       color="green"

@@ -31,7 +31,14 @@ describe('the approved application’s panel', () => {
   });
 
   it('says the certificate is not valid, and why, when the state server refused it, and does not offer it', async () => {
-    renderPanel([{ ...certificate, voidReason: 'Set aside by Zothanpuii Ralte while it waited.' }]);
+    renderPanel([
+      {
+        ...certificate,
+        voidReason: 'Set aside by Zothanpuii Ralte while it waited.',
+        printable: false,
+        duplicable: false,
+      },
+    ]);
     expect((await screen.findByTestId('certificate-not-valid')).textContent).toBe(
       'Certificate RC/AIZ/2026-27/000007 is not valid: the state server refused it. Set aside by Zothanpuii Ralte while it waited. Recall it if it was handed over.',
     );

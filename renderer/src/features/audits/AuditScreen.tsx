@@ -115,7 +115,8 @@ export function AuditScreen({ id }: { id: string }) {
   const editable = mine && editableAuditStates.includes(data.state);
   const accepted = data.state === 'accepted';
   const certificate = certificates.data?.find((row) => row.serial === data.certificateSerial);
-  const printable = Boolean(data.certificateSerial) && !certificate?.voidReason;
+  // Until the society's certificates have loaded, Print is offered as before.
+  const printable = Boolean(data.certificateSerial) && (certificate?.printable ?? true);
   const stored = (next: AuditDetail) => {
     queryClient.setQueryData(queryKeys.audit(id), next);
     void queryClient.invalidateQueries({

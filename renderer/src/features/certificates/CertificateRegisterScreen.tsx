@@ -113,7 +113,7 @@ export function CertificateRegisterScreen() {
                 <CertificateStatus certificate={row} />
               </Table.Td>
               <Table.Td>
-                {row.voidReason ? null : <PrintCertificateButton serial={row.serial} />}
+                {row.printable ? <PrintCertificateButton serial={row.serial} /> : null}
               </Table.Td>
             </Table.Tr>
           ))}

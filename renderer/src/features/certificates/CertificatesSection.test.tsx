@@ -13,6 +13,8 @@ const notTakenIn: CertificateRow = {
   id: '01930000-0000-7000-8000-0000000000c2',
   serial: 'RC/AIZ/2026-27/000008',
   voidReason: 'Set aside by Zothanpuii Ralte while it waited.',
+  printable: false,
+  duplicable: false,
 };
 
 describe('a society’s certificates', () => {

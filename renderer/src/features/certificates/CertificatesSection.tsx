@@ -65,13 +65,10 @@ export function CertificatesSection({ societyId }: { societyId: string }) {
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  {certificate.voidReason ? null : (
+                  {certificate.printable ? (
                     <PrintCertificateButton serial={certificate.serial} />
-                  )}
-                  {canDuplicate &&
-                  !certificate.revokedAt &&
-                  !certificate.voidReason &&
-                  certificate.kind !== 'audit' ? (
+                  ) : null}
+                  {canDuplicate && certificate.duplicable ? (
                     <Button
                       size="xs"
                       variant="default"
