@@ -13,6 +13,11 @@ const electron = {
   message: 'Only electron/main and electron/preload may import Electron.',
 };
 const appFolder = (folder, why) => ({ group: [`**/${folder}`, `**/${folder}/**`], message: why });
+// shared/ is reached by one alias everywhere (package.json "imports"), never by climbing folders.
+const sharedByAlias = {
+  regex: '^(\\.\\.?/)+(.*/)?shared(/|$)',
+  message: 'Import shared/ through its alias: \'#shared/…\' (package.json "imports").',
+};
 
 export default tseslint.config(
   {
@@ -82,6 +87,7 @@ export default tseslint.config(
               ...electron,
               message: 'electron/core runs under plain Node: it must not import Electron.',
             },
+            sharedByAlias,
             appFolder('main', 'electron/core must not import electron/main.'),
             appFolder('renderer', 'electron/core must not import the renderer.'),
           ],
@@ -94,7 +100,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [appFolder('renderer', 'electron/main must not import the renderer.')] },
+        {
+          patterns: [
+            appFolder('renderer', 'electron/main must not import the renderer.'),
+            sharedByAlias,
+          ],
+        },
       ],
     },
   },
@@ -108,14 +119,10 @@ export default tseslint.config(
             appFolder('core', 'The preload exposes the contract only.'),
             appFolder('main', 'The preload exposes the contract only.'),
             appFolder('renderer', 'The preload exposes the contract only.'),
+            sharedByAlias,
             {
-              group: [
-                '**/shared/**',
-                '!**/shared/ipc',
-                '**/shared/ipc/*',
-                '!**/shared/ipc/channels',
-              ],
-              message: 'The preload may import shared/ipc/channels only.',
+              regex: '^#shared/(?!ipc/channels$)',
+              message: 'The preload may import #shared/ipc/channels only.',
             },
           ],
         },
@@ -131,6 +138,7 @@ export default tseslint.config(
           patterns: [
             { ...electron, message: 'Browser mode runs without Electron.' },
             appFolder('renderer', 'The bridge serves the built renderer, it does not import it.'),
+            sharedByAlias,
           ],
         },
       ],
@@ -157,10 +165,16 @@ export default tseslint.config(
               'The renderer talks to the backend only through src/lib/backend.',
             ),
             appFolder('server', 'The renderer must not import the server.'),
+            sharedByAlias,
           ],
         },
       ],
     },
+  },
+  {
+    // Suites that cross layers may import any of them, but shared/ still by its alias.
+    files: ['tests/**', 'scripts/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [sharedByAlias] }] },
   },
   {
     files: ['server/**'],
@@ -172,6 +186,7 @@ export default tseslint.config(
             electron,
             appFolder('electron', 'server/ imports shared/ only.'),
             appFolder('renderer', 'server/ imports shared/ only.'),
+            sharedByAlias,
           ],
         },
       ],

@@ -21,7 +21,7 @@ import {
   type ClientInfo,
   type OfficeKey,
   type SyncIssue,
-} from '../shared/sync/protocol';
+} from '#shared/sync/protocol';
 import type { ServerDb } from './db/open';
 import { devices, officeKeys, syncIssues } from './db/schema';
 import { backfillSocietyKeys } from './sync/duplicates';

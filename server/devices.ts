@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { EnrolRequest, EnrolResponse, ExportFile } from '../shared/sync/protocol';
+import type { EnrolRequest, EnrolResponse, ExportFile } from '#shared/sync/protocol';
 import type { ServerDb } from './db/open';
 import { devices, enrolmentCodes, numberLeases, serverAudit, syncRows } from './db/schema';
 import { newServerId } from './ids';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { referenceId } from '../shared/reference-ids';
+import { referenceId } from '#shared/reference/reference-ids';
 
 export interface OfficeEntry {
   id: string;

@@ -6,8 +6,8 @@
  */
 import { createPublicKey, verify } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { readQrToken, type CertificateClaims } from '../shared/certificates/claims';
-import { formatDate } from '../shared/domain/dates';
+import { readQrToken, type CertificateClaims } from '#shared/certificates/claims';
+import { formatDate } from '#shared/domain/dates';
 import type { ServerDb } from './db/open';
 import { officeKeys, refusedRecords, syncRows } from './db/schema';
 import type { StateDirectory } from './state-directory';

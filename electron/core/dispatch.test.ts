@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
-import { requestNames } from '../../shared/ipc/channels';
-import type { Handlers, SessionUser } from '../../shared/ipc/contract';
+import { AppError } from '#shared/errors';
+import { requestNames } from '#shared/ipc/contract';
+import type { Handlers } from '#shared/ipc/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import { createTestCore, memoryLogger, type TestCore } from '../../tests/fixtures/test-core';
 import { createDispatch, type SessionGate } from './dispatch';
 

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { AppError, toErrorShape, type FieldErrors, type Result } from '../../shared/errors';
-import { isRequestName } from '../../shared/ipc/channels';
-import type { Access } from '../../shared/auth/roles';
-import { contract, type Caller, type Handlers, type SessionUser } from '../../shared/ipc/contract';
+import { AppError, toErrorShape, type FieldErrors, type Result } from '#shared/errors';
+import { isRequestName } from '#shared/ipc/contract';
+import type { Access } from '#shared/auth/roles';
+import { contract, type Caller, type Handlers } from '#shared/ipc/contract';
+import { type SessionUser } from '#shared/auth/contract';
 import { rewordWrongPassword, wrongPasswordField } from './auth/wrong-password';
 import type { Logger } from './ports';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors';
+import { AppError } from '#shared/errors';
 import type { ReferenceService } from './reference/reference-service';
 
 /** The state office (RCS) acts for every office; a district office for its own. */

@@ -9,7 +9,7 @@ import {
   session,
   shell,
 } from 'electron';
-import { AppError } from '../../shared/errors';
+import { AppError } from '#shared/errors';
 import { createCore, type Core, BACKGROUND_SYNC_MS } from '../core';
 import { createElectronHost } from './host';
 import { registerIpc } from './ipc';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../shared/errors';
-import { eventChannel, invokeChannel } from '../../shared/ipc/channels';
+import type { Result } from '#shared/errors';
+import { eventChannel, invokeChannel } from '#shared/ipc/channels';
 import type { CoreEventListener } from '../core';
 import { isTrustedSender, registerIpc, UNTRUSTED_SENDER_RESULT, type EventReceiver } from './ipc';
 

@@ -1,6 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import type { Result } from '../../shared/errors';
-import { eventChannel, invokeChannel } from '../../shared/ipc/channels';
+import type { Result } from '#shared/errors';
+import { eventChannel, invokeChannel } from '#shared/ipc/channels';
 import type { Core } from '../core';
 import type { Logger } from '../core/ports';
 import { isAppUrl } from './protocol';

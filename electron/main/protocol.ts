@@ -1,7 +1,7 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '#shared/security/content-security-policy';
 
 // The renderer is served from `app://renderer/…` rather than file:// (Electron security
 // checklist item 18): a file:// page may read any file the user can, and every file:// page

@@ -1,18 +1,25 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { eventChannel, eventNames, invokeChannel, isRequestName } from '../../shared/ipc/channels';
+import { eventChannel, invokeChannel, namePattern } from '#shared/ipc/channels';
 
 // The whole surface the renderer gets (Electron security checklist item 20): `window.app`
 // with `invoke` and `on`, as shared/ipc/contract.ts's AppBridge describes. No ipcRenderer,
 // no event objects, no Node. This file may import only channels.ts (the sandboxed preload
-// is bundled alone), so the AppBridge types are restated loosely here; the main process
-// checks the sender and the core validates every input anyway.
+// is bundled alone), so the AppBridge types are restated loosely here. The names themselves
+// belong to the domains' contract modules, which the preload does not bundle: it forwards
+// any name of the form `<domain>.<verb>`, and the main process checks the sender and the
+// core refuses an unknown name and validates every input.
+
+function isWellFormedName(name: unknown): name is string {
+  return typeof name === 'string' && name.length <= 80 && namePattern.test(name);
+}
 
 /**
- * Sends a request to the backend. An unknown name is refused here, without a round trip,
- * with the same `bad_request` the core would give.
+ * Sends a request to the backend. A name that is not of the form `<domain>.<verb>` is
+ * refused here, without a round trip, with the same `bad_request` the core gives an
+ * unknown name.
  */
 function invoke(name: unknown, input: unknown): Promise<unknown> {
-  if (!isRequestName(name)) {
+  if (!isWellFormedName(name)) {
     return Promise.resolve({
       ok: false,
       error: {
@@ -30,7 +37,7 @@ function invoke(name: unknown, input: unknown): Promise<unknown> {
  * `sender`, from which a page could reach ipcRenderer.
  */
 function on(name: unknown, listener: unknown): () => void {
-  if (typeof name !== 'string' || !(eventNames as readonly string[]).includes(name)) {
+  if (!isWellFormedName(name)) {
     throw new TypeError(`There is no event called "${String(name).slice(0, 80)}".`);
   }
   if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');

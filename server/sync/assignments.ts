@@ -5,8 +5,8 @@
  * a grace period for work done offline in a village after it ended.
  */
 import { sql } from 'drizzle-orm';
-import { editableAuditStates, type AuditState } from '../../shared/domain/audits';
-import { formatDate, indiaDate } from '../../shared/domain/dates';
+import { editableAuditStates, type AuditState } from '#shared/audits/audits';
+import { formatDate, indiaDate } from '#shared/domain/dates';
 import type { ServerDb } from '../db/open';
 import type { RowStore, ServerTx } from './rows';
 

@@ -5,8 +5,8 @@
  * whether it is a different society.
  */
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { distinctiveName } from '../../shared/domain/registration';
-import type { RowImage } from '../../shared/sync/entities';
+import { distinctiveName } from '#shared/registration/registration';
+import type { RowImage } from '#shared/sync/entities';
 import type { ServerDb } from '../db/open';
 import { societyKeys, syncRows } from '../db/schema';
 import type { StateDirectory } from '../state-directory';

@@ -6,8 +6,8 @@
  * (a provisional number written, then voided at the next sync).
  */
 import { and, eq } from 'drizzle-orm';
-import { ENTITY_TABLES, type SyncEntity } from '../../shared/sync/entities';
-import type { WireMutation } from '../../shared/sync/protocol';
+import { ENTITY_TABLES, type SyncEntity } from '#shared/sync/entities';
+import type { WireMutation } from '#shared/sync/protocol';
 import { mutationArchive, processedMutations } from '../db/schema';
 import type { ServerTx } from './rows';
 

@@ -5,8 +5,8 @@
  * computer that gave it.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { LEASE_BLOCK_SIZE, isProvisionalSeries } from '../../shared/sync/numbers';
-import type { NumberLease, NumbersRequest } from '../../shared/sync/protocol';
+import { LEASE_BLOCK_SIZE, isProvisionalSeries } from '#shared/sync/numbers';
+import type { NumberLease, NumbersRequest } from '#shared/sync/protocol';
 import { EnrolmentError } from '../devices';
 import type { ServerDb } from '../db/open';
 import { numberLeases } from '../db/schema';

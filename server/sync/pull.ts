@@ -9,7 +9,7 @@ import {
   societyBucket,
   type PullResponse,
   type PulledRow,
-} from '../../shared/sync/protocol';
+} from '#shared/sync/protocol';
 import type { ServerDb } from '../db/open';
 import { officeKeys } from '../db/schema';
 import type { StateDirectory } from '../state-directory';

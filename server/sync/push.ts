@@ -4,8 +4,8 @@
  * authorize, validate, apply / merge / conflict / reject / hold, and record the verdict.
  */
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Role } from '../../shared/auth/roles';
-import { auditStateInWords, type AuditState } from '../../shared/domain/audits';
+import type { Role } from '#shared/auth/roles';
+import { auditStateInWords, type AuditState } from '#shared/audits/audits';
 import {
   ENTITY_TABLES,
   LOCAL_COLUMNS,
@@ -17,10 +17,10 @@ import {
   type RowImage,
   type SyncEntity,
   type SyncTable,
-} from '../../shared/sync/entities';
-import { formatHlc, parseHlc } from '../../shared/sync/hlc';
-import { MUTATION_ROLES } from '../../shared/sync/mutations';
-import { REPLACE_PROVISIONAL, voidReasonForRefused } from '../../shared/sync/numbers';
+} from '#shared/sync/entities';
+import { formatHlc, parseHlc } from '#shared/sync/hlc';
+import { MUTATION_ROLES } from '#shared/sync/mutations';
+import { REPLACE_PROVISIONAL, voidReasonForRefused } from '#shared/sync/numbers';
 import {
   MINE_DECIDABLE,
   setAsideRefusal,
@@ -28,8 +28,8 @@ import {
   type VerdictRecord,
   type WireMutation,
   type WireRow,
-} from '../../shared/sync/protocol';
-import { columnOf } from '../../shared/column-name';
+} from '#shared/sync/protocol';
+import { columnOf } from '#shared/column-name';
 import { EnrolmentError } from '../devices';
 import { newServerId } from '../ids';
 import type { ServerDb } from '../db/open';

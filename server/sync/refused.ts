@@ -7,8 +7,8 @@
  * as a registered one links to that one instead.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ROUTES, type RowImage, type SyncTable } from '../../shared/sync/entities';
-import type { WireMutation } from '../../shared/sync/protocol';
+import { ROUTES, type RowImage, type SyncTable } from '#shared/sync/entities';
+import type { WireMutation } from '#shared/sync/protocol';
 import { refusedRecords, syncRows } from '../db/schema';
 import type { RowStore, ServerTx, StoredRow } from './rows';
 

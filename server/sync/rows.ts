@@ -12,7 +12,7 @@ import {
   type RowImage,
   type SyncEntity,
   type SyncTable,
-} from '../../shared/sync/entities';
+} from '#shared/sync/entities';
 import type { ServerDb } from '../db/open';
 import { changeLog, serverCounters, syncDepartures, syncRows } from '../db/schema';
 import { writeSocietyKeys } from './duplicates';

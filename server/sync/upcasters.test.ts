@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { WireMutation } from '../../shared/sync/protocol';
+import type { WireMutation } from '#shared/sync/protocol';
 import { UPCASTERS, currentVersion, upcast, type UpcasterTable } from './upcasters';
 
 /** A change as an app of `version` sends it: an edit of a society's phone. */

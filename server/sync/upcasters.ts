@@ -5,7 +5,7 @@
  * still has its work taken. A version newer than the server knows waits (held) until the
  * server is updated; it is never decided by the rules of an older one.
  */
-import type { WireMutation } from '../../shared/sync/protocol';
+import type { WireMutation } from '#shared/sync/protocol';
 
 /**
  * What an upcaster rewrites: the change's arguments, the values it saw before, and the rows

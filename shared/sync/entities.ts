@@ -3,7 +3,7 @@
  * state server so both route, merge and apply a row the same way.
  */
 import { mizoSortKey } from '../domain/mizo-text';
-import { regNoKey } from '../domain/society';
+import { regNoKey } from '../societies/society';
 
 /** A synced row on the wire: its columns by their database (snake_case) names. */
 export type RowImage = Record<string, unknown>;

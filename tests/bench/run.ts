@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { v7 as uuidv7 } from 'uuid';
 import { createCore, type Core } from '../../electron/core';
-import { verifyAuditChain } from '../../electron/core/audit/audit-chain';
+import { verifyAuditChain } from '../../electron/core/changes/audit-chain';
 import {
   renderCertificatePdf,
   renderCertificatesPdf,
@@ -18,11 +18,11 @@ import { MutationWriter, type Actor } from '../../electron/core/sync/mutation-wr
 import { demoSocieties, readDemoVocabulary } from '../../electron/core/demo/demo-register';
 import { seedDemoReturns } from '../../electron/core/demo/demo-returns';
 import { seedDemoAudits } from '../../electron/core/demo/demo-audits';
-import { recentFinancialYears as returnYears } from '../../shared/domain/returns';
+import { recentFinancialYears as returnYears } from '#shared/returns/returns';
 import { openDatabase, withoutInsertTriggers } from '../../electron/core/db/open-database';
-import { indiaDate } from '../../shared/domain/dates';
-import { mizoSortKey } from '../../shared/domain/mizo-text';
-import { regNoKey, type SocietyCreate } from '../../shared/domain/society';
+import { indiaDate } from '#shared/domain/dates';
+import { mizoSortKey } from '#shared/domain/mizo-text';
+import { regNoKey, type SocietyCreate } from '#shared/societies/society';
 import { memoryLogger, migrationsDir, repoRoot, resourcesDir } from '../fixtures/test-core';
 import { benchSync } from './sync-bench';
 

@@ -7,7 +7,7 @@
  * - a desktop back after a week offline: its own week of work up, the office's week down.
  */
 import { join } from 'node:path';
-import { societyCreateSchema } from '../../shared/domain/society';
+import { societyCreateSchema } from '#shared/societies/society';
 import { editableFields, validSociety } from '../fixtures/societies';
 import { enrolledDesktop, startTestServer, type Desktop } from '../fixtures/sync-harness';
 import { FIXED_NOW, TEST_PASSWORD } from '../fixtures/test-core';

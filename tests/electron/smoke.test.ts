@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ElectronApplication, Page } from '@playwright/test';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '#shared/security/content-security-policy';
 
 // Electron smoke tests (architecture.md §8): the real shell in a real window, driven by
 // Playwright's `_electron`. They need an Electron binary, which the electron package

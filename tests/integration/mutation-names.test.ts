@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applicationTransitions } from '../../shared/domain/registration';
-import { MUTATION_ROLES } from '../../shared/sync/mutations';
+import { applicationTransitions } from '#shared/registration/registration';
+import { MUTATION_ROLES } from '#shared/sync/mutations';
 
 /** Every non-test source file of the desktop's backend. */
 function backendSources(dir = join(import.meta.dirname, '..', '..', 'electron', 'core')): string[] {

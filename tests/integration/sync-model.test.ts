@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROVISIONAL_SERIES_LIKE } from '../../shared/sync/numbers';
+import { PROVISIONAL_SERIES_LIKE } from '#shared/sync/numbers';
 import { approvedApplication } from '../fixtures/applications';
 import { editableFields, validSociety } from '../fixtures/societies';
 import { FAULTS, SyncWorld, type Fault, type SyncRun } from '../fixtures/sync-faults';

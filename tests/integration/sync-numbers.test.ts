@@ -5,8 +5,8 @@
  * own blocks is refused when it belongs to another computer.
  */
 import { describe, expect, it } from 'vitest';
-import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol';
-import { PROVISIONAL_SERIES_LIKE, provisionalSeries } from '../../shared/sync/numbers';
+import { SYNC_PROTOCOL_VERSION } from '#shared/sync/protocol';
+import { PROVISIONAL_SERIES_LIKE, provisionalSeries } from '#shared/sync/numbers';
 import { approvedApplication } from '../fixtures/applications';
 import { ADMIN_KEY, type Desktop } from '../fixtures/sync-harness';
 import { serverPerTest } from '../fixtures/sync-suite';

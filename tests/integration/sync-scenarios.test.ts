@@ -5,9 +5,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { societyCreateSchema, type SocietyFieldsInput } from '../../shared/domain/society';
-import type { RequestOutput } from '../../shared/ipc/contract';
-import { SYNC_PROTOCOL_VERSION } from '../../shared/sync/protocol';
+import { societyCreateSchema, type SocietyFieldsInput } from '#shared/societies/society';
+import type { RequestOutput } from '#shared/ipc/contract';
+import { SYNC_PROTOCOL_VERSION } from '#shared/sync/protocol';
 import { approvedApplication } from '../fixtures/applications';
 import { validSociety } from '../fixtures/societies';
 import { SyncWorld, type SyncRun } from '../fixtures/sync-faults';

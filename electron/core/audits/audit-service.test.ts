@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditDetail, ReferenceData } from '../../../shared/ipc/contract';
+import type { AuditDetail } from '#shared/audits/contract';
+import type { ReferenceData } from '#shared/reference/contract';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../../../tests/fixtures/test-core';
 import { validSociety } from '../../../tests/fixtures/societies';
 import {
@@ -11,7 +12,7 @@ import {
   reportOf,
   type Report,
 } from '../../../tests/fixtures/audits';
-import { gradeOf } from '../../../shared/domain/audits';
+import { gradeOf } from '#shared/audits/audits';
 import { seedDemoAudits } from '../demo/demo-audits';
 
 // FIXED_NOW is 23-11-2026: the audits of 2025-26 were due by 30-09-2026.

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, financialYearOf, indiaDate } from '../../../shared/domain/dates';
+import { addDays, daysBetween, financialYearOf, indiaDate } from '#shared/domain/dates';
 import {
   addMonths,
   auditDueOn,
@@ -16,10 +16,10 @@ import {
   type Grade,
   type ObservationInput,
   type Rubric,
-} from '../../../shared/domain/audits';
-import { financialYearBounds, functioningStatuses } from '../../../shared/domain/returns';
-import { formatRupees } from '../../../shared/domain/money';
-import { AppError } from '../../../shared/errors';
+} from '#shared/audits/audits';
+import { financialYearBounds, functioningStatuses } from '#shared/returns/returns';
+import { formatRupees } from '#shared/domain/money';
+import { AppError } from '#shared/errors';
 import type {
   AuditDetail,
   AuditFilter,
@@ -30,11 +30,11 @@ import type {
   MyAuditRow,
   OverdueDefectRow,
   RubricView,
-  SessionUser,
-} from '../../../shared/ipc/contract';
+} from '#shared/audits/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import type { CertificateService } from '../certificates/certificate-service';
 import type { Sqlite } from '../db/open-database';
-import { columnOf } from '../../../shared/column-name';
+import { columnOf } from '#shared/column-name';
 import { personNameSql } from '../db/person-name';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import { assertJurisdiction } from '../jurisdiction';

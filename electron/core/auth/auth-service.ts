@@ -1,7 +1,7 @@
 import { newId } from '../ids';
-import { DEFAULT_IDLE_LOCK_MINUTES, type Role } from '../../../shared/auth/roles';
-import { AppError } from '../../../shared/errors';
-import type { AuthStatus, SessionUser, UserRow } from '../../../shared/ipc/contract';
+import { DEFAULT_IDLE_LOCK_MINUTES, type Role } from '#shared/auth/roles';
+import { AppError } from '#shared/errors';
+import type { AuthStatus, SessionUser, UserRow } from '#shared/auth/contract';
 import { getMeta, setMeta } from '../db/app-meta';
 import type { Sqlite } from '../db/open-database';
 import { statementCache, type Prepare } from '../db/statement-cache';

@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError } from '#shared/errors';
 
 /**
  * A `catch` handler for a password check: a wrong password (`unauthenticated`, worded for

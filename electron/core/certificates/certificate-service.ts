@@ -1,6 +1,7 @@
-import { AppError } from '../../../shared/errors';
-import { financialYearOf, formatDate } from '../../../shared/domain/dates';
-import type { CertificateRow, SessionUser } from '../../../shared/ipc/contract';
+import { AppError } from '#shared/errors';
+import { financialYearOf, formatDate } from '#shared/domain/dates';
+import type { CertificateRow } from '#shared/certificates/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sqlite } from '../db/open-database';
@@ -13,7 +14,7 @@ import {
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { ReferenceService } from '../reference/reference-service';
 import { officeNumbering, type NumberAllocator } from '../registration/number-allocator';
-import { refusalOfVoided } from '../../../shared/sync/numbers';
+import { refusalOfVoided } from '#shared/sync/numbers';
 import { assertJurisdiction } from '../jurisdiction';
 import { actorFor, type MutationTx, type MutationWriter } from '../sync/mutation-writer';
 import {

@@ -10,7 +10,7 @@ import {
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readQrToken, type CertificateClaims } from '../../../shared/certificates/claims';
+import { readQrToken, type CertificateClaims } from '#shared/certificates/claims';
 import { getMeta, setMeta } from '../db/app-meta';
 import type { Sqlite } from '../db/open-database';
 import type { HostPort } from '../ports';

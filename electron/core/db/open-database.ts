@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { SYNC_TABLE_ORDER } from '../../../shared/sync/entities';
+import { SYNC_TABLE_ORDER } from '#shared/sync/entities';
 import type { Logger } from '../ports';
 import { deleteMeta, getMeta, setMeta } from './app-meta';
 import * as schema from './schema';

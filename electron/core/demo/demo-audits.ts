@@ -1,6 +1,6 @@
-import { addDays, financialYearOf } from '../../../shared/domain/dates';
-import { gradeOf, type Rubric } from '../../../shared/domain/audits';
-import { financialYearBounds, previousFinancialYear } from '../../../shared/domain/returns';
+import { addDays, financialYearOf } from '#shared/domain/dates';
+import { gradeOf, type Rubric } from '#shared/audits/audits';
+import { financialYearBounds, previousFinancialYear } from '#shared/returns/returns';
 import type { Sqlite } from '../db/open-database';
 import { withoutInsertTriggers } from '../db/open-database';
 import { newId } from '../ids';

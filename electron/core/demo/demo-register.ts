@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { financialYearOf } from '../../../shared/domain/dates';
-import {
-  societyStatuses,
-  type SocietyCreate,
-  type SocietyStatus,
-} from '../../../shared/domain/society';
-import type { ReferenceData } from '../../../shared/ipc/contract';
+import { financialYearOf } from '#shared/domain/dates';
+import { societyStatuses, type SocietyCreate, type SocietyStatus } from '#shared/societies/society';
+import type { ReferenceData } from '#shared/reference/contract';
 import { seededRandom } from './seeded-random';
 
 const vocabularySchema = z.object({

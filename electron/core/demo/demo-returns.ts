@@ -1,11 +1,11 @@
-import { financialYearOf } from '../../../shared/domain/dates';
+import { financialYearOf } from '#shared/domain/dates';
 import {
   financialYearBounds,
   functioningStatuses,
   lateFee,
   previousFinancialYear,
   returnDueOn,
-} from '../../../shared/domain/returns';
+} from '#shared/returns/returns';
 import type { Sqlite } from '../db/open-database';
 import { withoutInsertTriggers } from '../db/open-database';
 import { newId } from '../ids';

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SocietyDetail } from '../../../shared/ipc/contract';
+import type { SocietyDetail } from '#shared/societies/contract';
 import { validSociety } from '../../../tests/fixtures/societies';
 import { createTestCore, type TestCore } from '../../../tests/fixtures/test-core';
 

@@ -8,8 +8,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../../shared/errors';
-import type { DocumentRow, SessionUser } from '../../../shared/ipc/contract';
+import { AppError } from '#shared/errors';
+import type { DocumentRow } from '#shared/documents/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import type { Sqlite } from '../db/open-database';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { HostPort } from '../ports';

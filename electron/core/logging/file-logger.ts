@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readdirSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { addDays, indiaDate } from '../../../shared/domain/dates';
+import { addDays, indiaDate } from '#shared/domain/dates';
 import { systemClock, type Clock, type Logger } from '../ports';
 
 // The app's log (desktop and browser mode): one JSON object per line, one file per day (India date), kept for

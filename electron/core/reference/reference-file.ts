@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { rubricSchema } from '../../../shared/domain/audits';
-import { tiers } from '../../../shared/domain/society';
+import { rubricSchema } from '#shared/audits/audits';
+import { tiers } from '#shared/societies/society';
 
 /** The shipped reference data of a state: resources/reference/<state>.json. */
 const referenceFileSchema = z.object({

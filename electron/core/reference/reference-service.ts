@@ -1,7 +1,7 @@
 import { asc, isNull } from 'drizzle-orm';
-import type { ReferenceData, RuleParameter } from '../../../shared/ipc/contract';
-import { scrutinyChecklist, type ScrutinyItem } from '../../../shared/domain/registration';
-import type { Tier } from '../../../shared/domain/society';
+import type { ReferenceData, RuleParameter } from '#shared/reference/contract';
+import { scrutinyChecklist, type ScrutinyItem } from '#shared/registration/registration';
+import type { Tier } from '#shared/societies/society';
 import type { Db } from '../db/open-database';
 import {
   auditRubrics,
@@ -16,7 +16,7 @@ import {
 } from '../db/schema';
 import type { MutationWriter } from '../sync/mutation-writer';
 import type { ReferenceFile } from './reference-file';
-import { referenceId } from '../../../shared/reference-ids';
+import { referenceId } from '#shared/reference/reference-ids';
 
 const ruleParameterId = (p: { key: string; scope: string; effectiveFrom: string }) =>
   referenceId('rule_parameter', `${p.key}:${p.scope}:${p.effectiveFrom}`);

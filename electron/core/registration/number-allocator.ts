@@ -1,4 +1,4 @@
-import { AppError } from '../../../shared/errors';
+import { AppError } from '#shared/errors';
 import {
   LEASE_LOW_WATER,
   PROVISIONAL_SERIES_LIKE,
@@ -6,8 +6,8 @@ import {
   provisionalNumber,
   provisionalSeries,
   patternOfProvisional,
-} from '../../../shared/sync/numbers';
-import type { NumberLease } from '../../../shared/sync/protocol';
+} from '#shared/sync/numbers';
+import type { NumberLease } from '#shared/sync/protocol';
 import { getMeta, setMeta } from '../db/app-meta';
 import type { Sqlite } from '../db/open-database';
 import { statementCache, type Prepare } from '../db/statement-cache';

@@ -1,9 +1,9 @@
-import type { SessionUser } from '../../../shared/ipc/contract';
-import { indiaDate } from '../../../shared/domain/dates';
-import { AppError } from '../../../shared/errors';
-import { columnOf } from '../../../shared/column-name';
-import { ENTITY_TABLES, type SyncEntity } from '../../../shared/sync/entities';
-import { REPLACE_PROVISIONAL, patternOfProvisional } from '../../../shared/sync/numbers';
+import type { SessionUser } from '#shared/auth/contract';
+import { indiaDate } from '#shared/domain/dates';
+import { AppError } from '#shared/errors';
+import { columnOf } from '#shared/column-name';
+import { ENTITY_TABLES, type SyncEntity } from '#shared/sync/entities';
+import { REPLACE_PROVISIONAL, patternOfProvisional } from '#shared/sync/numbers';
 import type { CertificateService } from '../certificates/certificate-service';
 import type { Clock, Logger } from '../ports';
 import type { SocietyService } from '../societies/society-service';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApplicationCreate } from '../../../shared/domain/registration';
-import type { ReferenceData, SessionUser } from '../../../shared/ipc/contract';
+import type { ApplicationCreate } from '#shared/registration/registration';
+import type { ReferenceData } from '#shared/reference/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import {
   createTestCore,
   FIXED_NOW,

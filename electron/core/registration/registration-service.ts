@@ -1,4 +1,4 @@
-import { addDays, formatDate, indiaDate, financialYearOf } from '../../../shared/domain/dates';
+import { addDays, formatDate, indiaDate, financialYearOf } from '#shared/domain/dates';
 import {
   applicationStateWords,
   applicationTransitions,
@@ -11,15 +11,15 @@ import {
   type ApplicationStep,
   type ScrutinyItem,
   type ScrutinyResult,
-} from '../../../shared/domain/registration';
-import { AppError } from '../../../shared/errors';
+} from '#shared/registration/registration';
+import { AppError } from '#shared/errors';
 import { assertJurisdiction, isStateOffice } from '../jurisdiction';
 import type {
   ApplicationDetail,
   ApplicationRow,
   NameReservationRow,
-  SessionUser,
-} from '../../../shared/ipc/contract';
+} from '#shared/registration/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import type { CertificateService } from '../certificates/certificate-service';
 import type { Sqlite } from '../db/open-database';
 import { personNameSql } from '../db/person-name';

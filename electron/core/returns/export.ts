@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { ReturnStatus } from '../../../shared/domain/returns';
+import type { ReturnStatus } from '#shared/returns/returns';
 
 /** One row of the register as exported: the society, its return's status, the snapshot. */
 export type ExportRow = Record<string, string | number | null> & { status: ReturnStatus };

@@ -1,5 +1,5 @@
-import { formatDate } from '../../../shared/domain/dates';
-import { formatRupees } from '../../../shared/domain/money';
+import { formatDate } from '#shared/domain/dates';
+import { formatRupees } from '#shared/domain/money';
 import { renderPagePerItem } from '../certificates/pdf/page-per-item';
 
 /** One society's notice. */

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReturnFiling } from '../../../shared/domain/returns';
-import type { ReferenceData } from '../../../shared/ipc/contract';
+import type { ReturnFiling } from '#shared/returns/returns';
+import type { ReferenceData } from '#shared/reference/contract';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../../../tests/fixtures/test-core';
 import { validSociety } from '../../../tests/fixtures/societies';
 

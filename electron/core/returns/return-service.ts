@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { financialYearOf, formatDate, indiaDate } from '../../../shared/domain/dates';
+import { financialYearOf, formatDate, indiaDate } from '#shared/domain/dates';
 import {
   financialYearBounds,
   functioningStatuses,
@@ -15,16 +15,12 @@ import {
   type ReturnSnapshot,
   type ReturnState,
   type ReturnStatus,
-} from '../../../shared/domain/returns';
-import { AppError } from '../../../shared/errors';
-import type {
-  ReturnDetail,
-  ReturnFilter,
-  ReturnRegisterRow,
-  SessionUser,
-} from '../../../shared/ipc/contract';
+} from '#shared/returns/returns';
+import { AppError } from '#shared/errors';
+import type { ReturnDetail, ReturnFilter, ReturnRegisterRow } from '#shared/returns/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import type { Sqlite } from '../db/open-database';
-import { columnOf } from '../../../shared/column-name';
+import { columnOf } from '#shared/column-name';
 import { personNameSql } from '../db/person-name';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import { assertJurisdiction } from '../jurisdiction';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { societyCreateSchema } from '../../../shared/domain/society';
-import type { ReferenceData } from '../../../shared/ipc/contract';
+import { societyCreateSchema } from '#shared/societies/society';
+import type { ReferenceData } from '#shared/reference/contract';
 import { validSociety } from '../../../tests/fixtures/societies';
 import { createTestCore, TEST_SESSION, type TestCore } from '../../../tests/fixtures/test-core';
 

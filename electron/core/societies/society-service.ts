@@ -1,20 +1,20 @@
-import { AppError, type FieldErrors } from '../../../shared/errors';
-import { indiaDate } from '../../../shared/domain/dates';
-import { foldForSearch, mizoSortKey } from '../../../shared/domain/mizo-text';
+import { AppError, type FieldErrors } from '#shared/errors';
+import { indiaDate } from '#shared/domain/dates';
+import { foldForSearch, mizoSortKey } from '#shared/domain/mizo-text';
 import {
   dateRuleErrors,
   regNoKey,
   type SocietyCreate,
   type SocietyFields,
   type SocietyStatus,
-} from '../../../shared/domain/society';
+} from '#shared/societies/society';
+import type { ReferenceData } from '#shared/reference/contract';
 import type {
-  ReferenceData,
   SocietyDetail,
   SocietyFilter,
   SocietyRow,
   SocietySortField,
-} from '../../../shared/ipc/contract';
+} from '#shared/societies/contract';
 import { liftIndexes, type Sqlite } from '../db/open-database';
 import { personNameSql } from '../db/person-name';
 import { statementCache, type Prepare } from '../db/statement-cache';

@@ -1,4 +1,4 @@
-import { financialYearBounds, functioningStatuses } from '../../../shared/domain/returns';
+import { financialYearBounds, functioningStatuses } from '#shared/returns/returns';
 
 /** The functioning statuses as an SQL list, for `s.status IN (…)`. */
 export const FUNCTIONING_SQL = functioningStatuses.map((status) => `'${status}'`).join(', ');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SessionUser, SocietyDetail } from '../../../shared/ipc/contract';
+import type { SessionUser } from '#shared/auth/contract';
+import type { SocietyDetail } from '#shared/societies/contract';
 import { validSociety } from '../../../tests/fixtures/societies';
 import { createTestCore, TEST_PASSWORD, type TestCore } from '../../../tests/fixtures/test-core';
 

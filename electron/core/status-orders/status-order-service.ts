@@ -1,13 +1,14 @@
-import type { SessionUser, StatusOrderRow } from '../../../shared/ipc/contract';
-import { dateRuleErrors } from '../../../shared/domain/society';
-import { indiaDate } from '../../../shared/domain/dates';
-import type { SocietyStatus } from '../../../shared/domain/society';
+import type { SessionUser } from '#shared/auth/contract';
+import type { StatusOrderRow } from '#shared/status-orders/contract';
+import { dateRuleErrors } from '#shared/societies/society';
+import { indiaDate } from '#shared/domain/dates';
+import type { SocietyStatus } from '#shared/societies/society';
 import {
   canOrderStatus,
   type StatusOrderProposal,
   type StatusOrderState,
-} from '../../../shared/domain/status-order';
-import { AppError } from '../../../shared/errors';
+} from '#shared/status-orders/status-order';
+import { AppError } from '#shared/errors';
 import { assertJurisdiction, isStateOffice } from '../jurisdiction';
 import type { Sqlite } from '../db/open-database';
 import { statementCache, type Prepare } from '../db/statement-cache';

@@ -1,6 +1,6 @@
 import { newId } from '../ids';
-import { formatHlc, nextHlc, parseHlc, type HlcState } from '../../../shared/sync/hlc';
-import { AUDIT_HEAD_KEY, GENESIS_HASH, hashEntry, type ChainEntry } from '../audit/audit-chain';
+import { formatHlc, nextHlc, parseHlc, type HlcState } from '#shared/sync/hlc';
+import { AUDIT_HEAD_KEY, GENESIS_HASH, hashEntry, type ChainEntry } from '../changes/audit-chain';
 import { getMeta, setMeta } from '../db/app-meta';
 import { withoutInsertTriggers, type Db, type Sqlite, type SyncedTable } from '../db/open-database';
 import type { Clock } from '../ports';

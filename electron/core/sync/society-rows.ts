@@ -9,7 +9,7 @@ import {
   SYNC_TABLE_ORDER,
   type SyncEntity,
   type SyncTable,
-} from '../../../shared/sync/entities';
+} from '#shared/sync/entities';
 
 /**
  * Per table, an SQL condition on its rows that holds for the rows of the society bound as

@@ -14,7 +14,7 @@ import {
   isSyncTable,
   type SyncEntity,
   type SyncTable,
-} from '../../../shared/sync/entities';
+} from '#shared/sync/entities';
 import {
   PUSH_MAX_BYTES,
   PUSH_MAX_MUTATIONS,
@@ -37,18 +37,18 @@ import {
   type SyncIssue,
   type Verdict,
   type WireMutation,
-} from '../../../shared/sync/protocol';
-import { columnOf } from '../../../shared/column-name';
-import { AUDIT_HEAD_KEY } from '../audit/audit-chain';
+} from '#shared/sync/protocol';
+import { columnOf } from '#shared/column-name';
+import { AUDIT_HEAD_KEY } from '../changes/audit-chain';
 import { deleteMeta, getMeta, setMeta } from '../db/app-meta';
 import { newId } from '../ids';
 import type { Sqlite } from '../db/open-database';
 import { statementCache, type Prepare } from '../db/statement-cache';
 import type { Clock, HostPort, Logger } from '../ports';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '#shared/errors';
 import type { Actor, MutationWriter } from './mutation-writer';
-import type { SyncStatus } from '../../../shared/ipc/contract';
+import type { SyncStatus } from '#shared/sync/contract';
 
 export type { SyncStatus };
 import { societyRowConditions } from './society-rows';

@@ -1,8 +1,8 @@
 import { Alert, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleLabels } from '../../../shared/auth/roles';
-import type { RequestName } from '../../../shared/ipc/channels';
+import { roleLabels } from '#shared/auth/roles';
+import type { RequestName } from '#shared/ipc/contract';
 import { canUse, useSession } from '../lib/session';
 import { navEntriesFor } from './navigation';
 

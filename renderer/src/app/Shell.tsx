@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useIsFetching, useIsMutating } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
-import { roleLabels } from '../../../shared/auth/roles';
+import { roleLabels } from '#shared/auth/roles';
 import { useLockNow, useSignOut } from '../features/auth';
 import { SyncIndicator } from '../features/sync';
 import { useAppInfo } from '../lib/backend';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '../../../shared/auth/roles';
+import { roles } from '#shared/auth/roles';
 import { canUse } from '../lib/session';
 import { navEntriesFor } from './navigation';
 

@@ -1,5 +1,5 @@
-import type { Role } from '../../../shared/auth/roles';
-import type { RequestName } from '../../../shared/ipc/channels';
+import type { Role } from '#shared/auth/roles';
+import type { RequestName } from '#shared/ipc/contract';
 import { canUse } from '../lib/session';
 
 /** One entry of the left navigation. Later features add theirs here. */

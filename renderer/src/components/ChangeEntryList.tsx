@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ChangeEntry, ReferenceData } from '../../../shared/ipc/contract';
+import type { ChangeEntry } from '#shared/changes/contract';
+import type { ReferenceData } from '#shared/reference/contract';
 import { instantText } from '../lib/format';
 import { actionText, changedFields, entityText, roleText } from './change-text';
 

@@ -1,6 +1,6 @@
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { type Ref } from 'react';
-import { formatRupees, parseRupees } from '../../../shared/domain/money';
+import { formatRupees, parseRupees } from '#shared/domain/money';
 
 export interface MoneyInputProps extends Omit<TextInputProps, 'value' | 'onChange'> {
   /** The amount as the clerk typed it, in rupees ("1,25,000.50", "125000.5", "") */

@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Office } from '../../../shared/ipc/contract';
+import type { Office } from '#shared/reference/contract';
 import { ArrowLeftIcon } from './icons';
 
 /** The registrar's signature block at the foot of a letter or order. */

@@ -1,6 +1,6 @@
 import { Badge, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SocietyStatus } from '../../../shared/domain/society';
+import type { SocietyStatus } from '#shared/societies/society';
 
 const statusColors: Record<SocietyStatus, MantineColor> = {
   registered: 'blue',

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import { roleLabels, roles, type Role } from '../../../shared/auth/roles';
-import { societyStatuses } from '../../../shared/domain/society';
-import type { ReferenceData } from '../../../shared/ipc/contract';
+import { roleLabels, roles, type Role } from '#shared/auth/roles';
+import { societyStatuses } from '#shared/societies/society';
+import type { ReferenceData } from '#shared/reference/contract';
 import { dateText, instantText, rupeeText } from '../lib/format';
 
 /**

@@ -1,4 +1,4 @@
-import { formatDate, isIsoDate } from '../../../shared/domain/dates';
+import { formatDate, isIsoDate } from '#shared/domain/dates';
 
 /**
  * A date as a clerk types it from a paper register, day first: "14-08-2019", "14/8/2019",

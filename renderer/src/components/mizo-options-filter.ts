@@ -1,5 +1,5 @@
 import type { ComboboxItem, ComboboxParsedItem, OptionsFilter } from '@mantine/core';
-import { foldForSearch } from '../../../shared/domain/mizo-text';
+import { foldForSearch } from '#shared/domain/mizo-text';
 
 /**
  * The option filter of every Select and MultiSelect: each typed word must appear in the

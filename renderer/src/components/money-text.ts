@@ -1,4 +1,4 @@
-import { formatRupees, parseRupees } from '../../../shared/domain/money';
+import { formatRupees, parseRupees } from '#shared/domain/money';
 
 /** Form text → paise: `null` for an empty field, `undefined` when the text is not an amount. */
 export function rupeeTextToPaise(text: string): number | null | undefined {

@@ -1,5 +1,5 @@
-import { formatDate } from '../../../shared/domain/dates';
-import { formatRupees } from '../../../shared/domain/money';
+import { formatDate } from '#shared/domain/dates';
+import { formatRupees } from '#shared/domain/money';
 
 /** "2025-04-01" → "01-04-2025"; empty for null. */
 export function dateText(isoDate: string | null | undefined): string {

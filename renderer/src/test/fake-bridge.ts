@@ -1,11 +1,6 @@
-import type { EventName, RequestName } from '../../../shared/ipc/channels';
-import type {
-  AppBridge,
-  EventPayload,
-  RequestInput,
-  RequestOutput,
-} from '../../../shared/ipc/contract';
-import type { ErrorShape, Result } from '../../../shared/errors';
+import type { EventName, RequestName } from '#shared/ipc/contract';
+import type { AppBridge, EventPayload, RequestInput, RequestOutput } from '#shared/ipc/contract';
+import type { ErrorShape, Result } from '#shared/errors';
 
 type Handler<N extends RequestName> = (
   input: RequestInput<N>,

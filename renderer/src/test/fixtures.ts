@@ -1,14 +1,10 @@
-import { scrutinyChecklist } from '../../../shared/domain/registration';
-import type {
-  AuthStatus,
-  CertificateRow,
-  ChangeEntry,
-  ReferenceData,
-  SessionUser,
-  SocietyDetail,
-  SocietyRow,
-  StatusOrderRow,
-} from '../../../shared/ipc/contract';
+import { scrutinyChecklist } from '#shared/registration/registration';
+import type { AuthStatus, SessionUser } from '#shared/auth/contract';
+import type { CertificateRow } from '#shared/certificates/contract';
+import type { ChangeEntry } from '#shared/changes/contract';
+import type { ReferenceData } from '#shared/reference/contract';
+import type { SocietyDetail, SocietyRow } from '#shared/societies/contract';
+import type { StatusOrderRow } from '#shared/status-orders/contract';
 
 const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 

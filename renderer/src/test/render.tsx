@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { createMemoryRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { AppProviders, createQueryClient } from '../app/AppProviders';
-import type { SessionUser } from '../../../shared/ipc/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import { createBackend } from '../lib/backend';
 import { SessionProvider } from '../lib/session';
 import type { FakeBridge } from './fake-bridge';

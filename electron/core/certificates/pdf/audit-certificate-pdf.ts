@@ -4,9 +4,9 @@ import {
   type DefectCategory,
   type Grade,
   type ObservationKind,
-} from '../../../../shared/domain/audits';
-import { formatDate, isIsoDate } from '../../../../shared/domain/dates';
-import { formatRupees } from '../../../../shared/domain/money';
+} from '#shared/audits/audits';
+import { formatDate, isIsoDate } from '#shared/domain/dates';
+import { formatRupees } from '#shared/domain/money';
 import { renderPagePerItem } from './page-per-item';
 import { drawQrCode } from './qr-code';
 import {

@@ -1,4 +1,4 @@
-import { formatDate, isIsoDate } from '../../../../shared/domain/dates';
+import { formatDate, isIsoDate } from '#shared/domain/dates';
 import { textOutline, type CertificateFace, type CertificateFonts } from './fonts';
 import { renderPagePerItem } from './page-per-item';
 import { drawQrCode } from './qr-code';

@@ -1,7 +1,8 @@
 import { Skeleton, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationDetail, Office, ReferenceData } from '../../../../shared/ipc/contract';
+import type { ApplicationDetail } from '#shared/registration/contract';
+import type { Office, ReferenceData } from '#shared/reference/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { useApplication, useReferenceData } from '../../lib/backend';
 

@@ -18,7 +18,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { ApplicationDetail } from '../../../../shared/ipc/contract';
+import type { ApplicationDetail } from '#shared/registration/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { FieldList } from '../../components/FieldList';
 import { PageHeader } from '../../components/PageHeader';

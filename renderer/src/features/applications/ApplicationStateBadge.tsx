@@ -1,6 +1,6 @@
 import { Badge, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationState } from '../../../../shared/domain/registration';
+import type { ApplicationState } from '#shared/registration/registration';
 
 const stateColors: Record<ApplicationState, MantineColor> = {
   received: 'blue',

@@ -15,7 +15,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { applicationStates, type ApplicationState } from '../../../../shared/domain/registration';
+import { applicationStates, type ApplicationState } from '#shared/registration/registration';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { PlusIcon } from '../../components/icons';

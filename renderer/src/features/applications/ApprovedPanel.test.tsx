@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ApplicationDetail, CertificateRow } from '../../../../shared/ipc/contract';
+import type { ApplicationDetail } from '#shared/registration/contract';
+import type { CertificateRow } from '#shared/certificates/contract';
 import { createFakeBridge } from '../../test/fake-bridge';
 import { certificate, detail, ids } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';

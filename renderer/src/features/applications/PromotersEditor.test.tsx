@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { RuleParameter } from '../../../../shared/ipc/contract';
+import type { RuleParameter } from '#shared/reference/contract';
 import { createFakeBridge } from '../../test/fake-bridge';
 import { clerk, ids, reference } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';

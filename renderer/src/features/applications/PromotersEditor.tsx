@@ -1,7 +1,7 @@
 import { Button, CloseButton, Group, Kbd, Radio, Table, Text, TextInput } from '@mantine/core';
 import { Controller, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationCreate } from '../../../../shared/domain/registration';
+import type { ApplicationCreate } from '#shared/registration/registration';
 import { rupeeTextToPaise } from '../../components/money-text';
 import { MoneyInput } from '../../components/MoneyInput';
 import { PlusIcon } from '../../components/icons';

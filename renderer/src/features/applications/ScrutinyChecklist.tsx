@@ -12,8 +12,8 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScrutinyResult } from '../../../../shared/domain/registration';
-import type { ApplicationDetail } from '../../../../shared/ipc/contract';
+import type { ScrutinyResult } from '#shared/registration/registration';
+import type { ApplicationDetail } from '#shared/registration/contract';
 import { Section } from '../../components/Section';
 import { useRequest } from '../../lib/backend';
 import { dateText } from '../../lib/format';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { applicationStates } from '../../../../shared/domain/registration';
+import type { applicationStates } from '#shared/registration/registration';
 import { administrator, clerk, ids, registrar, viewer } from '../../test/fixtures';
 import { availableActions } from './actions';
 

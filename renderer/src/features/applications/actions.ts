@@ -1,5 +1,6 @@
-import { canTake, type ApplicationStep } from '../../../../shared/domain/registration';
-import type { ApplicationDetail, SessionUser } from '../../../../shared/ipc/contract';
+import { canTake, type ApplicationStep } from '#shared/registration/registration';
+import type { ApplicationDetail } from '#shared/registration/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import { canUse } from '../../lib/session';
 
 export type ApplicationAction =

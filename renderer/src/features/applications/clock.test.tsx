@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
-import type { ApplicationRow } from '../../../../shared/ipc/contract';
+import type { ApplicationRow } from '#shared/registration/contract';
 import { ClockBadge, clockTone, dueCounts, type Clock } from './clock';
 
 const clock = (overrides: Partial<Clock> = {}): Clock => ({

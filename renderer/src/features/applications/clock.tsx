@@ -1,6 +1,6 @@
 import { Badge, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ApplicationRow } from '../../../../shared/ipc/contract';
+import type { ApplicationRow } from '#shared/registration/contract';
 
 export type Clock = NonNullable<ApplicationRow['clock']>;
 

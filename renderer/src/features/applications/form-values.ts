@@ -1,10 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
-import {
-  applicationCreateSchema,
-  type ApplicationCreate,
-} from '../../../../shared/domain/registration';
-import type { ReferenceData, RuleParameter, SessionUser } from '../../../../shared/ipc/contract';
+import { applicationCreateSchema, type ApplicationCreate } from '#shared/registration/registration';
+import type { ReferenceData, RuleParameter } from '#shared/reference/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import { dayMonthYearToIso, isoToDayMonthYear } from '../../components/date-text';
 import { rupeeTextToPaise } from '../../components/money-text';
 

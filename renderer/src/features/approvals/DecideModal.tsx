@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, Textarea } fro
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { StatusOrderRow } from '../../../../shared/ipc/contract';
+import type { StatusOrderRow } from '#shared/status-orders/contract';
 import { useRequest } from '../../lib/backend';
 import { dateText } from '../../lib/format';
 import { showServerErrors } from '../../lib/form-errors';

@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AuditStatus, DefectStatus, Grade } from '../../../../shared/domain/audits';
+import type { AuditStatus, DefectStatus, Grade } from '#shared/audits/audits';
 
 /** The colour of each stage of an audit, on badges and on the register's count filters. */
 export const auditStatusColors: Record<AuditStatus, string> = {

@@ -17,9 +17,9 @@ import {
   type DefectActionKind,
   type DefectCategory,
   type ObservationKind,
-} from '../../../../shared/domain/audits';
-import { indiaDate } from '../../../../shared/domain/dates';
-import type { AuditDetail, AuditObservation } from '../../../../shared/ipc/contract';
+} from '#shared/audits/audits';
+import { indiaDate } from '#shared/domain/dates';
+import type { AuditDetail, AuditObservation } from '#shared/audits/contract';
 import { DateInput } from '../../components/DateInput';
 import { dayMonthYearToIso, isoToDayMonthYear } from '../../components/date-text';
 import { FormModal } from '../../components/FormModal';

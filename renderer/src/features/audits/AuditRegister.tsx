@@ -3,14 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import {
-  auditStatuses,
-  type AuditorKind,
-  type AuditStatus,
-} from '../../../../shared/domain/audits';
-import { indiaDate } from '../../../../shared/domain/dates';
-import { recentFinancialYears } from '../../../../shared/domain/returns';
-import type { AuditFilter } from '../../../../shared/ipc/contract';
+import { auditStatuses, type AuditorKind, type AuditStatus } from '#shared/audits/audits';
+import { indiaDate } from '#shared/domain/dates';
+import { recentFinancialYears } from '#shared/returns/returns';
+import type { AuditFilter } from '#shared/audits/contract';
 import { CountChip } from '../../components/CountChip';
 import { FormModal } from '../../components/FormModal';
 import { ListBody } from '../../components/ListBody';

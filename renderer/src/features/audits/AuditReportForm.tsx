@@ -22,8 +22,8 @@ import {
   statementTotals,
   SUMMARY_MAX_LENGTH,
   type StatementHead,
-} from '../../../../shared/domain/audits';
-import type { AuditDetail, AuditReport } from '../../../../shared/ipc/contract';
+} from '#shared/audits/audits';
+import type { AuditDetail, AuditReport } from '#shared/audits/contract';
 import { DateInput } from '../../components/DateInput';
 import { isoToDayMonthYear, parseDayMonthYear } from '../../components/date-text';
 import { MoneyInput } from '../../components/MoneyInput';

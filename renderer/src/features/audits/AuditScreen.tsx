@@ -20,8 +20,8 @@ import {
   defectVerifierRoles,
   editableAuditStates,
   type DefectActionKind,
-} from '../../../../shared/domain/audits';
-import type { AuditDetail, AuditObservation } from '../../../../shared/ipc/contract';
+} from '#shared/audits/audits';
+import type { AuditDetail, AuditObservation } from '#shared/audits/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { FieldList } from '../../components/FieldList';
 import { FormModal } from '../../components/FormModal';

@@ -1,10 +1,10 @@
 import { Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { grades } from '../../../../shared/domain/audits';
-import { indiaDate } from '../../../../shared/domain/dates';
-import { recentFinancialYears } from '../../../../shared/domain/returns';
-import type { GradeCounts } from '../../../../shared/ipc/contract';
+import { grades } from '#shared/audits/audits';
+import { indiaDate } from '#shared/domain/dates';
+import { recentFinancialYears } from '#shared/returns/returns';
+import type { GradeCounts } from '#shared/audits/contract';
 import { ListBody } from '../../components/ListBody';
 import { useAuditGrades, useReferenceData } from '../../lib/backend';
 

@@ -1,7 +1,7 @@
 import { Anchor, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { defectCategoryLabels } from '../../../../shared/domain/audits';
+import { defectCategoryLabels } from '#shared/audits/audits';
 import { ListBody } from '../../components/ListBody';
 import { useOverdueDefects, useReferenceData } from '../../lib/backend';
 import { dateText, rupeeText } from '../../lib/format';

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuthStatus } from '../../../../shared/ipc/contract';
+import type { AuthStatus } from '#shared/auth/contract';
 import { AppProviders, createQueryClient } from '../../app/AppProviders';
 import { createBackend, useBackend } from '../../lib/backend';
 import { useSession } from '../../lib/session';

@@ -2,7 +2,7 @@ import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuthStatus } from '../../../../shared/ipc/contract';
+import type { AuthStatus } from '#shared/auth/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { queryKeys, useAuthStatus, useBackend } from '../../lib/backend';
 import { SessionProvider } from '../../lib/session';

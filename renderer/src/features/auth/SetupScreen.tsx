@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { contract } from '../../../../shared/ipc/contract';
+import { contract } from '#shared/ipc/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { useReferenceData, useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { AuthStatus } from '../../../../shared/ipc/contract';
+import type { AuthStatus } from '#shared/auth/contract';
 import { queryKeys, useRequest } from '../../lib/backend';
 
 /**

@@ -12,7 +12,7 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { foldForSearch } from '../../../../shared/domain/mizo-text';
+import { foldForSearch } from '#shared/domain/mizo-text';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchIcon } from '../../components/icons';

@@ -1,6 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { CertificateRow } from '../../../../shared/ipc/contract';
+import type { CertificateRow } from '#shared/certificates/contract';
 import { dateText } from '../../lib/format';
 
 /**

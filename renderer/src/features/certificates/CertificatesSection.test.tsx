@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CertificateRow } from '../../../../shared/ipc/contract';
+import type { CertificateRow } from '#shared/certificates/contract';
 import { createFakeBridge } from '../../test/fake-bridge';
 import { certificate, ids, registrar } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CertificateRow } from '../../../../shared/ipc/contract';
+import type { CertificateRow } from '#shared/certificates/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { Section } from '../../components/Section';
 import { useCertificates } from '../../lib/backend';

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { CertificateRow } from '../../../../shared/ipc/contract';
+import type { CertificateRow } from '#shared/certificates/contract';
 import { queryKeys, useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Verification } from '../../../../shared/ipc/contract';
+import type { Verification } from '#shared/certificates/contract';
 import { createFakeBridge } from '../../test/fake-bridge';
 import { renderScreen } from '../../test/render';
 import { VerifyScreen } from './VerifyScreen';

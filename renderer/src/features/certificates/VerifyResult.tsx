@@ -1,6 +1,6 @@
 import { Box, Group, Paper, Stack, Text, ThemeIcon, Title, type MantineColor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Verification } from '../../../../shared/ipc/contract';
+import type { Verification } from '#shared/certificates/contract';
 import { FieldList } from '../../components/FieldList';
 import { dateText } from '../../lib/format';
 

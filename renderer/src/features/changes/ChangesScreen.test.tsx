@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { ChainVerdict } from '../../../../shared/ipc/contract';
+import type { ChainVerdict } from '#shared/changes/contract';
 import { createFakeBridge } from '../../test/fake-bridge';
 import { administrator, changeEntry, reference } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';

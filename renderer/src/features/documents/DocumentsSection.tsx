@@ -2,7 +2,8 @@ import { Alert, Button, FileButton, Group, Select, Table, Text } from '@mantine/
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { documentPurposes, type RequestInput } from '../../../../shared/ipc/contract';
+import { documentPurposes } from '#shared/documents/contract';
+import { type RequestInput } from '#shared/ipc/contract';
 import { Section } from '../../components/Section';
 import { queryKeys, useDocuments, useOpenDocument, useRequest } from '../../lib/backend';
 import { fileSizeText, instantText } from '../../lib/format';

@@ -2,7 +2,7 @@ import { Badge, Group, Paper, ScrollArea, Skeleton, Stack, Table, Tabs, Text } f
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { ReferenceData, RuleParameter } from '../../../../shared/ipc/contract';
+import type { ReferenceData, RuleParameter } from '#shared/reference/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { useReferenceData, useRuleParameters } from '../../lib/backend';

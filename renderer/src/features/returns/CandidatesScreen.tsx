@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Paper, Stack, Table, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { indiaDate } from '../../../../shared/domain/dates';
+import { indiaDate } from '#shared/domain/dates';
 import { ListBody } from '../../components/ListBody';
 import { PageHeader } from '../../components/PageHeader';
 import {

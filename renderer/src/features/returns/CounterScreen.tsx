@@ -25,8 +25,8 @@ import {
   categoryTotalProblem,
   genderTotalProblem,
   type ReturnFiling,
-} from '../../../../shared/domain/returns';
-import type { ReturnDetail } from '../../../../shared/ipc/contract';
+} from '#shared/returns/returns';
+import type { ReturnDetail } from '#shared/returns/contract';
 import { DateInput } from '../../components/DateInput';
 import { ErrorState } from '../../components/ErrorState';
 import { MoneyInput } from '../../components/MoneyInput';

@@ -1,6 +1,6 @@
 import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReturnDetail } from '../../../../shared/ipc/contract';
+import type { ReturnDetail } from '#shared/returns/contract';
 import { FieldList } from '../../components/FieldList';
 import { Section } from '../../components/Section';
 import { dateText, rupeeText } from '../../lib/format';

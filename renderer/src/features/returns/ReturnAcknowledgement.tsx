@@ -1,6 +1,7 @@
 import { Alert, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Office, ReturnDetail } from '../../../../shared/ipc/contract';
+import type { Office } from '#shared/reference/contract';
+import type { ReturnDetail } from '#shared/returns/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { DocumentRows, PrintableDocument } from '../../components/PrintableDocument';
 import { useReferenceData, useReturn } from '../../lib/backend';

@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ReturnStatus } from '../../../../shared/domain/returns';
+import type { ReturnStatus } from '#shared/returns/returns';
 
 /** The colour of each status, on badges and on the register's count filters. */
 export const returnStatusColors: Record<ReturnStatus, string> = {

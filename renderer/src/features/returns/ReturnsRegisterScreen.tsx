@@ -3,13 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { indiaDate } from '../../../../shared/domain/dates';
-import {
-  recentFinancialYears,
-  returnStatuses,
-  type ReturnStatus,
-} from '../../../../shared/domain/returns';
-import type { ReturnFilter } from '../../../../shared/ipc/contract';
+import { indiaDate } from '#shared/domain/dates';
+import { recentFinancialYears, returnStatuses, type ReturnStatus } from '#shared/returns/returns';
+import type { ReturnFilter } from '#shared/returns/contract';
 import { ListBody } from '../../components/ListBody';
 import { PageHeader } from '../../components/PageHeader';
 import {

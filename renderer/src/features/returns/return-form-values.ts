@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
-import { formatRupees, parseRupees } from '../../../../shared/domain/money';
+import { formatRupees, parseRupees } from '#shared/domain/money';
 import {
   returnFilingSchema,
   snapshotAmountFields,
   snapshotCountFields,
   type ReturnFiling,
   type ReturnSnapshot,
-} from '../../../../shared/domain/returns';
-import type { ReturnDetail } from '../../../../shared/ipc/contract';
+} from '#shared/returns/returns';
+import type { ReturnDetail } from '#shared/returns/contract';
 import { dayMonthYearToIso, isoToDayMonthYear } from '../../components/date-text';
 
 /** Counts of people: typed as text, checked as whole numbers. */

@@ -16,8 +16,8 @@ import {
   statusOrderProposalSchema,
   statusTransitions,
   type StatusOrderProposal,
-} from '../../../../shared/domain/status-order';
-import type { SocietyDetail } from '../../../../shared/ipc/contract';
+} from '#shared/status-orders/status-order';
+import type { SocietyDetail } from '#shared/societies/contract';
 import { DateInput } from '../../components/DateInput';
 import { dayMonthYearToIso } from '../../components/date-text';
 import { useRequest } from '../../lib/backend';

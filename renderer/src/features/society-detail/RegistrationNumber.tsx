@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SocietyDetail } from '../../../../shared/ipc/contract';
+import type { SocietyDetail } from '#shared/societies/contract';
 
 /**
  * A society's registration number; one given offline while this computer had no numbers

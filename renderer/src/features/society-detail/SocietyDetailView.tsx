@@ -1,7 +1,7 @@
 import { Badge, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SocietyDetail } from '../../../../shared/ipc/contract';
+import type { SocietyDetail } from '#shared/societies/contract';
 import { FieldList } from '../../components/FieldList';
 import { Section } from '../../components/Section';
 import { StatusBadge } from '../../components/StatusBadge';

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { SocietyDetail } from '../../../../shared/ipc/contract';
+import type { SocietyDetail } from '#shared/societies/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { isBackendError, useReferenceData, useSociety, useUpdateSociety } from '../../lib/backend';
 import { paths } from '../../lib/paths';

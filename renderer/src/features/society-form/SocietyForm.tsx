@@ -16,13 +16,8 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
-import type { ReferenceData } from '../../../../shared/ipc/contract';
-import {
-  liabilities,
-  registrationBases,
-  societyStatuses,
-  tiers,
-} from '../../../../shared/domain/society';
+import type { ReferenceData } from '#shared/reference/contract';
+import { liabilities, registrationBases, societyStatuses, tiers } from '#shared/societies/society';
 import { DateInput } from '../../components/DateInput';
 import { parseDayMonthYear } from '../../components/date-text';
 import { MoneyInput } from '../../components/MoneyInput';

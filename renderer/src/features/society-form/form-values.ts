@@ -1,4 +1,4 @@
-import type { SocietyDetail } from '../../../../shared/ipc/contract';
+import type { SocietyDetail } from '#shared/societies/contract';
 import type {
   Liability,
   RegistrationBasis,
@@ -6,7 +6,7 @@ import type {
   SocietyFieldsInput,
   SocietyStatus,
   Tier,
-} from '../../../../shared/domain/society';
+} from '#shared/societies/society';
 import { dayMonthYearToIso, isoToDayMonthYear } from '../../components/date-text';
 import { paiseToRupeeText, rupeeTextToPaise } from '../../components/money-text';
 

@@ -1,5 +1,5 @@
 import type { ComboboxItem, ComboboxItemGroup } from '@mantine/core';
-import type { Office, ReferenceData } from '../../../../shared/ipc/contract';
+import type { Office, ReferenceData } from '#shared/reference/contract';
 
 type Group = ComboboxItemGroup<ComboboxItem>;
 

@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldErrors, Resolver } from 'react-hook-form';
-import { indiaDate } from '../../../../shared/domain/dates';
-import { normalizeText } from '../../../../shared/domain/mizo-text';
+import { indiaDate } from '#shared/domain/dates';
+import { normalizeText } from '#shared/domain/mizo-text';
 import {
   dateRuleErrors,
   societyCreateSchema,
   societyFieldsSchema,
   type SocietyCreate,
   type SocietyFields,
-} from '../../../../shared/domain/society';
+} from '#shared/societies/society';
 import { toSchemaInput, type SocietyFormMode, type SocietyFormValues } from './form-values';
 
 /** What a valid form hands to the screen that saves it. */

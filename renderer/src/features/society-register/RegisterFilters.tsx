@@ -1,8 +1,9 @@
 import { Button, Group, Select } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReferenceData, SocietyFilter } from '../../../../shared/ipc/contract';
-import { societyStatuses, type SocietyStatus } from '../../../../shared/domain/society';
+import type { ReferenceData } from '#shared/reference/contract';
+import type { SocietyFilter } from '#shared/societies/contract';
+import { societyStatuses, type SocietyStatus } from '#shared/societies/society';
 
 type FilterKey = keyof SocietyFilter;
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useParams } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SocietyRow } from '../../../../shared/ipc/contract';
+import type { SocietyRow } from '#shared/societies/contract';
 import { createFakeBridge, FakeFailure, type FakeHandlers } from '../../test/fake-bridge';
 import { ids, reference, societyRow } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';

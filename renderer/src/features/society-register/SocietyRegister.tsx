@@ -13,7 +13,7 @@ import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import type { SocietyRow } from '../../../../shared/ipc/contract';
+import type { SocietyRow } from '#shared/societies/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { PlusIcon, SearchIcon } from '../../components/icons';

@@ -4,7 +4,7 @@ import { useTable, type SortingState, type Updater } from '@tanstack/react-table
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SocietyRow } from '../../../../shared/ipc/contract';
+import type { SocietyRow } from '#shared/societies/contract';
 import { SortIcon } from '../../components/icons';
 import type { SocietySort } from '../../lib/backend';
 import {

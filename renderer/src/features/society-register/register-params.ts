@@ -2,8 +2,8 @@ import {
   societySortFields,
   type SocietyFilter,
   type SocietySortField,
-} from '../../../../shared/ipc/contract';
-import { societyStatuses, type SocietyStatus } from '../../../../shared/domain/society';
+} from '#shared/societies/contract';
+import { societyStatuses, type SocietyStatus } from '#shared/societies/society';
 import type { SocietySort } from '../../lib/backend';
 
 /** What the register shows, kept in the address so "Back to register" returns to the same list. */

@@ -6,7 +6,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import type { en } from '../../i18n/en';
-import type { SocietyRow, SocietySortField } from '../../../../shared/ipc/contract';
+import type { SocietyRow, SocietySortField } from '#shared/societies/contract';
 import { StatusBadge } from '../../components/StatusBadge';
 import { dateText } from '../../lib/format';
 

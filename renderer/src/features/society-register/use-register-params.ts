@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { SocietyFilter } from '../../../../shared/ipc/contract';
+import type { SocietyFilter } from '#shared/societies/contract';
 import type { SocietySort } from '../../lib/backend';
 import { readRegisterParams, writeRegisterParams, type RegisterParams } from './register-params';
 

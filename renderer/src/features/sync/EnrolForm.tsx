@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { contract, type RequestInput } from '../../../../shared/ipc/contract';
+import { contract, type RequestInput } from '#shared/ipc/contract';
 import { Section } from '../../components/Section';
 import { queryKeys, storeSyncStatus, useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';

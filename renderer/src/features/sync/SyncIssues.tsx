@@ -2,13 +2,13 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestOutput } from '../../../../shared/ipc/contract';
-import { MINE_DECIDABLE, setAsideRefusal } from '../../../../shared/sync/protocol';
+import type { RequestOutput } from '#shared/ipc/contract';
+import { MINE_DECIDABLE, setAsideRefusal } from '#shared/sync/protocol';
 import { ListBody } from '../../components/ListBody';
 import { Section } from '../../components/Section';
 import { queryKeys, storeSyncStatus, useRequest, useSyncIssues } from '../../lib/backend';
 import { dateText, instantText } from '../../lib/format';
-import { ISO_DATE } from '../../../../shared/domain/dates';
+import { ISO_DATE } from '#shared/domain/dates';
 import { useCan } from '../../lib/session';
 
 type Issue = RequestOutput<'sync.issues'>[number];

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { newPasswordSchema } from '../../../../shared/auth/credentials';
-import type { UserRow } from '../../../../shared/ipc/contract';
+import { newPasswordSchema } from '#shared/auth/credentials';
+import type { UserRow } from '#shared/auth/contract';
 import { useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
 

@@ -12,8 +12,10 @@ import {
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { roleLabels, roles } from '../../../../shared/auth/roles';
-import { contract, type ReferenceData, type UserRow } from '../../../../shared/ipc/contract';
+import { roleLabels, roles } from '#shared/auth/roles';
+import { contract } from '#shared/ipc/contract';
+import { type ReferenceData } from '#shared/reference/contract';
+import { type UserRow } from '#shared/auth/contract';
 import { isBackendError, useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { UserRow } from '../../../../shared/ipc/contract';
+import type { UserRow } from '#shared/auth/contract';
 import { createFakeBridge, FakeFailure } from '../../test/fake-bridge';
 import { administrator, ids, reference } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';

@@ -13,8 +13,8 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleLabels } from '../../../../shared/auth/roles';
-import type { UserRow } from '../../../../shared/ipc/contract';
+import { roleLabels } from '#shared/auth/roles';
+import type { UserRow } from '#shared/auth/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { PlusIcon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';

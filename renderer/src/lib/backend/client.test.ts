@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppBridge } from '../../../../shared/ipc/contract';
+import type { AppBridge } from '#shared/ipc/contract';
 import { BackendError, createBackend } from './client';
 
 const bridge = (invoke: AppBridge['invoke']): AppBridge => ({ invoke, on: () => () => {} });

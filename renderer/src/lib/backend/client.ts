@@ -1,11 +1,6 @@
-import type { EventName, RequestName } from '../../../../shared/ipc/channels';
-import type {
-  AppBridge,
-  EventPayload,
-  RequestInput,
-  RequestOutput,
-} from '../../../../shared/ipc/contract';
-import type { ErrorCode, ErrorShape, FieldErrors } from '../../../../shared/errors';
+import type { EventName, RequestName } from '#shared/ipc/contract';
+import type { AppBridge, EventPayload, RequestInput, RequestOutput } from '#shared/ipc/contract';
+import type { ErrorCode, ErrorShape, FieldErrors } from '#shared/errors';
 
 /** `unreachable`: the transport itself failed (the backend process is gone or the bridge stopped). */
 export type BackendErrorCode = ErrorCode | 'unreachable';

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { RequestInput, RequestOutput } from '../../../../shared/ipc/contract';
+import type { RequestInput, RequestOutput } from '#shared/ipc/contract';
 import { useBackend } from './BackendProvider';
 
 /**

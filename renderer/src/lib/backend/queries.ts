@@ -5,17 +5,13 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { RequestName } from '../../../../shared/ipc/channels';
-import type {
-  AuditFilter,
-  RequestInput,
-  RequestOutput,
-  ReturnFilter,
-  SocietyDetail,
-  SocietyFilter,
-} from '../../../../shared/ipc/contract';
-import type { StatusOrderState } from '../../../../shared/domain/status-order';
-import type { ApplicationState } from '../../../../shared/domain/registration';
+import type { RequestName } from '#shared/ipc/contract';
+import type { AuditFilter } from '#shared/audits/contract';
+import type { RequestInput, RequestOutput } from '#shared/ipc/contract';
+import type { ReturnFilter } from '#shared/returns/contract';
+import type { SocietyDetail, SocietyFilter } from '#shared/societies/contract';
+import type { StatusOrderState } from '#shared/status-orders/status-order';
+import type { ApplicationState } from '#shared/registration/registration';
 import { useBackend } from './BackendProvider';
 import { queryKeys, type ChangeFilter, type SocietySort } from './query-keys';
 import { askSyncStatus } from './sync-status';

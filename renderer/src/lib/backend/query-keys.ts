@@ -1,11 +1,8 @@
-import type {
-  AuditFilter,
-  ReturnFilter,
-  SocietyFilter,
-  SocietySortField,
-} from '../../../../shared/ipc/contract';
-import type { StatusOrderState } from '../../../../shared/domain/status-order';
-import type { ApplicationState } from '../../../../shared/domain/registration';
+import type { AuditFilter } from '#shared/audits/contract';
+import type { ReturnFilter } from '#shared/returns/contract';
+import type { SocietyFilter, SocietySortField } from '#shared/societies/contract';
+import type { StatusOrderState } from '#shared/status-orders/status-order';
+import type { ApplicationState } from '#shared/registration/registration';
 
 export interface SocietySort {
   field: SocietySortField;

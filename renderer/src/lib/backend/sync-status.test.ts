@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../../shared/ipc/contract';
+import type { SyncStatus } from '#shared/sync/contract';
 import { queryKeys } from './query-keys';
 import { askSyncStatus, storeSyncStatus } from './sync-status';
 

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { SyncStatus } from '../../../../shared/ipc/contract';
+import type { SyncStatus } from '#shared/sync/contract';
 import { queryKeys } from './query-keys';
 
 /**

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { RequestName } from '../../../../shared/ipc/channels';
-import type { SessionUser } from '../../../../shared/ipc/contract';
+import type { RequestName } from '#shared/ipc/contract';
+import type { SessionUser } from '#shared/auth/contract';
 import { canUse } from './access';
 
 export interface SessionValue {

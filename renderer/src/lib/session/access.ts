@@ -1,6 +1,6 @@
-import type { Access, Role } from '../../../../shared/auth/roles';
-import type { RequestName } from '../../../../shared/ipc/channels';
-import { contract } from '../../../../shared/ipc/contract';
+import type { Access, Role } from '#shared/auth/roles';
+import type { RequestName } from '#shared/ipc/contract';
+import { contract } from '#shared/ipc/contract';
 
 /**
  * Whether a role may make a request, read from the contract's own `access` rule (the same

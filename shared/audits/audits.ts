@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Role } from '../auth/roles';
-import { isIsoDate } from './dates';
-import { financialYearBounds } from './returns';
-import { typedText } from './society';
+import { isIsoDate } from '../domain/dates';
+import { financialYearBounds } from '../returns/returns';
+import { typedText } from '../societies/society';
 
 /**
  * Statutory audits (domain.md §4 "Audits", art. 243ZM): a programme of who audits which

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
-import { dropHiddenControls, hasDirectionControls, normalizeText } from './mizo-text';
+import { isIsoDate } from '../domain/dates';
+import { dropHiddenControls, hasDirectionControls, normalizeText } from '../domain/mizo-text';
 
 /** Status of a society on the register (domain.md §4). */
 export const societyStatuses = [

@@ -1,4 +1,4 @@
-import type { ChangeEntry } from '../../../shared/ipc/contract';
+import type { ChangeEntry } from '#shared/changes/contract';
 import type { Sqlite } from '../db/open-database';
 import { personNameSql } from '../db/person-name';
 import { statementCache, type Prepare } from '../db/statement-cache';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from './dates';
-import { optionalText, text, type SocietyStatus } from './society';
+import { isIsoDate } from '../domain/dates';
+import { optionalText, text, type SocietyStatus } from '../societies/society';
 
 /**
  * Status orders (domain.md §4): a clerk proposes a change of a society's status with the

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { daysBetween, financialYearOf as financialYearOfDate, isIsoDate } from './dates';
-import { optionalText, typedText, type SocietyStatus } from './society';
+import { daysBetween, financialYearOf as financialYearOfDate, isIsoDate } from '../domain/dates';
+import { optionalText, typedText, type SocietyStatus } from '../societies/society';
 
 /**
  * Annual returns (domain.md §4, art. 243ZP): one per functioning society per financial

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ChainVerdict } from '../../../shared/ipc/contract';
+import type { ChainVerdict } from '#shared/changes/contract';
 import { getMeta } from '../db/app-meta';
 import type { Sqlite } from '../db/open-database';
 

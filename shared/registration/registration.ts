@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { addDays, daysBetween, isIsoDate } from './dates';
-import { foldForSearch } from './mizo-text';
-import { optionalText, paise, text } from './society';
+import { addDays, daysBetween, isIsoDate } from '../domain/dates';
+import { foldForSearch } from '../domain/mizo-text';
+import { optionalText, paise, text } from '../societies/society';
 
 /**
  * An application to register a new society (domain.md §4 "Registration"), from the

@@ -249,7 +249,7 @@ describe('the record of changes', () => {
     const run = (file: string) =>
       spawnSync(
         process.execPath,
-        ['--import', 'tsx', join(repoRoot, 'electron/core/audit/cli.ts'), '--file', file],
+        ['--import', 'tsx', join(repoRoot, 'electron/core/changes/cli.ts'), '--file', file],
         {
           cwd: repoRoot,
           encoding: 'utf8',

@@ -1,0 +1,25 @@
+import { describeAccess, READERS } from '../../../tests/fixtures/access-matrix';
+
+describeAccess('audits', {
+  'audits.register': READERS,
+  'audits.counts': READERS,
+  'audits.mine': ['auditor'],
+  'audits.auditors': ['registrar', 'clerk'],
+  'audits.assign': ['registrar'],
+  'audits.assignMatching': ['registrar'],
+  'audits.reassign': ['registrar'],
+  'audits.get': READERS,
+  'audits.ofSociety': READERS,
+  'audits.saveReport': ['auditor'],
+  'audits.addObservation': ['auditor'],
+  'audits.reviseObservation': ['auditor'],
+  'audits.submit': ['auditor'],
+  'audits.review': ['registrar'],
+  'audits.followUp': ['clerk', 'registrar', 'inspector'],
+  'audits.overdueDefects': READERS,
+  'audits.setFee': ['registrar'],
+  'audits.receiveFee': ['clerk', 'registrar'],
+  'audits.grades': READERS,
+  'audits.rubrics': READERS,
+  'audits.saveRubric': ['administrator'],
+});

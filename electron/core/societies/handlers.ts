@@ -1,0 +1,29 @@
+import type { HandlersOf } from '#shared/ipc/contract';
+import type { societyRequests } from '#shared/societies/contract';
+import { signedIn } from '../caller';
+import type { ChangeLog } from '../changes/change-log';
+import { actorFor } from '../sync/mutation-writer';
+import type { SocietyService } from './society-service';
+
+export function societyHandlers(
+  societies: SocietyService,
+  changes: ChangeLog,
+): HandlersOf<typeof societyRequests> {
+  return {
+    'societies.search': (input) => societies.search(input.query, input.limit, input.filter),
+    'societies.list': (input) =>
+      societies.list(input.filter, input.sort, input.offset, input.limit),
+    'societies.get': (input) => societies.get(input.id),
+    'societies.create': (input, caller) =>
+      societies.create(input.society, actorFor(signedIn(caller))),
+    'societies.update': (input, caller) =>
+      societies.update(
+        input.id,
+        input.baseVersion,
+        input.fields,
+        input.nameChangeReason ?? null,
+        actorFor(signedIn(caller)),
+      ),
+    'societies.history': (input) => changes.history(input.societyId, input.offset, input.limit),
+  };
+}
