@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { BackendProvider, type Backend } from '../lib/backend';
+import { cacheRefreshes } from './cache-refreshes';
 import { theme } from './theme';
 
 export function createQueryClient() {
@@ -30,7 +31,9 @@ export function AppProviders({
   return (
     <MantineProvider theme={theme} defaultColorScheme="light" env={env}>
       <QueryClientProvider client={client}>
-        <BackendProvider backend={backend}>{children}</BackendProvider>
+        <BackendProvider backend={backend} refreshes={cacheRefreshes}>
+          {children}
+        </BackendProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,7 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { AcknowledgementSlip } from '../features/applications';
+import { AcknowledgementSlip } from '../features/registration';
 
 export function AcknowledgementRoute() {
   const { t } = useTranslation();

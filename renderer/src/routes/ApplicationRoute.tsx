@@ -1,7 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApplicationScreen } from '../features/applications';
+import { ApplicationScreen } from '../features/registration';
 
 export function ApplicationRoute() {
   const { t } = useTranslation();

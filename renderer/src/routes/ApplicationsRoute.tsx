@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { ApplicationsScreen } from '../features/applications';
+import { ApplicationsScreen } from '../features/registration';
 
 export function ApplicationsRoute() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { ApprovalsScreen } from '../features/approvals';
+import { ApprovalsScreen } from '../features/status-orders';
 
 export function ApprovalsRoute() {
   const { t } = useTranslation();

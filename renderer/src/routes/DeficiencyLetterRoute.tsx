@@ -1,7 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { DeficiencyLetter } from '../features/applications';
+import { DeficiencyLetter } from '../features/registration';
 
 export function DeficiencyLetterRoute() {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { EditSocietyScreen } from '../features/society-form';
+import { EditSocietyScreen } from '../features/societies';
 
 export function EditSocietyRoute() {
   const { t } = useTranslation();

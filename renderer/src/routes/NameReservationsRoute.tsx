@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { NameReservationsScreen } from '../features/applications';
+import { NameReservationsScreen } from '../features/registration';
 
 export function NameReservationsRoute() {
   const { t } = useTranslation();

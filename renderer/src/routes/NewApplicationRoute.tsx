@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { NewApplicationScreen } from '../features/applications';
+import { NewApplicationScreen } from '../features/registration';
 
 export function NewApplicationRoute() {
   const { t } = useTranslation();

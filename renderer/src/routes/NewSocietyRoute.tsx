@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { AddSocietyScreen } from '../features/society-form';
+import { AddSocietyScreen } from '../features/societies';
 
 export function NewSocietyRoute() {
   const { t } = useTranslation();

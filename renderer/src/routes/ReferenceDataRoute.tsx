@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { ReferenceDataScreen } from '../features/reference-data';
+import { ReferenceDataScreen } from '../features/reference';
 
 export function ReferenceDataRoute() {
   const { t } = useTranslation();

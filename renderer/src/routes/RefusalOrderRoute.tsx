@@ -1,7 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { RefusalOrder } from '../features/applications';
+import { RefusalOrder } from '../features/registration';
 
 export function RefusalOrderRoute() {
   const { t } = useTranslation();

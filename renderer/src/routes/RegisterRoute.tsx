@@ -1,7 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { DueSoonCard } from '../features/applications';
-import { SocietyRegister } from '../features/society-register';
+import { DueSoonCard } from '../features/registration';
+import { SocietyRegister } from '../features/societies';
 import { useCan } from '../lib/session';
 
 export function RegisterRoute() {

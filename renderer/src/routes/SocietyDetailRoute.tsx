@@ -1,7 +1,7 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { SocietyDetailScreen } from '../features/society-detail';
+import { SocietyDetailScreen } from '../features/societies';
 
 export function SocietyDetailRoute() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { UsersScreen } from '../features/users';
+import { UsersScreen } from '../features/auth';
 
 export function UsersRoute() {
   const { t } = useTranslation();

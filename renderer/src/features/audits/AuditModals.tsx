@@ -25,9 +25,10 @@ import { dayMonthYearToIso, isoToDayMonthYear } from '../../components/date-text
 import { FormModal } from '../../components/FormModal';
 import { MoneyInput } from '../../components/MoneyInput';
 import { paiseToRupeeText, rupeeTextToPaise } from '../../components/money-text';
-import { useAuditors, useRequest } from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
 import { rupeeText } from '../../lib/format';
+import { useAuditors } from './queries';
 
 interface Done {
   onClose: () => void;

@@ -10,20 +10,15 @@ import type { AuditFilter } from '#shared/audits/contract';
 import { CountChip } from '../../components/CountChip';
 import { FormModal } from '../../components/FormModal';
 import { ListBody } from '../../components/ListBody';
-import {
-  AUDITS_PAGE_SIZE,
-  queryKeys,
-  useAuditCounts,
-  useAuditRegister,
-  useReferenceData,
-  useRequest,
-} from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useCan, useSession } from '../../lib/session';
 import { optional, Pager, RegisterFilters, type YearlyFilterKey } from '../registers';
 import { AuditStateBadge, auditStatusColors, GradeBadge } from './AuditBadges';
 import { AuditorChoice } from './AuditModals';
+import { AUDITS_PAGE_SIZE, auditKeys, useAuditCounts, useAuditRegister } from './queries';
+import { useReferenceData } from '../reference';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -315,7 +310,7 @@ export function AuditRegister() {
             setAssigning(null);
             setSelected(new Set());
             setDone(t('audits.assigned', { count: assigned, skipped }));
-            void queryClient.invalidateQueries({ queryKey: queryKeys.audits() });
+            void queryClient.invalidateQueries({ queryKey: auditKeys.all() });
           }}
         />
       ) : null}

@@ -28,15 +28,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { ArrowLeftIcon } from '../../components/icons';
-import {
-  isBackendError,
-  queryKeys,
-  useAudit,
-  useBackend,
-  useCertificates,
-  usePrintCertificate,
-  useRequest,
-} from '../../lib/backend';
+import { isBackendError, useBackend, useRequest } from '../../lib/backend';
 import { dateText, instantText, rupeeText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useCan, useSession } from '../../lib/session';
@@ -52,6 +44,8 @@ import {
   ReviewModal,
 } from './AuditModals';
 import { AuditReportForm, type AuditReportHandle } from './AuditReportForm';
+import { auditKeys, useAudit } from './queries';
+import { useCertificates, usePrintCertificate } from '../certificates';
 
 type Dialog =
   | { kind: 'observation'; editing: AuditObservation | null }
@@ -118,7 +112,7 @@ export function AuditScreen({ id }: { id: string }) {
   // Until the society's certificates have loaded, Print is offered as before.
   const printable = Boolean(data.certificateSerial) && (certificate?.printable ?? true);
   const stored = (next: AuditDetail) => {
-    queryClient.setQueryData(queryKeys.audit(id), next);
+    queryClient.setQueryData(auditKeys.one(id), next);
     void queryClient.invalidateQueries({
       predicate: (query) => query.queryKey[0] === 'audits' && query.queryKey[1] !== 'one',
     });
@@ -140,7 +134,7 @@ export function AuditScreen({ id }: { id: string }) {
     const latest =
       flushed.kind === 'saved'
         ? flushed.detail
-        : (queryClient.getQueryData<AuditDetail>(queryKeys.audit(id)) ?? data);
+        : (queryClient.getQueryData<AuditDetail>(auditKeys.one(id)) ?? data);
     try {
       saved(
         await submit.mutateAsync({ id, baseVersion: latest.version }),
@@ -519,7 +513,7 @@ function ObservationCard({
                       {
                         onSuccess: (next) => {
                           setWithdrawing(false);
-                          queryClient.setQueryData(queryKeys.audit(next.id), next);
+                          queryClient.setQueryData(auditKeys.one(next.id), next);
                         },
                       },
                     )

@@ -2,9 +2,10 @@ import { Alert, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { DocumentRows, PrintableDocument } from '../../components/PrintableDocument';
-import { useAudit, useReferenceData } from '../../lib/backend';
 import { dateText, rupeeText } from '../../lib/format';
 import { paths } from '../../lib/paths';
+import { useAudit } from './queries';
+import { useReferenceData } from '../reference';
 
 /** The receipt for an audit fee paid, printed for the society. */
 export function FeeReceipt({ auditId, receiptNo }: { auditId: string; receiptNo: string }) {

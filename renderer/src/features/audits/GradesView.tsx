@@ -6,7 +6,8 @@ import { indiaDate } from '#shared/domain/dates';
 import { recentFinancialYears } from '#shared/returns/returns';
 import type { GradeCounts } from '#shared/audits/contract';
 import { ListBody } from '../../components/ListBody';
-import { useAuditGrades, useReferenceData } from '../../lib/backend';
+import { useAuditGrades } from './queries';
+import { useReferenceData } from '../reference';
 
 /** Accepted audits of a year by class, per district and per society type. */
 export function GradesView() {

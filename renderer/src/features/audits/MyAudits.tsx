@@ -2,10 +2,10 @@ import { Anchor, Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ListBody } from '../../components/ListBody';
-import { useMyAudits } from '../../lib/backend';
 import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { AuditStateBadge, GradeBadge } from './AuditBadges';
+import { useMyAudits } from './queries';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 

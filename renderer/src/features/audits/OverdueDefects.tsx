@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { defectCategoryLabels } from '#shared/audits/audits';
 import { ListBody } from '../../components/ListBody';
-import { useOverdueDefects, useReferenceData } from '../../lib/backend';
 import { dateText, rupeeText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useSession } from '../../lib/session';
 import { DefectStatusBadge } from './AuditBadges';
+import { useOverdueDefects } from './queries';
+import { useReferenceData } from '../reference';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 

@@ -24,9 +24,11 @@ import { recentFinancialYears } from '#shared/returns/returns';
 import type { RubricView } from '#shared/audits/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { FormModal } from '../../components/FormModal';
-import { queryKeys, useAuditRubrics, useReferenceData, useRequest } from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
 import { useCan } from '../../lib/session';
+import { auditKeys, useAuditRubrics } from './queries';
+import { useReferenceData } from '../reference';
 
 /**
  * The audit rubrics: for which society types, from which year, the criteria with their
@@ -163,7 +165,7 @@ function RubricEditor({
   const reference = useReferenceData();
   const queryClient = useQueryClient();
   const save = useRequest('audits.saveRubric', (rubrics) =>
-    queryClient.setQueryData(queryKeys.auditRubrics(), rubrics),
+    queryClient.setQueryData(auditKeys.rubrics(), rubrics),
   );
   const [banner, setBanner] = useState<string | null>(null);
   const today = indiaDate(new Date());

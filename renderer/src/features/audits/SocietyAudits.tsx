@@ -2,9 +2,9 @@ import { Anchor, Group, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
-import { useSocietyAudits } from '../../lib/backend';
 import { paths } from '../../lib/paths';
 import { AuditStateBadge, GradeBadge } from './AuditBadges';
+import { useSocietyAudits } from './queries';
 
 /** A society's audits, year by year, each opening its audit. */
 export function SocietyAudits({ societyId }: { societyId: string }) {

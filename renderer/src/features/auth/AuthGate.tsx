@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '#shared/auth/contract';
 import { ErrorState } from '../../components/ErrorState';
-import { queryKeys, useAuthStatus, useBackend } from '../../lib/backend';
+import { useBackend } from '../../lib/backend';
 import { SessionProvider } from '../../lib/session';
 import { ChangePasswordScreen } from './ChangePasswordScreen';
 import { LockOverlay } from './LockOverlay';
@@ -12,6 +12,7 @@ import { LoginScreen } from './LoginScreen';
 import { SetupScreen } from './SetupScreen';
 import { useApplyAuthStatus, useLockNow } from './use-auth-actions';
 import { useIdleLock } from './use-idle-lock';
+import { authKeys, useAuthStatus } from './queries';
 
 /**
  * The app's front door: first-start setup, sign-in, a due password change, or the app
@@ -28,11 +29,11 @@ export function AuthGate({ children, counter }: { children: ReactNode; counter: 
     () =>
       backend.onSessionProblem((code) => {
         if (code === 'session_locked') {
-          queryClient.setQueryData<AuthStatus>(queryKeys.authStatus(), (old) =>
+          queryClient.setQueryData<AuthStatus>(authKeys.status(), (old) =>
             old?.session ? { ...old, session: { ...old.session, locked: true } } : old,
           );
         } else {
-          void queryClient.invalidateQueries({ queryKey: queryKeys.authStatus() });
+          void queryClient.invalidateQueries({ queryKey: authKeys.status() });
         }
       }),
     [backend, queryClient],

@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { contract } from '#shared/ipc/contract';
 import { ErrorState } from '../../components/ErrorState';
-import { useReferenceData, useRequest } from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
 import { AuthFrame } from './AuthFrame';
 import { useApplyAuthStatus } from './use-auth-actions';
+import { useReferenceData } from '../reference';
 
 interface SetupValues {
   username: string;

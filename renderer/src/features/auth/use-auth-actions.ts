@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { AuthStatus } from '#shared/auth/contract';
-import { queryKeys, useRequest } from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
+import { appKeys } from '../../lib/backend';
+import { authKeys } from './queries';
 
 /**
  * Stores what an `auth.*` request answered as the app's sign-in state. A new sign-in (or a
@@ -16,9 +18,9 @@ export function useApplyAuthStatus() {
         queryClient.removeQueries({
           predicate: (query) => !['auth', 'app', 'reference'].includes(String(query.queryKey[0])),
         });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo() });
+        void queryClient.invalidateQueries({ queryKey: appKeys.info() });
       }
-      queryClient.setQueryData(queryKeys.authStatus(), status);
+      queryClient.setQueryData(authKeys.status(), status);
     },
     [queryClient],
   );

@@ -16,11 +16,11 @@ import { foldForSearch } from '#shared/domain/mizo-text';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchIcon } from '../../components/icons';
-import { useCertificates } from '../../lib/backend';
 import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { CertificateKind, CertificateStatus } from './CertificateStatus';
 import { PrintCertificateButton } from './PrintCertificateButton';
+import { useCertificates } from './queries';
 
 /** Every certificate issued, newest first, found by serial, name or number as one types. */
 export function CertificateRegisterScreen() {

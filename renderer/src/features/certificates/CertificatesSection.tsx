@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { CertificateRow } from '#shared/certificates/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { Section } from '../../components/Section';
-import { useCertificates } from '../../lib/backend';
 import { dateText } from '../../lib/format';
 import { useCan } from '../../lib/session';
 import { CertificateKind, CertificateStatus } from './CertificateStatus';
 import { DuplicateModal } from './DuplicateModal';
 import { PrintCertificateButton } from './PrintCertificateButton';
+import { useCertificates } from './queries';
 
 /** A society's certificates on its page: print any, and (registrars) issue a duplicate. */
 export function CertificatesSection({ societyId }: { societyId: string }) {

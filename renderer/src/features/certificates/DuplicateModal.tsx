@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CertificateRow } from '#shared/certificates/contract';
-import { queryKeys, useRequest } from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
+import { certificateKeys } from './queries';
 
 const FIELDS = ['password'] as const;
 
@@ -22,7 +23,7 @@ export function DuplicateModal({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const issue = useRequest('certificates.issueDuplicate', () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.certificates() });
+    void queryClient.invalidateQueries({ queryKey: certificateKeys.all() });
   });
   const [banner, setBanner] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<{ password: string }>({

@@ -2,8 +2,8 @@ import { Badge, Code, CopyButton, Button, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Section } from '../../components/Section';
-import { useOfficeKeys } from '../../lib/backend';
 import { instantText } from '../../lib/format';
+import { useOfficeKeys } from './queries';
 
 /**
  * The offices' public signing keys: what the Verify screen checks against, listed so that

@@ -1,6 +1,6 @@
 import { Button, Group, Text, type ButtonProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { usePrintCertificate } from '../../lib/backend';
+import { usePrintCertificate } from './queries';
 
 /** Print (or reprint) one certificate; says where it went, or why it could not. */
 export function PrintCertificateButton({

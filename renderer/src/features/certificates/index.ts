@@ -3,3 +3,9 @@ export { CertificatesSection } from './CertificatesSection';
 export { CertificateStatus } from './CertificateStatus';
 export { PrintCertificateButton } from './PrintCertificateButton';
 export { VerifyScreen } from './VerifyScreen';
+export {
+  certificateKeys,
+  refreshCertificates,
+  useCertificates,
+  usePrintCertificate,
+} from './queries';

@@ -17,14 +17,10 @@ import { parseDayMonthYear } from '../../components/date-text';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { formatCount } from '../../i18n';
-import {
-  CHANGES_PAGE_SIZE,
-  useChanges,
-  useReferenceData,
-  useUsers,
-  type ChangeFilter,
-} from '../../lib/backend';
 import { VerifyChain } from './VerifyChain';
+import { CHANGES_PAGE_SIZE, type ChangeFilter, useChanges } from './queries';
+import { useReferenceData } from '../reference';
+import { useUsers } from '../auth';
 
 const ENTITIES = [
   'society',

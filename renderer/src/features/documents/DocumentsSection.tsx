@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { documentPurposes } from '#shared/documents/contract';
 import { type RequestInput } from '#shared/ipc/contract';
 import { Section } from '../../components/Section';
-import { queryKeys, useDocuments, useOpenDocument, useRequest } from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { fileSizeText, instantText } from '../../lib/format';
 import { canUse, useSession } from '../../lib/session';
+import { documentKeys, useDocuments, useOpenDocument } from './queries';
 
 type Purpose = (typeof documentPurposes)[number];
 
@@ -44,7 +45,7 @@ export function DocumentsSection({
   const documents = useDocuments(ownerId);
   const open = useOpenDocument();
   const add = useRequest('documents.add', () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.documents(ownerId) });
+    void queryClient.invalidateQueries({ queryKey: documentKeys.of(ownerId) });
   });
   const [purpose, setPurpose] = useState<Purpose | null>(null);
   const [problem, setProblem] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import { Button, Group, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useReferenceData } from '../../lib/backend';
-import { typeOptions } from '../society-form';
+import { typeOptions } from '../reference';
+import { useReferenceData } from '../reference';
 
 /** The filters every yearly register shares, as they are kept in the address. */
 export interface YearlyFilter {

@@ -5,14 +5,12 @@ import { Link } from 'react-router';
 import { indiaDate } from '#shared/domain/dates';
 import { ListBody } from '../../components/ListBody';
 import { PageHeader } from '../../components/PageHeader';
-import {
-  queryKeys,
-  useNonFunctionalCandidates,
-  useReferenceData,
-  useRequest,
-} from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { paths } from '../../lib/paths';
 import { useCan, useSession } from '../../lib/session';
+import { returnKeys, useNonFunctionalCandidates } from './queries';
+import { useReferenceData } from '../reference';
+import { statusOrderKeys } from '../status-orders';
 
 /**
  * Functioning societies with no return for the last two years: each can be proposed for
@@ -28,8 +26,8 @@ export function CandidatesScreen() {
   const candidates = useNonFunctionalCandidates(stateOffice ? undefined : user.officeId);
   const canPropose = useCan('statusOrders.propose');
   const propose = useRequest('statusOrders.propose', () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.returns() });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.statusOrders() });
+    void queryClient.invalidateQueries({ queryKey: returnKeys.all() });
+    void queryClient.invalidateQueries({ queryKey: statusOrderKeys.all() });
   });
   const [older = '', newer = ''] = candidates.data?.years ?? [];
 

@@ -32,13 +32,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { MoneyInput } from '../../components/MoneyInput';
 import { PrintableSheet } from '../../components/PrintableDocument';
 import { Section } from '../../components/Section';
-import {
-  isBackendError,
-  queryKeys,
-  useCounterForm,
-  useReferenceData,
-  useRequest,
-} from '../../lib/backend';
+import { isBackendError, useRequest } from '../../lib/backend';
 import { dateText, rupeeText } from '../../lib/format';
 import { useApplyAuthStatus } from '../auth';
 import { ReturnAcknowledgementBody } from './ReturnAcknowledgement';
@@ -49,6 +43,8 @@ import {
   returnFormValues,
   type ReturnFormValues,
 } from './return-form-values';
+import { returnKeys, useCounterForm } from './queries';
+import { useReferenceData } from '../reference';
 
 /**
  * Counter mode: the clerk handed the keyboard to the society's secretary, who sees this
@@ -170,7 +166,7 @@ function HandBackModal({ onClose }: { onClose: () => void }) {
             { password },
             {
               onSuccess: (status) => {
-                void queryClient.invalidateQueries({ queryKey: queryKeys.returns() });
+                void queryClient.invalidateQueries({ queryKey: returnKeys.all() });
                 apply(status);
               },
             },

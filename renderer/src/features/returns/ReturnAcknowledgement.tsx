@@ -4,10 +4,11 @@ import type { Office } from '#shared/reference/contract';
 import type { ReturnDetail } from '#shared/returns/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { DocumentRows, PrintableDocument } from '../../components/PrintableDocument';
-import { useReferenceData, useReturn } from '../../lib/backend';
 import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { lateText } from './late-text';
+import { useReferenceData } from '../reference';
+import { useReturn } from './queries';
 
 /** What the acknowledgement of a filed return says; printed from the counter or the return page. */
 export function ReturnAcknowledgementBody({ detail }: { detail: ReturnDetail }) {

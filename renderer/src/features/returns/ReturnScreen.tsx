@@ -10,7 +10,7 @@ import { FieldList } from '../../components/FieldList';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
 import { ArrowLeftIcon } from '../../components/icons';
-import { queryKeys, useRequest, useReturn } from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { dateText, instantText, rupeeText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useCan } from '../../lib/session';
@@ -19,6 +19,7 @@ import { DocumentsSection } from '../documents';
 import { FiledReturnView } from './FiledReturnView';
 import { lateText } from './late-text';
 import { ReturnStatusBadge } from './ReturnStatusBadge';
+import { returnKeys, useReturn } from './queries';
 
 /**
  * One society's return for one year: not filed (the clerk opens the counter for the
@@ -59,8 +60,8 @@ export function ReturnScreen({ societyId, fy }: { societyId: string; fy: string 
   const data = detail.data;
   const filed = data.filed;
   const saved = (next: ReturnDetail, message: string) => {
-    queryClient.setQueryData(queryKeys.returnOne(societyId, fy), next);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.returns() });
+    queryClient.setQueryData(returnKeys.one(societyId, fy), next);
+    void queryClient.invalidateQueries({ queryKey: returnKeys.all() });
     setDone(message);
   };
 
@@ -145,7 +146,7 @@ export function ReturnScreen({ societyId, fy }: { societyId: string; fy: string 
                       { societyId, fy },
                       {
                         onSuccess: (status) => {
-                          queryClient.removeQueries({ queryKey: queryKeys.counterForm() });
+                          queryClient.removeQueries({ queryKey: returnKeys.counterForm() });
                           applyStatus(status);
                         },
                       },

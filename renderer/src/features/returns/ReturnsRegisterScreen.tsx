@@ -8,20 +8,15 @@ import { recentFinancialYears, returnStatuses, type ReturnStatus } from '#shared
 import type { ReturnFilter } from '#shared/returns/contract';
 import { ListBody } from '../../components/ListBody';
 import { PageHeader } from '../../components/PageHeader';
-import {
-  queryKeys,
-  RETURNS_PAGE_SIZE,
-  usePresentedFile,
-  useReferenceData,
-  useReturnCounts,
-  useReturnsRegister,
-} from '../../lib/backend';
+import { usePresentedFile } from '../../lib/backend';
 import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { useCan, useSession } from '../../lib/session';
 import { optional, Pager, RegisterFilters } from '../registers';
 import { ReturnStatusBadge, returnStatusColors } from './ReturnStatusBadge';
 import { CountChip } from '../../components/CountChip';
+import { RETURNS_PAGE_SIZE, returnKeys, useReturnCounts, useReturnsRegister } from './queries';
+import { useReferenceData } from '../reference';
 
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
@@ -250,7 +245,7 @@ export function ReturnsRegisterScreen() {
           onDone={(count) => {
             setNoticesOpen(false);
             setDone(t('returns.noticesDone', { count }));
-            void queryClient.invalidateQueries({ queryKey: queryKeys.returns() });
+            void queryClient.invalidateQueries({ queryKey: returnKeys.all() });
           }}
         />
       ) : null}

@@ -2,10 +2,10 @@ import { Anchor, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
-import { useSocietyReturns } from '../../lib/backend';
 import { dateText } from '../../lib/format';
 import { paths } from '../../lib/paths';
 import { ReturnStatusBadge } from './ReturnStatusBadge';
+import { useSocietyReturns } from './queries';
 
 /** A society's annual returns, year by year, each opening its return. */
 export function SocietyReturns({ societyId }: { societyId: string }) {

@@ -6,8 +6,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { contract, type RequestInput } from '#shared/ipc/contract';
 import { Section } from '../../components/Section';
-import { queryKeys, storeSyncStatus, useRequest } from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
+import { storeSyncStatus, syncKeys } from './queries';
 
 type EnrolInput = RequestInput<'sync.enrol'>;
 const FIELDS = ['serverUrl', 'code', 'label'] as const;
@@ -27,7 +28,7 @@ export function EnrolForm() {
     try {
       await enrol.mutateAsync(values);
       // The first sync starts at once; its progress shows in the status above.
-      void queryClient.fetchQuery({ queryKey: queryKeys.syncStatus() });
+      void queryClient.fetchQuery({ queryKey: syncKeys.status() });
     } catch (failure) {
       setBanner(showServerErrors(failure, form.setError, FIELDS));
     }

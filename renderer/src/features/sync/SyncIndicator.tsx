@@ -1,9 +1,9 @@
 import { Box, Group, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSyncStatus } from '../../lib/backend';
 import { agoText } from '../../lib/format';
 import { paths } from '../../lib/paths';
+import { useSyncStatus } from './queries';
 
 /**
  * The status line's sync part: online or offline, when it last synced, how many changes

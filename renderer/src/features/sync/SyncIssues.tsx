@@ -6,10 +6,11 @@ import type { RequestOutput } from '#shared/ipc/contract';
 import { MINE_DECIDABLE, setAsideRefusal } from '#shared/sync/protocol';
 import { ListBody } from '../../components/ListBody';
 import { Section } from '../../components/Section';
-import { queryKeys, storeSyncStatus, useRequest, useSyncIssues } from '../../lib/backend';
+import { useRequest } from '../../lib/backend';
 import { dateText, instantText } from '../../lib/format';
 import { ISO_DATE } from '#shared/domain/dates';
 import { useCan } from '../../lib/session';
+import { storeSyncStatus, syncKeys, useSyncIssues } from './queries';
 
 type Issue = RequestOutput<'sync.issues'>[number];
 
@@ -168,7 +169,7 @@ function IssueDetail({
   const canDecide = useCan('sync.resolve');
   const resolve = useRequest('sync.resolve', (status) => {
     storeSyncStatus(queryClient, status);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues() });
+    void queryClient.invalidateQueries({ queryKey: syncKeys.issues() });
   });
   const [failed, setFailed] = useState<string | null>(null);
   const decide = async (choice: 'mine' | 'theirs') => {

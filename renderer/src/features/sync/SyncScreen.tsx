@@ -4,17 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { FieldList } from '../../components/FieldList';
 import { PageHeader } from '../../components/PageHeader';
 import { Section } from '../../components/Section';
-import {
-  queryKeys,
-  storeSyncStatus,
-  usePresentedFile,
-  useRequest,
-  useSyncStatus,
-} from '../../lib/backend';
+import { usePresentedFile, useRequest } from '../../lib/backend';
 import { agoText, instantText } from '../../lib/format';
 import { useCan } from '../../lib/session';
 import { EnrolForm } from './EnrolForm';
 import { SyncIssues } from './SyncIssues';
+import { storeSyncStatus, syncKeys, useSyncStatus } from './queries';
 
 /** Sync with the state server: the connection, what waits, what went wrong, and the inbox. */
 export function SyncScreen() {
@@ -25,7 +20,7 @@ export function SyncScreen() {
   const canSeeIssues = useCan('sync.issues');
   const syncNow = useRequest('sync.now', (next) => {
     storeSyncStatus(queryClient, next);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues() });
+    void queryClient.invalidateQueries({ queryKey: syncKeys.issues() });
   });
   const canExport = useCan('sync.exportPending');
   const exportFile = usePresentedFile('sync.exportPending');

@@ -1,2 +1,3 @@
 export { SyncIndicator } from './SyncIndicator';
 export { SyncScreen } from './SyncScreen';
+export { refreshSync } from './queries';

@@ -1,45 +1,34 @@
 import { createContext, useContext, useEffect, type ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Backend } from './client';
-import { queryKeys } from './query-keys';
-import { storeSyncStatus } from './sync-status';
 
 const BackendContext = createContext<Backend | null>(null);
 
+/**
+ * How a domain keeps its cached data fresh: it subscribes to the backend events that make
+ * its lists and records stale (its own, and others' such as "a society changed"), and
+ * returns the function that unsubscribes. Each domain's `queries.ts` exports its own.
+ */
+export type CacheRefresh = (backend: Backend, queryClient: QueryClient) => () => void;
+
 /** Gives every screen below it the backend client, and keeps cached data fresh on backend events. */
-export function BackendProvider({ backend, children }: { backend: Backend; children: ReactNode }) {
+export function BackendProvider({
+  backend,
+  refreshes,
+  children,
+}: {
+  backend: Backend;
+  /** The domains' cache refreshes (app/cache-refreshes.ts); fixed for the app's life. */
+  refreshes: readonly CacheRefresh[];
+  children: ReactNode;
+}) {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const offSocieties = backend.on('societies.changed', ({ id }) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.societyLists() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.society(id) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.societyHistory(id) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.appInfo() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.certificates() });
-    });
-    const offApplications = backend.on('applications.changed', () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.applications() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.certificates() });
-    });
-    const offOrders = backend.on('statusOrders.changed', ({ societyId }) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.statusOrders() });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.society(societyId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.societyHistory(societyId) });
-    });
-    const offSyncStatus = backend.on('sync.statusChanged', (status) => {
-      storeSyncStatus(queryClient, status);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.syncIssues() });
-    });
-    // Rows from the state server may touch any list or record on screen.
-    const offPulled = backend.on('sync.pulled', () => void queryClient.invalidateQueries());
+    const stops = refreshes.map((refresh) => refresh(backend, queryClient));
     return () => {
-      offSyncStatus();
-      offPulled();
-      offSocieties();
-      offOrders();
-      offApplications();
+      for (const stop of stops) stop();
     };
-  }, [backend, queryClient]);
+  }, [backend, queryClient, refreshes]);
   return <BackendContext value={backend}>{children}</BackendContext>;
 }
 

@@ -1,52 +1,7 @@
 export { BackendError, createBackend, findHostBridge, isBackendError } from './client';
 export type { Backend, BackendErrorCode, SessionProblem } from './client';
 export { BackendProvider, useBackend } from './BackendProvider';
-export { queryKeys } from './query-keys';
-export { storeSyncStatus } from './sync-status';
-export { useOpenDocument, usePresentedFile, usePrintCertificate } from './print';
-export type { ChangeFilter, SocietySort } from './query-keys';
-export {
-  AUDITS_PAGE_SIZE,
-  useAudit,
-  useAuditCounts,
-  useAuditGrades,
-  useAuditors,
-  useAuditRegister,
-  useAuditRubrics,
-  useMyAudits,
-  useSocietyAudits,
-  useOverdueDefects,
-  CHANGES_PAGE_SIZE,
-  HISTORY_PAGE_SIZE,
-  REGISTER_PAGE_SIZE,
-  SEARCH_LIMIT,
-  useAppInfo,
-  useSyncIssues,
-  useSyncStatus,
-  useApplication,
-  useApplications,
-  useCertificates,
-  useDocuments,
-  useNameReservations,
-  useCounterForm,
-  useNonFunctionalCandidates,
-  useReturn,
-  useReturnCounts,
-  useSocietyReturns,
-  useReturnsRegister,
-  RETURNS_PAGE_SIZE,
-  useOfficeKeys,
-  useAuthStatus,
-  useChanges,
-  useRequest,
-  useSocietyHistory,
-  useStatusOrders,
-  useUsers,
-  useCreateSociety,
-  useReferenceData,
-  useRuleParameters,
-  useSociety,
-  useSocietyPages,
-  useSocietySearch,
-  useUpdateSociety,
-} from './queries';
+export type { CacheRefresh } from './BackendProvider';
+export { appKeys, refreshAppInfo, useAppInfo } from './app-info';
+export { showFile, usePresentedFile } from './present-file';
+export { useRequest } from './request';

@@ -1,1 +1,0 @@
-export { ApprovalsScreen } from './ApprovalsScreen';

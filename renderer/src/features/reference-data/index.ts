@@ -1,1 +1,0 @@
-export { ReferenceDataScreen } from './ReferenceDataScreen';

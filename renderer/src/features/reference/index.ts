@@ -1,0 +1,9 @@
+export { ReferenceDataScreen } from './ReferenceDataScreen';
+export {
+  areaVillageOptions,
+  districtOptions,
+  officeOptions,
+  typeOptions,
+  villageOptions,
+} from './reference-options';
+export { useReferenceData, useRuleParameters } from './queries';

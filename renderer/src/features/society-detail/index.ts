@@ -1,3 +1,0 @@
-export { RegistrationNumber } from './RegistrationNumber';
-export { SocietyDetailScreen } from './SocietyDetailScreen';
-export type { SavedState } from './SocietyDetailScreen';

@@ -1,1 +1,0 @@
-export { SocietyRegister } from './SocietyRegister';

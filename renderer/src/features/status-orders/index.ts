@@ -1,0 +1,3 @@
+export { ApprovalsScreen } from './ApprovalsScreen';
+export { ProposeStatusModal } from './ProposeStatusModal';
+export { refreshStatusOrders, statusOrderKeys, useStatusOrders } from './queries';
