@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { ChangeEntry } from '#shared/changes/contract';
 import type { ReferenceData } from '#shared/reference/contract';
 import { instantText } from '../lib/format';
-import { actionText, changedFields, entityText, roleText } from './change-text';
+import {
+  actionText,
+  changedFields,
+  changeTextNamespaces,
+  entityText,
+  roleText,
+} from './change-text';
 
 /**
  * Entries of the record of changes, newest first as given: when, who (with role, office
@@ -44,7 +50,7 @@ function ChangeEntryItem({
   reference: ReferenceData | undefined;
   showEntity: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(changeTextNamespaces);
   const none = t('common.none');
   const all = changedFields(entry.changes, t, reference);
   const isNew = all.every((field) => field.before === none);
@@ -83,7 +89,7 @@ function ChangeEntryItem({
               </>
             )}
             <Text span size="xs" c="dimmed">
-              {` · ${t('history.device', { id: entry.deviceId.slice(0, 8) })}`}
+              {` · ${t('societies:history.device', { id: entry.deviceId.slice(0, 8) })}`}
             </Text>
           </Text>
         </Stack>
@@ -92,13 +98,13 @@ function ChangeEntryItem({
             {instantText(entry.at)}
           </Text>
           <Text size="xs" c="dimmed">
-            {t('history.entryNo', { seq: entry.seq })}
+            {t('societies:history.entryNo', { seq: entry.seq })}
           </Text>
         </Stack>
       </Group>
       {fields.length === 0 ? (
         <Text size="sm" c="dimmed" mt={6}>
-          {t('history.noFields')}
+          {t('societies:history.noFields')}
         </Text>
       ) : (
         <Table
@@ -112,9 +118,11 @@ function ChangeEntryItem({
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={220}>{t('history.field')}</Table.Th>
-              {isNew ? null : <Table.Th>{t('history.before')}</Table.Th>}
-              <Table.Th>{isNew ? t('history.value') : t('history.after')}</Table.Th>
+              <Table.Th w={220}>{t('societies:history.field')}</Table.Th>
+              {isNew ? null : <Table.Th>{t('societies:history.before')}</Table.Th>}
+              <Table.Th>
+                {isNew ? t('societies:history.value') : t('societies:history.after')}
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

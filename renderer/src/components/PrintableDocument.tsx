@@ -48,7 +48,7 @@ export function PrintableDocument({
   children: ReactNode;
   testId: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['app', 'registration']);
   const navigate = useNavigate();
   useHotkeys([['Escape', () => void navigate(backTo)]]);
   return (
@@ -66,10 +66,10 @@ export function PrintableDocument({
           </Button>
           <Group gap="sm">
             <Text size="xs" c="dimmed">
-              {t('slip.printHint')}
+              {t('registration:slip.printHint')}
             </Text>
             <Button autoFocus onClick={() => window.print()}>
-              {t('slip.print')}
+              {t('registration:slip.print')}
             </Button>
           </Group>
         </Group>
@@ -121,7 +121,7 @@ export function PrintableSheet({
   children: ReactNode;
   testId: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['app', 'registration']);
   return (
     <Paper
       withBorder
@@ -151,7 +151,7 @@ export function PrintableSheet({
           RCS
         </Box>
         <Text size="sm" fw={600} tt="uppercase" lts={1}>
-          {t('slip.government', { state: stateName })}
+          {t('registration:slip.government', { state: stateName })}
         </Text>
         <Text size="md" fw={700}>
           {office?.name ?? ''}

@@ -19,7 +19,7 @@ export function StatusBadge({
   status: SocietyStatus;
   size?: 'sm' | 'md' | 'lg';
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['app', 'societies']);
   return (
     <Badge
       color={statusColors[status]}
@@ -30,7 +30,7 @@ export function StatusBadge({
       // Never cut to "Non-fu…" in a narrow table column: the word is the meaning.
       styles={{ root: { flexShrink: 0, minWidth: 'max-content' } }}
     >
-      {t(`societyStatus.${status}`)}
+      {t(`societies:societyStatus.${status}`)}
     </Badge>
   );
 }

@@ -30,6 +30,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/u;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/u;
 const MAX_LISTED = 8;
 
+/** The namespaces the record of changes is worded from; `ChangeEntryList` asks for them. */
+export const changeTextNamespaces = ['app', 'societies', 'changes'] as const;
+type ChangeT = TFunction<typeof changeTextNamespaces>;
+
 export interface ChangedField {
   field: string;
   label: string;
@@ -38,20 +42,20 @@ export interface ChangedField {
 }
 
 /** The role of an entry in words; the registry's own entries (the demo register) say so. */
-export function roleText(role: string, t: TFunction): string {
+export function roleText(role: string, t: ChangeT): string {
   return (roles as readonly string[]).includes(role)
     ? roleLabels[role as Role]
-    : t('history.unknownRole');
+    : t('societies:history.unknownRole');
 }
 
 /** "society.update" → "Corrected the master record"; an unknown action is shown as stored. */
-export function actionText(action: string, t: TFunction): string {
-  const key = `history.action.${action.replace('.', '_')}`;
+export function actionText(action: string, t: ChangeT): string {
+  const key = `societies:history.action.${action.replace('.', '_')}`;
   return t(key as never, { defaultValue: action });
 }
 
-export function fieldLabel(field: string, t: TFunction): string {
-  for (const key of [`field.${field}`, `history.fieldName.${field}`]) {
+export function fieldLabel(field: string, t: ChangeT): string {
+  for (const key of [`societies:field.${field}`, `societies:history.fieldName.${field}`]) {
     const text = t(key as never, { defaultValue: '' });
     if (text) return text;
   }
@@ -59,15 +63,15 @@ export function fieldLabel(field: string, t: TFunction): string {
 }
 
 /** The kind of record an entry is about, in words. */
-export function entityText(entity: string, t: TFunction): string {
-  return t(`changes.entity.${entity}` as never, { defaultValue: entity });
+export function entityText(entity: string, t: ChangeT): string {
+  return t(`changes:changes.entity.${entity}` as never, { defaultValue: entity });
 }
 
 /** A stored value as a clerk reads it: ₹ amounts, DD-MM-YYYY dates, names instead of ids. */
 export function valueText(
   field: string,
   value: unknown,
-  t: TFunction,
+  t: ChangeT,
   reference: ReferenceData | undefined,
 ): string {
   const none = t('common.none');
@@ -83,7 +87,7 @@ export function valueText(
     if (items.length === 0) return none;
     const shown = items.slice(0, MAX_LISTED).join(', ');
     return items.length > MAX_LISTED
-      ? `${shown} … (${t('history.items', { count: items.length })})`
+      ? `${shown} … (${t('societies:history.items', { count: items.length })})`
       : shown;
   }
   if (typeof value === 'object') {
@@ -113,18 +117,19 @@ function singular(field: string): string {
 function nameFor(
   field: string,
   text: string,
-  t: TFunction,
+  t: ChangeT,
   reference: ReferenceData | undefined,
 ): string | undefined {
   if (['status', 'toStatus', 'fromStatus'].includes(field)) {
     return (societyStatuses as readonly string[]).includes(text)
-      ? t(`societyStatus.${text}` as never)
+      ? t(`societies:societyStatus.${text}` as never)
       : text;
   }
-  if (field === 'state') return t(`history.orderState.${text}` as never, { defaultValue: text });
+  if (field === 'state')
+    return t(`societies:history.orderState.${text}` as never, { defaultValue: text });
   if (field === 'role') return roleText(text, t);
   if (field === 'basis' || field === 'tier' || field === 'liability') {
-    return t(`${field}.${text}` as never, { defaultValue: text });
+    return t(`societies:${field}.${text}` as never, { defaultValue: text });
   }
   if (!reference) return undefined;
   const lists: Record<string, { id: string; name: string; shortName?: string }[]> = {
@@ -143,7 +148,7 @@ function nameFor(
 /** The fields an entry changed, in words, skipping the who-and-when bookkeeping. */
 export function changedFields(
   changes: Record<string, readonly [unknown, unknown]>,
-  t: TFunction,
+  t: ChangeT,
   reference: ReferenceData | undefined,
 ): ChangedField[] {
   return Object.entries(changes)

@@ -1,8 +1,9 @@
-import type { EnglishStrings } from './en';
+import type { en } from './catalogue';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: EnglishStrings };
+    defaultNS: 'app';
+    fallbackNS: 'app';
+    resources: typeof en;
   }
 }

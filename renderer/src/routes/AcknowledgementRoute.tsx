@@ -4,8 +4,8 @@ import { useParams } from 'react-router';
 import { AcknowledgementSlip } from '../features/registration';
 
 export function AcknowledgementRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['app', 'registration']);
   const { id = '' } = useParams();
-  useDocumentTitle(`${t('slip.title')} · ${t('app.name')}`);
+  useDocumentTitle(`${t('registration:slip.title')} · ${t('app.name')}`);
   return <AcknowledgementSlip key={id} id={id} />;
 }

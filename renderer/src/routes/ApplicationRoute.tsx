@@ -4,8 +4,8 @@ import { useParams } from 'react-router';
 import { ApplicationScreen } from '../features/registration';
 
 export function ApplicationRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['app', 'registration']);
   const { id = '' } = useParams();
-  useDocumentTitle(`${t('applications.title')} · ${t('app.name')}`);
+  useDocumentTitle(`${t('registration:applications.title')} · ${t('app.name')}`);
   return <ApplicationScreen key={id} id={id} />;
 }

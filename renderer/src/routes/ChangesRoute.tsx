@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ChangesScreen } from '../features/changes';
 
 export function ChangesRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(`${t('changes.title')} · ${t('app.name')}`);
+  const { t } = useTranslation(['app', 'changes']);
+  useDocumentTitle(`${t('changes:changes.title')} · ${t('app.name')}`);
   return <ChangesScreen />;
 }

@@ -4,8 +4,8 @@ import { useParams } from 'react-router';
 import { DeficiencyLetter } from '../features/registration';
 
 export function DeficiencyLetterRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['app', 'registration']);
   const { id = '', letterId = '' } = useParams();
-  useDocumentTitle(`${t('deficiencyLetter.title')} · ${t('app.name')}`);
+  useDocumentTitle(`${t('registration:deficiencyLetter.title')} · ${t('app.name')}`);
   return <DeficiencyLetter key={letterId} id={id} letterId={letterId} />;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NewApplicationScreen } from '../features/registration';
 
 export function NewApplicationRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(`${t('applicationForm.title')} · ${t('app.name')}`);
+  const { t } = useTranslation(['app', 'registration']);
+  useDocumentTitle(`${t('registration:applicationForm.title')} · ${t('app.name')}`);
   return <NewApplicationScreen />;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AddSocietyScreen } from '../features/societies';
 
 export function NewSocietyRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(`${t('register.add')} · ${t('app.name')}`);
+  const { t } = useTranslation(['app', 'societies']);
+  useDocumentTitle(`${t('societies:register.add')} · ${t('app.name')}`);
   return <AddSocietyScreen />;
 }

@@ -4,8 +4,8 @@ import { useParams } from 'react-router';
 import { RefusalOrder } from '../features/registration';
 
 export function RefusalOrderRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['app', 'registration']);
   const { id = '' } = useParams();
-  useDocumentTitle(`${t('refusal.title')} · ${t('app.name')}`);
+  useDocumentTitle(`${t('registration:refusal.title')} · ${t('app.name')}`);
   return <RefusalOrder key={id} id={id} />;
 }

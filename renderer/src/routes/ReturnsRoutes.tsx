@@ -9,27 +9,27 @@ import {
 } from '../features/returns';
 
 export function ReturnsRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(`${t('returns.title')} · ${t('app.name')}`);
+  const { t } = useTranslation(['app', 'returns']);
+  useDocumentTitle(`${t('returns:returns.title')} · ${t('app.name')}`);
   return <ReturnsRegisterScreen />;
 }
 
 export function ReturnRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['app', 'returns']);
   const { societyId = '', fy = '' } = useParams();
-  useDocumentTitle(`${t('counter.title', { fy })} · ${t('app.name')}`);
+  useDocumentTitle(`${t('returns:counter.title', { fy })} · ${t('app.name')}`);
   return <ReturnScreen key={`${societyId}/${fy}`} societyId={societyId} fy={fy} />;
 }
 
 export function ReturnAcknowledgementRoute() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['app', 'returns']);
   const { societyId = '', fy = '' } = useParams();
-  useDocumentTitle(`${t('returnAck.title')} · ${t('app.name')}`);
+  useDocumentTitle(`${t('returns:returnAck.title')} · ${t('app.name')}`);
   return <ReturnAcknowledgement key={`${societyId}/${fy}`} societyId={societyId} fy={fy} />;
 }
 
 export function CandidatesRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(`${t('candidates.title')} · ${t('app.name')}`);
+  const { t } = useTranslation(['app', 'returns']);
+  useDocumentTitle(`${t('returns:candidates.title')} · ${t('app.name')}`);
   return <CandidatesScreen />;
 }

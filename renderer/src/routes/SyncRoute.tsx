@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SyncScreen } from '../features/sync';
 
 export function SyncRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(`${t('sync.title')} · ${t('app.name')}`);
+  const { t } = useTranslation(['app', 'sync']);
+  useDocumentTitle(`${t('sync:sync.title')} · ${t('app.name')}`);
   return <SyncScreen />;
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { UsersScreen } from '../features/auth';
 
 export function UsersRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(`${t('users.title')} · ${t('app.name')}`);
+  const { t } = useTranslation(['app', 'auth']);
+  useDocumentTitle(`${t('auth:users.title')} · ${t('app.name')}`);
   return <UsersScreen />;
 }

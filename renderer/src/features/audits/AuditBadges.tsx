@@ -20,7 +20,7 @@ export function AuditStateBadge({
   status: AuditStatus;
   size?: BadgeProps['size'];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audits');
   return (
     <Badge
       color={auditStatusColors[status]}
@@ -40,7 +40,7 @@ const gradeColors: Record<Grade, string> = { A: 'green', B: 'teal', C: 'orange',
 
 /** The audit class, filled so it reads from across the desk. */
 export function GradeBadge({ grade, size = 'md' }: { grade: Grade; size?: BadgeProps['size'] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audits');
   return (
     <Badge color={gradeColors[grade]} variant="filled" radius="sm" tt="none" size={size}>
       {t('audits.gradeClass', { grade })}
@@ -56,7 +56,7 @@ const defectColors: Record<DefectStatus, string> = {
 };
 
 export function DefectStatusBadge({ status }: { status: DefectStatus }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audits');
   return (
     <Badge color={defectColors[status]} variant="light" radius="sm" tt="none" size="sm">
       {t(`defectStatus.${status}`)}

@@ -51,7 +51,7 @@ export function ObservationModal({
   onClose,
   onDone,
 }: Done & { audit: AuditDetail; editing: AuditObservation | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'auth', 'registration']);
   const add = useRequest('audits.addObservation');
   const revise = useRequest('audits.reviseObservation');
   const [banner, setBanner] = useState<string | null>(null);
@@ -219,7 +219,7 @@ export function ReviewModal({
   onClose,
   onDone,
 }: Done & { audit: AuditDetail; decision: 'accept' | 'return' }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'auth', 'registration']);
   const review = useRequest('audits.review');
   const [banner, setBanner] = useState<string | null>(null);
   const accepting = decision === 'accept';
@@ -280,8 +280,8 @@ export function ReviewModal({
         data-autofocus={accepting ? undefined : true}
       />
       <PasswordInput
-        {...register('password', { required: t('auth.enterPassword') })}
-        label={t('decide.password')}
+        {...register('password', { required: t('auth:auth.enterPassword') })}
+        label={t('registration:decide.password')}
         description={t('audits.review.passwordHint')}
         error={formState.errors.password?.message}
         withAsterisk
@@ -299,7 +299,7 @@ export function FollowUpModal({
   onClose,
   onDone,
 }: Done & { observation: AuditObservation; kind: DefectActionKind }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'auth', 'registration']);
   const followUp = useRequest('audits.followUp');
   const [banner, setBanner] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm<{
@@ -363,7 +363,7 @@ export function FollowUpModal({
 
 /** The registrar sets the fee by hand (or goes back to the rule), with the reason. */
 export function FeeModal({ audit, onClose, onDone }: Done & { audit: AuditDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'auth', 'registration']);
   const setFee = useRequest('audits.setFee');
   const [banner, setBanner] = useState<string | null>(null);
   const { register, control, handleSubmit, setError, formState } = useForm<{
@@ -445,7 +445,7 @@ export function ReceiveFeeModal({
   onClose: () => void;
   onReceived: (receiptNo: string, saved: AuditDetail) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'auth', 'registration']);
   const receive = useRequest('audits.receiveFee');
   const [banner, setBanner] = useState<string | null>(null);
   const outstanding = audit.fee.outstandingPaise ?? 0;
@@ -539,7 +539,7 @@ export function ReceiveFeeModal({
 
 /** Gives an audit not yet submitted to another auditor. */
 export function ReassignModal({ audit, onClose, onDone }: Done & { audit: AuditDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'auth', 'registration']);
   const reassign = useRequest('audits.reassign');
   const [auditorId, setAuditorId] = useState<string | null>(audit.auditorId);
   const [kind, setKind] = useState<AuditorKind>(audit.auditorKind);
@@ -591,7 +591,7 @@ export function AuditorChoice({
   kind: AuditorKind;
   onKind: (kind: AuditorKind) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'auth', 'registration']);
   const auditors = useAuditors();
   return (
     <>

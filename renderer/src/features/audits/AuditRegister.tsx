@@ -32,7 +32,7 @@ const closedYears = () => recentFinancialYears(indiaDate(new Date()));
  * such society of the office (of a type) at once.
  */
 export function AuditRegister() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'registers']);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user } = useSession();
@@ -284,7 +284,7 @@ export function AuditRegister() {
               : t('audits.assignMatchingSummary', {
                   count: counts.data?.not_programmed ?? 0,
                   office: office?.shortName ?? '',
-                  type: type?.name ?? t('registers.allTypes').toLowerCase(),
+                  type: type?.name ?? t('registers:registers.allTypes').toLowerCase(),
                   fy: filter.fy,
                 })
           }
@@ -330,7 +330,7 @@ function AssignModal({
   onClose: () => void;
   onDone: (result: { assigned: number; skipped: number }) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'registers']);
   const [auditorId, setAuditorId] = useState<string | null>(null);
   const [kind, setKind] = useState<AuditorKind>('departmental');
   const [problem, setProblem] = useState<string | null>(null);

@@ -73,7 +73,7 @@ function draftOf(detail: AuditDetail): Draft {
 function reportOf(
   draft: Draft,
   detail: AuditDetail,
-  t: TFunction,
+  t: TFunction<'audits'>,
 ): { report: AuditReport; problems: Record<string, string> } {
   const problems: Record<string, string> = {};
   const date = (field: 'fieldworkFrom' | 'fieldworkTo') => {
@@ -148,7 +148,7 @@ export function AuditReportForm({
   save: (input: { id: string; baseVersion: number; report: AuditReport }) => Promise<AuditDetail>;
   ref?: Ref<AuditReportHandle>;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'societies']);
   const [draft, setDraft] = useState<Draft>(() => draftOf(detail));
   const [serverProblems, setServerProblems] = useState<Record<string, string>>({});
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: null });
@@ -293,16 +293,16 @@ export function AuditReportForm({
       <Modal
         opened={blocker.state === 'blocked'}
         onClose={() => blocker.reset?.()}
-        title={t('form.unsavedTitle')}
+        title={t('societies:form.unsavedTitle')}
         centered
       >
         <Text size="sm">{t('audits.form.unsavedBody')}</Text>
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-            {t('form.keepEditing')}
+            {t('societies:form.keepEditing')}
           </Button>
           <Button color="red" onClick={() => blocker.proceed?.()}>
-            {t('form.discard')}
+            {t('societies:form.discard')}
           </Button>
         </Group>
       </Modal>
@@ -477,7 +477,7 @@ export function AuditReportForm({
 }
 
 function SaveIndicator({ state }: { state: SaveState }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'societies']);
   switch (state.kind) {
     case 'saved':
       return (

@@ -61,7 +61,7 @@ type Dialog =
  * prints the certificate, follows each defect and takes the fee.
  */
 export function AuditScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audits');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user } = useSession();
@@ -439,7 +439,7 @@ function ObservationCard({
   onEdit: () => void;
   onAction: (action: DefectActionKind) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audits');
   const withdraw = useRequest('audits.reviseObservation');
   const [withdrawing, setWithdrawing] = useState(false);
   const queryClient = useQueryClient();
@@ -569,7 +569,7 @@ function FeeSection({
   onSet: () => void;
   onReceive: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audits');
   const fee = audit.fee;
   return (
     <Section title={t('audits.fee.title')} id="sec-audit-fee">

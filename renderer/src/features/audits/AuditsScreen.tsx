@@ -16,7 +16,7 @@ type View = (typeof views)[number];
  * programme there), defects overdue for rectification, and grades by district and type.
  */
 export function AuditsScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audits');
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const canSeeMine = useCan('audits.mine');

@@ -9,7 +9,7 @@ import { useReferenceData } from '../reference';
 
 /** The receipt for an audit fee paid, printed for the society. */
 export function FeeReceipt({ auditId, receiptNo }: { auditId: string; receiptNo: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'registration', 'returns']);
   const audit = useAudit(auditId);
   const reference = useReferenceData();
   if (audit.isPending || reference.isPending) {
@@ -70,8 +70,8 @@ export function FeeReceipt({ auditId, receiptNo }: { auditId: string; receiptNo:
         </Text>
         <DocumentRows
           rows={[
-            { label: t('returnAck.society'), value: audit.data.society.name },
-            { label: t('returnAck.regNo'), value: audit.data.society.regNo },
+            { label: t('returns:returnAck.society'), value: audit.data.society.name },
+            { label: t('returns:returnAck.regNo'), value: audit.data.society.regNo },
             { label: t('audits.fee.forAudit'), value: audit.data.fy },
             { label: t('audits.fee.amount'), value: rupeeText(receipt.amountPaise) },
             {
@@ -97,7 +97,7 @@ export function FeeReceipt({ auditId, receiptNo }: { auditId: string; receiptNo:
             style={{ borderTop: '1px solid #555', width: 240 }}
             ta="center"
           >
-            {t('slip.signature')}
+            {t('registration:slip.signature')}
           </Text>
         </Group>
       </Stack>

@@ -11,7 +11,7 @@ import { useReferenceData } from '../reference';
 
 /** Accepted audits of a year by class, per district and per society type. */
 export function GradesView() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'registers']);
   const reference = useReferenceData();
   const years = recentFinancialYears(indiaDate(new Date()));
   const [params, setParams] = useSearchParams();
@@ -28,7 +28,7 @@ export function GradesView() {
       <Paper withBorder radius="md" p="sm">
         <Group gap="sm" align="flex-end">
           <Select
-            label={t('registers.year')}
+            label={t('registers:registers.year')}
             data={years}
             value={fy}
             onChange={(value) => set('fy', value)}
@@ -37,9 +37,9 @@ export function GradesView() {
             autoFocus
           />
           <Select
-            label={t('registers.office')}
+            label={t('registers:registers.office')}
             data={[
-              { value: '', label: t('registers.allOffices') },
+              { value: '', label: t('registers:registers.allOffices') },
               ...(reference.data?.offices ?? []).map((o) => ({ value: o.id, label: o.shortName })),
             ]}
             value={officeId}
@@ -52,13 +52,13 @@ export function GradesView() {
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <GradeTable
           title={t('audits.gradesByDistrict')}
-          nameLabel={t('registers.district')}
+          nameLabel={t('registers:registers.district')}
           query={tally}
           rows={tally.data?.byDistrict ?? []}
         />
         <GradeTable
           title={t('audits.gradesByType')}
-          nameLabel={t('registers.type')}
+          nameLabel={t('registers:registers.type')}
           query={tally}
           rows={tally.data?.byType ?? []}
         />
@@ -78,7 +78,7 @@ function GradeTable({
   query: { isPending: boolean; error: Error | null; refetch: () => unknown };
   rows: GradeCounts[];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'registers']);
   const totals = grades.map((grade) => rows.reduce((sum, row) => sum + row[grade], 0));
   return (
     <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>

@@ -11,7 +11,7 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** The auditor's own audits: returned ones first, then those to do, then recently accepted. */
 export function MyAudits() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('audits');
   const navigate = useNavigate();
   const mine = useMyAudits();
   const rows = mine.data ?? [];

@@ -14,7 +14,7 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** Defects of accepted audits not rectified after their due date, per office, oldest first. */
 export function OverdueDefects() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'registers']);
   const { user } = useSession();
   const reference = useReferenceData();
   const [params, setParams] = useSearchParams();
@@ -28,9 +28,9 @@ export function OverdueDefects() {
       <Paper withBorder radius="md" p="sm">
         <Group gap="sm" align="flex-end">
           <Select
-            label={t('registers.office')}
+            label={t('registers:registers.office')}
             data={[
-              { value: '', label: t('registers.allOffices') },
+              { value: '', label: t('registers:registers.allOffices') },
               ...(reference.data?.offices ?? []).map((o) => ({ value: o.id, label: o.shortName })),
             ]}
             value={officeId}

@@ -36,7 +36,7 @@ import { useReferenceData } from '../reference';
  * that already graded a submitted audit is kept as it is and superseded from a later year.
  */
 export function RubricsPanel() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'reference']);
   const rubrics = useAuditRubrics();
   const canEdit = useCan('audits.saveRubric');
   const [editing, setEditing] = useState<RubricView | 'new' | null>(null);
@@ -44,7 +44,7 @@ export function RubricsPanel() {
   if (rubrics.isError) {
     return (
       <ErrorState
-        title={t('reference.loadError')}
+        title={t('reference:reference.loadError')}
         error={rubrics.error}
         onRetry={() => void rubrics.refetch()}
       />
@@ -161,7 +161,7 @@ function RubricEditor({
   onClose: () => void;
   onDone: (message: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'reference']);
   const reference = useReferenceData();
   const queryClient = useQueryClient();
   const save = useRequest('audits.saveRubric', (rubrics) =>

@@ -8,7 +8,7 @@ import { useSocietyAudits } from './queries';
 
 /** A society's audits, year by year, each opening its audit. */
 export function SocietyAudits({ societyId }: { societyId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['audits', 'registers']);
   const audits = useSocietyAudits(societyId);
   if (audits.isPending) {
     return (
@@ -38,7 +38,7 @@ export function SocietyAudits({ societyId }: { societyId: string }) {
     <Table verticalSpacing={6} fz="sm" data-testid="society-audits" maw={1000}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('registers.year')}</Table.Th>
+          <Table.Th>{t('registers:registers.year')}</Table.Th>
           <Table.Th>{t('audits.col.stage')}</Table.Th>
           <Table.Th>{t('audits.col.auditor')}</Table.Th>
           <Table.Th>{t('audits.col.grade')}</Table.Th>

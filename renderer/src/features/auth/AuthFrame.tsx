@@ -15,7 +15,7 @@ export function AuthFrame({
   children: ReactNode;
   width?: number;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const info = useAppInfo();
   return (
     <Center mih="100dvh" bg="gray.1" p="md" component="main">

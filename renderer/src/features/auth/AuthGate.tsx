@@ -20,7 +20,7 @@ import { authKeys, useAuthStatus } from './queries';
  * follows what `auth.status` and every refusal say.
  */
 export function AuthGate({ children, counter }: { children: ReactNode; counter: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const backend = useBackend();
   const queryClient = useQueryClient();
   const status = useAuthStatus();

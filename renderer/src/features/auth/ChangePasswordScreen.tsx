@@ -20,7 +20,7 @@ const FIELDS = ['currentPassword', 'newPassword', 'repeat'] as const;
 
 /** After the administrator set a temporary password: nothing else works until it is changed. */
 export function ChangePasswordScreen({ fullName }: { fullName: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const apply = useApplyAuthStatus();
   const change = useRequest('auth.changePassword');
   const logout = useRequest('auth.logout');

@@ -11,7 +11,7 @@ import { useApplyAuthStatus, useSignOut } from './use-auth-actions';
  * still there after unlocking. Nothing but the password (or signing out) gets past it.
  */
 export function LockOverlay({ fullName }: { fullName: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const queryClient = useQueryClient();
   const apply = useApplyAuthStatus();
   const unlock = useRequest('auth.unlock');

@@ -16,7 +16,7 @@ interface LoginValues {
  * backend's own words; the password is cleared for the next try.
  */
 export function LoginScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const apply = useApplyAuthStatus();
   const login = useRequest('auth.login');
   const [refusal, setRefusal] = useState<{ message: string; waiting: boolean } | null>(null);

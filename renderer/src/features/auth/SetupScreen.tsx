@@ -24,7 +24,7 @@ const FIELDS = ['username', 'fullName', 'officeId', 'password', 'repeat'] as con
 
 /** First start: the administrator's account, made here because no password is built in. */
 export function SetupScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['auth', 'societies']);
   const reference = useReferenceData();
   const apply = useApplyAuthStatus();
   const setup = useRequest('auth.setup');
@@ -113,8 +113,8 @@ export function SetupScreen() {
                 data={offices}
                 searchable
                 disabled={reference.isPending}
-                placeholder={t('form.choose')}
-                nothingFoundMessage={t('form.nothingFound')}
+                placeholder={t('societies:form.choose')}
+                nothingFoundMessage={t('societies:form.nothingFound')}
                 error={errors.officeId?.message}
                 withAsterisk
               />

@@ -24,7 +24,7 @@ import { useCertificates } from './queries';
 
 /** Every certificate issued, newest first, found by serial, name or number as one types. */
 export function CertificateRegisterScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['certificates', 'societies']);
   const certificates = useCertificates();
   const [text, setText] = useState('');
   const rows = useMemo(() => {
@@ -154,7 +154,10 @@ export function CertificateRegisterScreen() {
           }}
           rightSection={
             text ? (
-              <CloseButton aria-label={t('register.clearSearch')} onClick={() => setText('')} />
+              <CloseButton
+                aria-label={t('societies:register.clearSearch')}
+                onClick={() => setText('')}
+              />
             ) : null
           }
         />

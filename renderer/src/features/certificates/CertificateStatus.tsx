@@ -8,7 +8,7 @@ import { dateText } from '../../lib/format';
  * "Revoked" with the date and the reason.
  */
 export function CertificateStatus({ certificate }: { certificate: CertificateRow }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('certificates');
   if (certificate.voidReason) {
     return (
       <Stack gap={2}>
@@ -44,7 +44,7 @@ export function CertificateStatus({ certificate }: { certificate: CertificateRow
 
 /** "Registration", or "Duplicate of RC/…". */
 export function CertificateKind({ certificate }: { certificate: CertificateRow }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('certificates');
   return (
     <Stack gap={0}>
       <Text size="sm">{t(`certificates.kind.${certificate.kind}`)}</Text>

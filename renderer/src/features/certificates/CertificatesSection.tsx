@@ -13,7 +13,7 @@ import { useCertificates } from './queries';
 
 /** A society's certificates on its page: print any, and (registrars) issue a duplicate. */
 export function CertificatesSection({ societyId }: { societyId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('certificates');
   const certificates = useCertificates(societyId);
   const canDuplicate = useCan('certificates.issueDuplicate');
   const [duplicating, setDuplicating] = useState<CertificateRow | null>(null);

@@ -20,7 +20,7 @@ export function DuplicateModal({
   onClose: () => void;
   onIssued: (duplicate: CertificateRow) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['certificates', 'auth', 'registration']);
   const queryClient = useQueryClient();
   const issue = useRequest('certificates.issueDuplicate', () => {
     void queryClient.invalidateQueries({ queryKey: certificateKeys.all() });
@@ -64,8 +64,8 @@ export function DuplicateModal({
             </Alert>
           ) : null}
           <PasswordInput
-            {...register('password', { required: t('auth.enterPassword') })}
-            label={t('decide.password')}
+            {...register('password', { required: t('auth:auth.enterPassword') })}
+            label={t('registration:decide.password')}
             error={formState.errors.password?.message}
             withAsterisk
             autoComplete="current-password"

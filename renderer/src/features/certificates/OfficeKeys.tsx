@@ -10,7 +10,7 @@ import { useOfficeKeys } from './queries';
  * anyone can check a certificate with other software, and a retired key is still known.
  */
 export function OfficeKeys() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('certificates');
   const keys = useOfficeKeys();
   return (
     <Section title={t('officeKeys.title')} id="sec-office-keys">

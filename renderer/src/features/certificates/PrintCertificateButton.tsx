@@ -14,7 +14,7 @@ export function PrintCertificateButton({
   size?: ButtonProps['size'];
   variant?: ButtonProps['variant'];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('certificates');
   const print = usePrintCertificate();
   return (
     <Group gap="xs" wrap="nowrap">

@@ -22,7 +22,7 @@ const tones: Record<
 
 /** The verdict on a scanned code, large enough to read across the counter. */
 export function VerifyResult({ verification }: { verification: Verification }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['certificates', 'audits']);
   const tone = tones[verification.status];
   const claims = verification.claims;
   const body = {
@@ -109,7 +109,7 @@ export function VerifyResult({ verification }: { verification: Verification }) {
                         label: t('verify.claims.grade'),
                         value: (
                           <Text span size="md" fw={700}>
-                            {t('audits.gradeClass', { grade: claims.grade })}
+                            {t('audits:audits.gradeClass', { grade: claims.grade })}
                           </Text>
                         ),
                       },

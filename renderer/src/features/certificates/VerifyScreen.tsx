@@ -9,7 +9,7 @@ import { VerifyResult } from './VerifyResult';
 
 /** Paste or scan a certificate's QR text; Enter checks it offline against the office keys. */
 export function VerifyScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('certificates');
   const [text, setText] = useState('');
   const [empty, setEmpty] = useState(false);
   const verify = useRequest('certificates.verify');

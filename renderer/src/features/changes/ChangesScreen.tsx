@@ -45,7 +45,7 @@ const NO_FILTER: FilterText = { userId: null, entity: null, officeId: null, from
 
 /** The administrator's record of changes: every entry, filtered, and the chain check. */
 export function ChangesScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('changes');
   const reference = useReferenceData();
   const users = useUsers();
   const [text, setText] = useState<FilterText>(NO_FILTER);

@@ -5,7 +5,7 @@ import { useRequest } from '../../lib/backend';
 
 /** "Verify the record of changes": walks the hash chain and says plainly what it found. */
 export function VerifyChain() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('changes');
   const verify = useRequest('changes.verify');
   const verdict = verify.data;
   return (

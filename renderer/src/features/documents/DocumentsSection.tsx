@@ -39,7 +39,7 @@ export function DocumentsSection({
   /** The record is closed to this user (an audit of another auditor, say). */
   readOnly?: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('documents');
   const { user } = useSession();
   const queryClient = useQueryClient();
   const documents = useDocuments(ownerId);

@@ -13,7 +13,7 @@ const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(
 
 /** Read-only view of the lists the administrator keeps: geography, offices, types, rules. */
 export function ReferenceDataScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['reference', 'societies']);
   const reference = useReferenceData();
   const rules = useRuleParameters();
   const [params, setParams] = useSearchParams();
@@ -85,7 +85,7 @@ function Panel({ children }: { children: React.ReactNode }) {
 }
 
 function DistrictsTable({ reference }: { reference: ReferenceData }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['reference', 'societies']);
   const rows = useMemo(
     () =>
       [...reference.districts].sort(byName).map((district) => {
@@ -138,7 +138,7 @@ function DistrictsTable({ reference }: { reference: ReferenceData }) {
 }
 
 function OfficesTable({ reference }: { reference: ReferenceData }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['reference', 'societies']);
   const districtName = useMemo(
     () => new Map(reference.districts.map((district) => [district.id, district.name])),
     [reference],
@@ -218,7 +218,7 @@ function OfficesTable({ reference }: { reference: ReferenceData }) {
 }
 
 function TypesTable({ reference }: { reference: ReferenceData }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['reference', 'societies']);
   const sectors = [...reference.sectors].sort(byName);
   return (
     <Panel>
@@ -259,7 +259,7 @@ function TypesTable({ reference }: { reference: ReferenceData }) {
                     {type.code}
                   </Table.Td>
                   <Table.Td>{type.name}</Table.Td>
-                  <Table.Td>{t(`tier.${type.tier}`)}</Table.Td>
+                  <Table.Td>{t(`societies:tier.${type.tier}`)}</Table.Td>
                   <Table.Td>
                     {type.credit ? (
                       <Badge size="sm" variant="light" color="teal" tt="none">
@@ -283,7 +283,7 @@ function TypesTable({ reference }: { reference: ReferenceData }) {
 }
 
 function RulesTable({ rules }: { rules: RuleParameter[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['reference', 'societies']);
   if (rules.length === 0) {
     return (
       <Text size="sm" c="dimmed">

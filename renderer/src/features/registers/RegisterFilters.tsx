@@ -27,7 +27,7 @@ export function RegisterFilters({
   filter: YearlyFilter;
   onChange: (key: YearlyFilterKey, value: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registers');
   const reference = useReferenceData();
   return (
     <>
@@ -92,7 +92,7 @@ export function Pager({
   total: number;
   onPage: (offset: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registers');
   if (total <= pageSize) return null;
   return (
     <Group

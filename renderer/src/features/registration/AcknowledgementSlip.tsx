@@ -9,7 +9,7 @@ import { DocumentRows, PrintableDocument } from '../../components/PrintableDocum
 
 /** The acknowledgement slip handed to the applicant at once, ready to print. */
 export function AcknowledgementSlip({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   const location = useLocation();
   const justReceived = Boolean((location.state as ReceivedState | null)?.received);
   return (

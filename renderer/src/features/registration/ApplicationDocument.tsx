@@ -22,7 +22,7 @@ export function ApplicationDocument({
     office: Office | undefined,
   ) => ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   const application = useApplication(id);
   const reference = useReferenceData();
   if (application.isPending || reference.isPending) {

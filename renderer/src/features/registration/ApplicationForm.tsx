@@ -67,12 +67,12 @@ export function ApplicationForm({
   onSubmit: (application: ApplicationCreate) => Promise<void>;
   onCancel: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'societies']);
   const formRef = useRef<HTMLFormElement>(null);
   const leavingRef = useRef(false);
   const [banner, setBanner] = useState<string | null>(null);
   const [promotersProblem, setPromotersProblem] = useState<string | null>(null);
-  const resolver = useMemo(() => createApplicationResolver(t('form.invalidAmount')), [t]);
+  const resolver = useMemo(() => createApplicationResolver(t('societies:form.invalidAmount')), [t]);
   const form = useForm<ApplicationFormValues, unknown, ApplicationCreate>({
     defaultValues,
     resolver,
@@ -124,12 +124,12 @@ export function ApplicationForm({
       districts: districtOptions(reference),
       villages: villageOptions(reference, districtId),
       area: areaVillageOptions(reference, districtId, (district) =>
-        t('form.areaDistrictFirst', { district }),
+        t('societies:form.areaDistrictFirst', { district }),
       ),
       offices: officeOptions(reference, districtId, {
-        covering: (district) => t('form.officesCovering', { district }),
-        other: t('form.officesOther'),
-        part: (office) => t('form.partOfDistrict', { office }),
+        covering: (district) => t('societies:form.officesCovering', { district }),
+        other: t('societies:form.officesOther'),
+        part: (office) => t('societies:form.partOfDistrict', { office }),
       }),
       types: typeOptions(reference),
     }),
@@ -261,7 +261,7 @@ export function ApplicationForm({
                       data={reservationOptions}
                       searchable
                       clearable
-                      nothingFoundMessage={t('form.nothingFound')}
+                      nothingFoundMessage={t('societies:form.nothingFound')}
                       error={error('reservationId')}
                       onChange={(value) => {
                         field.onChange(value);
@@ -303,11 +303,11 @@ export function ApplicationForm({
                     <Select
                       {...field}
                       {...required}
-                      label={t('field.typeId')}
-                      placeholder={t('form.choose')}
+                      label={t('societies:field.typeId')}
+                      placeholder={t('societies:form.choose')}
                       data={options.types}
                       searchable
-                      nothingFoundMessage={t('form.nothingFound')}
+                      nothingFoundMessage={t('societies:form.nothingFound')}
                       maxDropdownHeight={320}
                       error={error('typeId')}
                     />
@@ -344,7 +344,7 @@ export function ApplicationForm({
                 <TextInput
                   {...register('address')}
                   {...required}
-                  label={t('field.address')}
+                  label={t('societies:field.address')}
                   error={error('address')}
                 />
               </Grid.Col>
@@ -356,11 +356,11 @@ export function ApplicationForm({
                     <Select
                       {...field}
                       {...required}
-                      label={t('field.districtId')}
-                      placeholder={t('form.choose')}
+                      label={t('societies:field.districtId')}
+                      placeholder={t('societies:form.choose')}
                       data={options.districts}
                       searchable
-                      nothingFoundMessage={t('form.nothingFound')}
+                      nothingFoundMessage={t('societies:form.nothingFound')}
                       error={error('districtId')}
                       onChange={(value) => {
                         field.onChange(value);
@@ -382,13 +382,17 @@ export function ApplicationForm({
                   render={({ field }) => (
                     <Select
                       {...field}
-                      label={t('field.villageId')}
-                      placeholder={districtId ? t('form.choose') : t('field.villageNeedsDistrict')}
+                      label={t('societies:field.villageId')}
+                      placeholder={
+                        districtId
+                          ? t('societies:form.choose')
+                          : t('societies:field.villageNeedsDistrict')
+                      }
                       data={options.villages}
                       disabled={!districtId}
                       searchable
                       clearable
-                      nothingFoundMessage={t('form.nothingFound')}
+                      nothingFoundMessage={t('societies:form.nothingFound')}
                       error={error('villageId')}
                     />
                   )}
@@ -402,11 +406,11 @@ export function ApplicationForm({
                     <Select
                       {...field}
                       {...required}
-                      label={t('field.officeId')}
-                      placeholder={t('form.choose')}
+                      label={t('societies:field.officeId')}
+                      placeholder={t('societies:form.choose')}
                       data={options.offices}
                       searchable
-                      nothingFoundMessage={t('form.nothingFound')}
+                      nothingFoundMessage={t('societies:form.nothingFound')}
                       error={error('officeId')}
                     />
                   )}
@@ -420,16 +424,18 @@ export function ApplicationForm({
                     <MultiSelect
                       {...field}
                       {...required}
-                      label={t('field.areaVillageIds')}
-                      description={t('field.areaHint')}
-                      placeholder={field.value.length === 0 ? t('form.choose') : undefined}
+                      label={t('societies:field.areaVillageIds')}
+                      description={t('societies:field.areaHint')}
+                      placeholder={
+                        field.value.length === 0 ? t('societies:form.choose') : undefined
+                      }
                       data={options.area}
                       searchable
                       clearable
                       hidePickedOptions
                       limit={200}
                       maxDropdownHeight={300}
-                      nothingFoundMessage={t('form.nothingFound')}
+                      nothingFoundMessage={t('societies:form.nothingFound')}
                       error={error('areaVillageIds')}
                     />
                   )}
@@ -570,16 +576,16 @@ export function ApplicationForm({
       <Modal
         opened={blocker.state === 'blocked'}
         onClose={() => blocker.reset?.()}
-        title={t('form.unsavedTitle')}
+        title={t('societies:form.unsavedTitle')}
         centered
       >
-        <Text size="sm">{t('form.unsavedBody')}</Text>
+        <Text size="sm">{t('societies:form.unsavedBody')}</Text>
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-            {t('form.keepEditing')}
+            {t('societies:form.keepEditing')}
           </Button>
           <Button color="red" onClick={() => blocker.proceed?.()}>
-            {t('form.discard')}
+            {t('societies:form.discard')}
           </Button>
         </Group>
       </Modal>

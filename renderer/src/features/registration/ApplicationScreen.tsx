@@ -50,7 +50,7 @@ import { appKeys } from '../../lib/backend';
 
 /** One application: its particulars, clock, letters, and the steps its state allows. */
 export function ApplicationScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'certificates']);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user } = useSession();
@@ -540,7 +540,7 @@ export function ApplicationScreen({ id }: { id: string }) {
 
 /** After approval: the registration number, the society, and the certificate to print (or why not). */
 export function ApprovedPanel({ application }: { application: ApplicationDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'certificates']);
   // Set by the state server when this office's own entry of the society was refused.
   const { entryRefused } = application;
   const unusedNumber = entryRefused?.regNo ?? null;
@@ -614,7 +614,7 @@ export function ApprovedPanel({ application }: { application: ApplicationDetail 
           {certificate ? (
             <PrintCertificateButton
               serial={certificate.serial}
-              label={t('certificates.printCertificate')}
+              label={t('certificates:certificates.printCertificate')}
               size="sm"
               variant="filled"
             />

@@ -19,7 +19,7 @@ export function ApplicationStateBadge({
   state: ApplicationState;
   size?: 'sm' | 'md' | 'lg';
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   return (
     <Badge
       color={stateColors[state]}

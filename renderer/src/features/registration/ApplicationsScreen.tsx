@@ -29,7 +29,7 @@ import { useReferenceData } from '../reference';
 
 /** Applications of the office with the statutory clock of each; the most urgent first. */
 export function ApplicationsScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   const navigate = useNavigate();
   const { user } = useSession();
   const reference = useReferenceData();

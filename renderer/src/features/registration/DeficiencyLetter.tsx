@@ -16,7 +16,7 @@ export interface IssuedLetterState {
  * wanting, and that the statutory clock stands stopped until the reply.
  */
 export function DeficiencyLetter({ id, letterId }: { id: string; letterId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   const location = useLocation();
   const justIssued = Boolean((location.state as IssuedLetterState | null)?.issued);
   return (

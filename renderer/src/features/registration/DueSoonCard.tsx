@@ -12,7 +12,7 @@ const SHOWN = 4;
  * first. Nothing is shown when none is due, so the register keeps its room.
  */
 export function DueSoonCard() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   const applications = useApplications();
   if (applications.isError) {
     return (

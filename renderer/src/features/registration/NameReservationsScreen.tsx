@@ -46,7 +46,7 @@ const blank: ReserveValues = { name: '', typeId: null, applicantName: '' };
  * until it expires (`registration.name_reservation_days`) and used up by their application.
  */
 export function NameReservationsScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'societies']);
   const queryClient = useQueryClient();
   const reference = useReferenceData();
   const reservations = useNameReservations();
@@ -135,13 +135,13 @@ export function NameReservationsScreen() {
                     render={({ field, fieldState }) => (
                       <Select
                         {...field}
-                        label={t('field.typeId')}
+                        label={t('societies:field.typeId')}
                         withAsterisk
-                        placeholder={t('form.choose')}
+                        placeholder={t('societies:form.choose')}
                         data={types}
                         searchable
                         selectFirstOptionOnChange
-                        nothingFoundMessage={t('form.nothingFound')}
+                        nothingFoundMessage={t('societies:form.nothingFound')}
                         maxDropdownHeight={320}
                         error={fieldState.error?.message}
                       />

@@ -21,7 +21,7 @@ export interface ReceivedState {
 
 /** "New application": the clerk records it, then prints the acknowledgement slip. */
 export function NewApplicationScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'reference']);
   const reference = useReferenceData();
   const rules = useRuleParameters();
 
@@ -37,7 +37,7 @@ export function NewApplicationScreen() {
   if (reference.isError) {
     return (
       <ErrorState
-        title={t('reference.loadError')}
+        title={t('reference:reference.loadError')}
         error={reference.error}
         onRetry={() => void reference.refetch()}
       />

@@ -32,7 +32,7 @@ export function PromotersEditor({
   /** The promoters as a whole: too few, no chief (from the form or the backend). */
   problem: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   const { control, register, setValue, getValues, formState } = form;
   const { fields, append, remove } = useFieldArray({ control, name: 'promoters' });
   const count = fields.length;
@@ -201,7 +201,7 @@ function PromoterSummary({
   form: ApplicationForm;
   minPromoters: number | undefined;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   const promoters = useWatch({ control: form.control, name: 'promoters' });
   const count = promoters.length;
   const totalShares = promoters.reduce((sum, p) => sum + (Number.parseInt(p.shares, 10) || 0), 0);

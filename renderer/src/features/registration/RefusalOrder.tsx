@@ -11,7 +11,7 @@ import {
 
 /** The order refusing registration, with the registrar's reasons, ready to print. */
 export function RefusalOrder({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   return (
     <ApplicationDocument id={id}>
       {(data, reference, office) =>

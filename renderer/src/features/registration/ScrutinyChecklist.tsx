@@ -40,7 +40,7 @@ export function ScrutinyChecklist({
   editable: boolean;
   onSaved: (saved: ApplicationDetail) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   const save = useRequest('applications.recordScrutiny');
   const initial = () =>
     Object.fromEntries(
@@ -268,7 +268,7 @@ export function ScrutinyChecklist({
 }
 
 function ResultBadge({ result }: { result: ScrutinyResult | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   if (result === null)
     return (
       <Text span size="sm" c="dimmed">

@@ -21,7 +21,7 @@ interface StepModalProps {
  * checklist already found wanting come ticked, with their notes.
  */
 export function DeficiencyModal({ application, onClose, onDone }: StepModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'auth']);
   const issue = useRequest('applications.issueDeficiency');
   const checklist = application.checklist;
   const [notes, setNotes] = useState<Record<string, string>>(() =>
@@ -141,7 +141,7 @@ interface ReplyValues {
 
 /** The applicants answered the latest letter: its date and what they sent. */
 export function ReplyModal({ application, onClose, onDone }: StepModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'auth']);
   const reply = useRequest('applications.recordReply');
   const [banner, setBanner] = useState<string | null>(null);
   const { control, register, handleSubmit, setError, formState } = useForm<ReplyValues>({
@@ -207,7 +207,7 @@ export function ReplyModal({ application, onClose, onDone }: StepModalProps) {
 
 /** The applicants withdrew: the reason is kept with the application. */
 export function WithdrawModal({ application, onClose, onDone }: StepModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'auth']);
   const withdraw = useRequest('applications.withdraw');
   const [banner, setBanner] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<{ reason: string }>({
@@ -266,7 +266,7 @@ export function DecideApplicationModal({
   onClose,
   onDone,
 }: StepModalProps & { decision: 'approve' | 'refuse'; officeName: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'auth']);
   const decide = useRequest('applications.decide');
   const [banner, setBanner] = useState<string | null>(null);
   const approving = decision === 'approve';
@@ -319,7 +319,7 @@ export function DecideApplicationModal({
         />
       )}
       <PasswordInput
-        {...register('password', { required: t('auth.enterPassword') })}
+        {...register('password', { required: t('auth:auth.enterPassword') })}
         label={t('decide.password')}
         description={t('decide.passwordHint')}
         error={formState.errors.password?.message}
@@ -336,7 +336,7 @@ export function DecideApplicationModal({
  * the society. The registrar confirms; the society is numbered and its certificate issued.
  */
 export function DeemedModal({ application, onClose, onDone }: StepModalProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['registration', 'auth']);
   const deem = useRequest('applications.recordDeemed');
   const [banner, setBanner] = useState<string | null>(null);
   const submit = () => {

@@ -51,7 +51,7 @@ export function ClockBadge({
   clock: Clock | null;
   size?: 'sm' | 'md' | 'lg';
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('registration');
   if (!clock) {
     return (
       <Badge color="gray" variant="outline" size={size} radius="sm" tt="none" fw={500}>

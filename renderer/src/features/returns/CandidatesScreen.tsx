@@ -17,7 +17,7 @@ import { statusOrderKeys } from '../status-orders';
  * non-functional status in one click; a registrar of the office decides the order.
  */
 export function CandidatesScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const queryClient = useQueryClient();
   const { user } = useSession();
   const reference = useReferenceData();

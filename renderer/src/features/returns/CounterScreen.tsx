@@ -52,7 +52,7 @@ import { useReferenceData } from '../reference';
  * the keyboard back with their password.
  */
 export function CounterScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const form = useCounterForm();
   const [handingBack, setHandingBack] = useState(false);
   const [justFiled, setJustFiled] = useState<ReturnDetail | null>(null);
@@ -115,7 +115,7 @@ export function CounterScreen() {
 
 /** After filing: the acknowledgement to print, then the keyboard goes back. */
 function Filed({ detail, onHandBack }: { detail: ReturnDetail; onHandBack: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const reference = useReferenceData();
   const office = reference.data?.offices.find((candidate) => candidate.id === detail.officeId);
   return (
@@ -151,7 +151,7 @@ function Filed({ detail, onHandBack }: { detail: ReturnDetail; onHandBack: () =>
 
 /** The clerk's password closes the counter; the clerk's own screens come back. */
 function HandBackModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const queryClient = useQueryClient();
   const apply = useApplyAuthStatus();
   const close = useRequest('returns.closeCounter');
@@ -205,7 +205,7 @@ function ReturnFilingForm({
   detail: ReturnDetail;
   onFiled: (detail: ReturnDetail) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const file = useRequest('returns.file');
   const [banner, setBanner] = useState<string | null>(null);
   const resolver = useMemo(
@@ -519,7 +519,7 @@ function SumHint({
   problem: (parts: number[], total: number) => string | null;
   shown: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const snapshot = useWatch({ control, name: 'snapshot' });
   const values = fields.map((field) => countOf(snapshot[field] ?? ''));
   if (!shown || values.some((value) => value === undefined || Number.isNaN(value))) return null;

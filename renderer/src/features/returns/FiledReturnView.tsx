@@ -9,7 +9,7 @@ type Filed = NonNullable<ReturnDetail['filed']>;
 
 /** The items and figures of a filed return, as the clerk checks them. */
 export function FiledReturnView({ filed }: { filed: Filed }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const yesNo = (value: boolean) => (value ? t('returnPage.yes') : t('returnPage.no'));
   const s = filed.snapshot;
   const count = (value: number) => value.toLocaleString('en-IN');

@@ -12,7 +12,7 @@ import { useReturn } from './queries';
 
 /** What the acknowledgement of a filed return says; printed from the counter or the return page. */
 export function ReturnAcknowledgementBody({ detail }: { detail: ReturnDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['returns', 'registration']);
   const filed = detail.filed;
   if (!filed) return null;
   return (
@@ -59,7 +59,7 @@ export function ReturnAcknowledgementBody({ detail }: { detail: ReturnDetail }) 
           style={{ borderTop: '1px solid #555', width: 240 }}
           ta="center"
         >
-          {t('slip.signature')}
+          {t('registration:slip.signature')}
         </Text>
       </Group>
     </Stack>
@@ -68,7 +68,7 @@ export function ReturnAcknowledgementBody({ detail }: { detail: ReturnDetail }) 
 
 /** The acknowledgement of a filed return, from the return page. */
 export function ReturnAcknowledgement({ societyId, fy }: { societyId: string; fy: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['returns', 'registration']);
   const detail = useReturn(societyId, fy);
   const reference = useReferenceData();
   if (detail.isPending || reference.isPending) {

@@ -26,7 +26,7 @@ import { returnKeys, useReturn } from './queries';
  * secretary), or filed with its items and figures and the clerk's check.
  */
 export function ReturnScreen({ societyId, fy }: { societyId: string; fy: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const detail = useReturn(societyId, fy);
@@ -283,7 +283,7 @@ function SendBackModal({
   pending: boolean;
   error: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const [reasons, setReasons] = useState('');
   const [empty, setEmpty] = useState(false);
   const submit = () => {

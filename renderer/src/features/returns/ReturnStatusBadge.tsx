@@ -19,7 +19,7 @@ export function ReturnStatusBadge({
   status: ReturnStatus;
   size?: BadgeProps['size'];
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   return (
     <Badge color={returnStatusColors[status]} variant="light" radius="sm" tt="none" size={size}>
       {t(`returnStatus.${status}`)}

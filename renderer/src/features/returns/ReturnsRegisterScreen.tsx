@@ -26,7 +26,7 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
  * The filters live in the address, so Back returns to the same list.
  */
 export function ReturnsRegisterScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { user } = useSession();
@@ -269,7 +269,7 @@ function NoticesModal({
   onClose: () => void;
   onDone: (count: number) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('returns');
   const notices = usePresentedFile('returns.defaulterNotices');
   return (
     <Modal opened onClose={onClose} title={t('returns.noticesTitle')} size="lg">

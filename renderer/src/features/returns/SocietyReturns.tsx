@@ -9,7 +9,7 @@ import { useSocietyReturns } from './queries';
 
 /** A society's annual returns, year by year, each opening its return. */
 export function SocietyReturns({ societyId }: { societyId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['returns', 'registers']);
   const returns = useSocietyReturns(societyId);
   if (returns.isPending) {
     return (
@@ -39,7 +39,7 @@ export function SocietyReturns({ societyId }: { societyId: string }) {
     <Table verticalSpacing={6} fz="sm" data-testid="society-returns" maw={900}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t('registers.year')}</Table.Th>
+          <Table.Th>{t('registers:registers.year')}</Table.Th>
           <Table.Th>{t('returns.col.status')}</Table.Th>
           <Table.Th>{t('returnPage.ackNo')}</Table.Th>
           <Table.Th>{t('returns.col.filedOn')}</Table.Th>

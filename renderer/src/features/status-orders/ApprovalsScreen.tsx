@@ -20,7 +20,7 @@ import { societyKeys } from '../societies';
  * proposed an order sees it without the buttons: another officer must decide it.
  */
 export function ApprovalsScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['statusOrders', 'societies']);
   const { user } = useSession();
   const queryClient = useQueryClient();
   const orders = useStatusOrders({ state: 'proposed' });
@@ -195,7 +195,7 @@ export function ApprovalsScreen() {
               decided.state === 'approved'
                 ? t('approvals.approved', {
                     society: decided.societyName,
-                    status: t(`societyStatus.${decided.toStatus}`).toLowerCase(),
+                    status: t(`societies:societyStatus.${decided.toStatus}`).toLowerCase(),
                   })
                 : t('approvals.rejected', { society: decided.societyName }),
             );

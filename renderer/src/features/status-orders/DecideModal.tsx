@@ -28,7 +28,7 @@ export function DecideModal({
   onClose: () => void;
   onDecided: (decided: StatusOrderRow) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['statusOrders', 'auth', 'societies']);
   const decide = useRequest('statusOrders.decide');
   const [banner, setBanner] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<DecideValues>({
@@ -71,8 +71,8 @@ export function DecideModal({
             {t('approvals.summary', {
               society: order.societyName,
               regNo: order.societyRegNo,
-              from: t(`societyStatus.${order.fromStatus}`),
-              to: t(`societyStatus.${order.toStatus}`),
+              from: t(`societies:societyStatus.${order.fromStatus}`),
+              to: t(`societies:societyStatus.${order.toStatus}`),
               date: dateText(order.effectiveOn),
               orderRef: order.orderRef,
             })}
@@ -95,7 +95,7 @@ export function DecideModal({
             data-autofocus={approving ? undefined : true}
           />
           <PasswordInput
-            {...register('password', { required: t('auth.enterPassword') })}
+            {...register('password', { required: t('auth:auth.enterPassword') })}
             label={t('approvals.password')}
             description={t('approvals.passwordHint')}
             error={errors.password?.message}

@@ -69,7 +69,7 @@ export function ProposeStatusModal({
   onClose: () => void;
   onProposed: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['statusOrders', 'societies']);
   const propose = useRequest('statusOrders.propose');
   const [banner, setBanner] = useState<string | null>(null);
   const [resolver] = useState(() => proposalResolver(society.id, t('propose.chooseStatus')));
@@ -84,7 +84,7 @@ export function ProposeStatusModal({
   });
   const statusOptions = statusTransitions[society.status].map((value) => ({
     value,
-    label: t(`societyStatus.${value}`),
+    label: t(`societies:societyStatus.${value}`),
   }));
 
   const onSubmit = handleSubmit(async (proposal) => {
@@ -126,7 +126,7 @@ export function ProposeStatusModal({
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {t('propose.intro', {
-              status: t(`societyStatus.${society.status}`).toLowerCase(),
+              status: t(`societies:societyStatus.${society.status}`).toLowerCase(),
               office: society.officeName,
             })}
           </Text>
@@ -144,7 +144,7 @@ export function ProposeStatusModal({
                   {...field}
                   label={t('propose.toStatus')}
                   data={statusOptions}
-                  placeholder={t('form.choose')}
+                  placeholder={t('societies:form.choose')}
                   allowDeselect={false}
                   error={errors.toStatus?.message}
                   withAsterisk

@@ -15,7 +15,7 @@ const FIELDS = ['serverUrl', 'code', 'label'] as const;
 
 /** The administrator connects this computer with the one-time code from the state office. */
 export function EnrolForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sync');
   const queryClient = useQueryClient();
   const enrol = useRequest('sync.enrol', (status) => storeSyncStatus(queryClient, status));
   const [banner, setBanner] = useState<string | null>(null);

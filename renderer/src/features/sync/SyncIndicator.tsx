@@ -10,7 +10,7 @@ import { useSyncStatus } from './queries';
  * wait and how many issues need the registrar. Opens the sync screen.
  */
 export function SyncIndicator() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sync');
   const status = useSyncStatus();
   const data = status.data;
   if (!data) return null;

@@ -41,7 +41,7 @@ type InboxKey = `sync.inbox.${
  * newest first. Opening one shows it side by side; the registrar decides it.
  */
 export function SyncIssues() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['sync', 'societies']);
   const issues = useSyncIssues();
   const [open, setOpen] = useState<Issue | null>(null);
   const [done, setDone] = useState(false);
@@ -164,7 +164,7 @@ function IssueDetail({
   onClose: () => void;
   onResolved: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['sync', 'societies']);
   const queryClient = useQueryClient();
   const canDecide = useCan('sync.resolve');
   const resolve = useRequest('sync.resolve', (status) => {
@@ -286,10 +286,11 @@ function IssueDetail({
  * the column name as words.
  */
 function useFieldLabel(): (column: string) => string {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation(['sync', 'societies']);
   return (column) => {
     const field = column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-    if (i18n.exists(`field.${field}`)) return t(`field.${field}` as 'field.name');
+    if (i18n.exists(`societies:field.${field}`))
+      return t(`societies:field.${field}` as 'societies:field.name');
     const text = column.replaceAll('_', ' ');
     return text.charAt(0).toUpperCase() + text.slice(1);
   };

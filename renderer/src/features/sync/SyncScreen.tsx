@@ -13,7 +13,7 @@ import { storeSyncStatus, syncKeys, useSyncStatus } from './queries';
 
 /** Sync with the state server: the connection, what waits, what went wrong, and the inbox. */
 export function SyncScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('sync');
   const queryClient = useQueryClient();
   const status = useSyncStatus();
   const canEnrol = useCan('sync.enrol');

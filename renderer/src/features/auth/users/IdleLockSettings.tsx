@@ -8,7 +8,7 @@ import { authKeys } from '../queries';
 
 /** The administrator's one setting so far: idle minutes before the screen locks. */
 export function IdleLockSettings() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const queryClient = useQueryClient();
   const { idleLockMinutes } = useSession();
   const update = useRequest('settings.update', (status) =>

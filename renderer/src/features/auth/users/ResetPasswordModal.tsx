@@ -21,7 +21,7 @@ export function ResetPasswordModal({
   onClose: () => void;
   onDone: (saved: UserRow) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const reset = useRequest('users.resetPassword');
   const [banner, setBanner] = useState<string | null>(null);
   const { register, handleSubmit, setError, formState } = useForm<{ temporaryPassword: string }>({

@@ -51,7 +51,7 @@ export function UserFormModal({
   onClose: () => void;
   onSaved: (saved: UserRow, added: boolean) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['auth', 'societies']);
   const create = useRequest('users.create');
   const update = useRequest('users.update');
   const [banner, setBanner] = useState<string | null>(null);
@@ -136,7 +136,7 @@ export function UserFormModal({
                   {...field}
                   label={t('users.role')}
                   data={roleOptions}
-                  placeholder={t('form.choose')}
+                  placeholder={t('societies:form.choose')}
                   allowDeselect={false}
                   error={errors.role?.message}
                   withAsterisk
@@ -153,8 +153,8 @@ export function UserFormModal({
                   label={t('auth.office')}
                   data={offices}
                   searchable
-                  placeholder={t('form.choose')}
-                  nothingFoundMessage={t('form.nothingFound')}
+                  placeholder={t('societies:form.choose')}
+                  nothingFoundMessage={t('societies:form.nothingFound')}
                   allowDeselect={false}
                   error={errors.officeId?.message}
                   withAsterisk

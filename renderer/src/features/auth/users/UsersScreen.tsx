@@ -36,7 +36,7 @@ type Dialog =
 
 /** The administrator's list of users: add, edit, deactivate, reset a password. */
 export function UsersScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('auth');
   const { user: me } = useSession();
   const queryClient = useQueryClient();
   const users = useUsers();

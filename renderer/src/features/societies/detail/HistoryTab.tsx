@@ -8,7 +8,7 @@ import { useSocietyHistory } from '../queries';
 
 /** Every change to the society and its status, name and area rows: who, when, before, after. */
 export function HistoryTab({ societyId }: { societyId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('societies');
   const history = useSocietyHistory(societyId);
   const reference = useReferenceData();
 

@@ -13,7 +13,7 @@ export function RegistrationNumber({
   society: Pick<SocietyDetail, 'regNo' | 'regNoProvisional'>;
   c?: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('societies');
   return (
     // Where the column is narrow the badge goes under the number, never cut short.
     <Group gap={6} component="span">

@@ -29,7 +29,7 @@ export interface SavedState {
 }
 
 export function SocietyDetailScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['societies', 'statusOrders']);
   const navigate = useNavigate();
   const location = useLocation();
   const society = useSociety(id);
@@ -133,7 +133,7 @@ export function SocietyDetailScreen({ id }: { id: string }) {
                   setProposing(true);
                 }}
               >
-                {t('propose.button')}
+                {t('statusOrders:propose.button')}
               </Button>
             ) : null}
             {canEdit ? (
@@ -172,7 +172,7 @@ export function SocietyDetailScreen({ id }: { id: string }) {
           withCloseButton
           closeButtonLabel={t('common.close')}
           onClose={() => setProposed(false)}
-          title={t('propose.sent', { office: data.officeName })}
+          title={t('statusOrders:propose.sent', { office: data.officeName })}
         />
       ) : null}
       {pendingOrder ? <PendingOrderNotice order={pendingOrder} /> : null}
@@ -234,7 +234,7 @@ export function SocietyDetailScreen({ id }: { id: string }) {
 
 /** A proposed order waiting for a registrar: shown so nobody proposes a second one. */
 function PendingOrderNotice({ order }: { order: StatusOrderRow }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['societies', 'statusOrders']);
   return (
     <Alert
       color="yellow"

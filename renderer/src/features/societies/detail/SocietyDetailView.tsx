@@ -27,7 +27,7 @@ function Plain({ children }: { children: ReactNode }) {
 
 /** Every field of the master record, grouped as the paper register groups them. */
 export function SocietyDetailView({ society }: { society: SocietyDetail }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('societies');
   const text = (value: string | null) => (value ? <Plain>{value}</Plain> : '');
 
   const statusHistory = [...society.statusHistory].sort(

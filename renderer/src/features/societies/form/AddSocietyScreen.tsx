@@ -11,7 +11,7 @@ import { useReferenceData } from '../../reference';
 
 /** "Add society": a record already registered on paper, entered from the old register. */
 export function AddSocietyScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['societies', 'reference']);
   const navigate = useNavigate();
   const location = useLocation();
   const reference = useReferenceData();
@@ -22,7 +22,7 @@ export function AddSocietyScreen() {
   if (reference.isError) {
     return (
       <ErrorState
-        title={t('reference.loadError')}
+        title={t('reference:reference.loadError')}
         error={reference.error}
         onRetry={() => void reference.refetch()}
       />

@@ -14,7 +14,7 @@ import { useSociety, useUpdateSociety } from '../queries';
 
 /** "Edit society": corrections to the master record, guarded against someone else's save. */
 export function EditSocietyScreen({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['societies', 'reference']);
   const navigate = useNavigate();
   const location = useLocation();
   const reference = useReferenceData();
@@ -58,7 +58,7 @@ export function EditSocietyScreen({ id }: { id: string }) {
   if (reference.isError) {
     return (
       <ErrorState
-        title={t('reference.loadError')}
+        title={t('reference:reference.loadError')}
         error={reference.error}
         onRetry={() => void reference.refetch()}
       />

@@ -83,7 +83,7 @@ export function SocietyForm({
   onReload,
   today,
 }: SocietyFormProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('societies');
   const formRef = useRef<HTMLFormElement>(null);
   const leavingRef = useRef(false);
   const [banner, setBanner] = useState<Banner>(null);

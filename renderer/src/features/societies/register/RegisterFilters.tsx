@@ -20,7 +20,7 @@ export function RegisterFilters({
   onClear: () => void;
   canClear: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('societies');
 
   const data = useMemo(() => {
     const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);

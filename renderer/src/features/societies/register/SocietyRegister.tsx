@@ -40,7 +40,7 @@ const TABLE_ID = 'society-register';
  * `top` is a reminder shown above the search (applications due soon).
  */
 export function SocietyRegister({ top }: { top?: ReactNode } = {}) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('societies');
   const navigate = useNavigate();
   const location = useLocation();
   const { params, setQuery, setFilter, setSort, clearAll } = useRegisterParams();

@@ -56,7 +56,7 @@ export function SocietyTable({
   onVisibleEnd,
   onKeyDown,
 }: SocietyTableProps) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('societies');
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const sorting: SortingState = sort

@@ -5,13 +5,13 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table';
-import type { en } from '../../../i18n/en';
+import type { societiesEn } from '../i18n/en';
 import type { SocietyRow, SocietySortField } from '#shared/societies/contract';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { dateText } from '../../../lib/format';
 
 export interface RegisterColumnMeta {
-  label: `register.col.${keyof typeof en.register.col}`;
+  label: `register.col.${keyof typeof societiesEn.register.col}`;
   /** Base width in pixels; columns with `grow` share the space left over. */
   width: number;
   grow?: number;
