@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditDetail } from '#shared/audits/contract';
 import type { ReferenceData } from '#shared/reference/contract';
-import { createTestCore, TEST_PASSWORD, type TestCore } from '../../../tests/fixtures/test-core';
+import {
+  createTestCore,
+  TEST_PASSWORD,
+  type TestCore,
+  failure,
+} from '../../../tests/fixtures/test-core';
 import { validSociety } from '../../../tests/fixtures/societies';
 import {
   classAScores,
@@ -19,14 +24,6 @@ import { seedDemoAudits } from '../demo/demo-audits';
 let core: TestCore;
 let reference: ReferenceData;
 let auditorId: string;
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: { code: string; message: string; fields?: Record<string, string> }) => error,
-  );
 
 async function society(name: string, regNo: string, extra: Record<string, unknown> = {}) {
   return core.call(

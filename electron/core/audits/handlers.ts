@@ -4,40 +4,42 @@ import { signedIn } from '../caller';
 import type { AuditService } from './audit-service';
 
 export function auditHandlers(audits: AuditService): HandlersOf<typeof auditRequests> {
+  const { programme, details, reports, observations, defects, fees, rubrics } = audits;
   return {
-    'audits.register': ({ offset, limit, ...filter }) => audits.register(filter, { offset, limit }),
-    'audits.counts': (input) => audits.counts(input),
-    'audits.mine': (_input, caller) => audits.mine(signedIn(caller)),
-    'audits.auditors': () => audits.auditors(),
-    'audits.assign': (input, caller) => audits.assign(signedIn(caller), input),
-    'audits.assignMatching': (input, caller) => audits.assignMatching(signedIn(caller), input),
+    'audits.register': ({ offset, limit, ...filter }) =>
+      programme.register(filter, { offset, limit }),
+    'audits.counts': (input) => programme.counts(input),
+    'audits.mine': (_input, caller) => programme.mine(signedIn(caller)),
+    'audits.auditors': () => programme.auditors(),
+    'audits.assign': (input, caller) => programme.assign(signedIn(caller), input),
+    'audits.assignMatching': (input, caller) => programme.assignMatching(signedIn(caller), input),
     'audits.reassign': (input, caller) =>
-      audits.reassign(
+      programme.reassign(
         signedIn(caller),
         input.id,
         input.baseVersion,
         input.auditorId,
         input.auditorKind,
       ),
-    'audits.get': (input) => audits.get(input.id),
-    'audits.ofSociety': (input) => audits.ofSociety(input.societyId),
+    'audits.get': (input) => details.get(input.id),
+    'audits.ofSociety': (input) => details.ofSociety(input.societyId),
     'audits.saveReport': (input, caller) =>
-      audits.saveReport(signedIn(caller), input.id, input.baseVersion, input.report),
+      reports.saveReport(signedIn(caller), input.id, input.baseVersion, input.report),
     'audits.addObservation': (input, caller) =>
-      audits.addObservation(signedIn(caller), input.auditId, input.observation),
+      observations.addObservation(signedIn(caller), input.auditId, input.observation),
     'audits.reviseObservation': (input, caller) =>
-      audits.reviseObservation(signedIn(caller), input.observationId, input.observation),
+      observations.reviseObservation(signedIn(caller), input.observationId, input.observation),
     'audits.submit': (input, caller) =>
-      audits.submit(signedIn(caller), input.id, input.baseVersion),
+      reports.submit(signedIn(caller), input.id, input.baseVersion),
     'audits.review': (input, caller) =>
-      audits.review(signedIn(caller), input.id, input.baseVersion, input.decision, input.remarks),
-    'audits.followUp': (input, caller) => audits.followUp(signedIn(caller), input),
-    'audits.overdueDefects': (input) => audits.overdueDefects(input.officeId),
+      reports.review(signedIn(caller), input.id, input.baseVersion, input.decision, input.remarks),
+    'audits.followUp': (input, caller) => defects.followUp(signedIn(caller), input),
+    'audits.overdueDefects': (input) => defects.overdueDefects(input.officeId),
     'audits.setFee': (input, caller) =>
-      audits.setFee(signedIn(caller), input.id, input.baseVersion, input.feePaise, input.reason),
-    'audits.receiveFee': (input, caller) => audits.receiveFee(signedIn(caller), input),
-    'audits.grades': (input) => audits.grades(input.fy, input.officeId),
-    'audits.rubrics': () => audits.rubrics(),
-    'audits.saveRubric': (input, caller) => audits.saveRubric(signedIn(caller), input),
+      fees.setFee(signedIn(caller), input.id, input.baseVersion, input.feePaise, input.reason),
+    'audits.receiveFee': (input, caller) => fees.receiveFee(signedIn(caller), input),
+    'audits.grades': (input) => programme.grades(input.fy, input.officeId),
+    'audits.rubrics': () => rubrics.list(),
+    'audits.saveRubric': (input, caller) => rubrics.save(signedIn(caller), input),
   };
 }
