@@ -5,6 +5,7 @@ import {
   TEST_HASHING,
   TEST_PASSWORD,
   type TestCore,
+  failure,
 } from '../../../tests/fixtures/test-core';
 import { PasswordHasher, PRODUCTION_HASHING } from './password-hasher';
 
@@ -29,14 +30,6 @@ beforeEach(async () => {
   officeId = (await core.call('reference.get', {})).offices.find((o) => o.code === 'AIZ')!.id;
 });
 afterEach(() => core.dispose());
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: { code: string; message: string; fields?: Record<string, string> }) => error,
-  );
 
 describe('first start', () => {
   it('asks for an administrator account, and signs it in once made', async () => {

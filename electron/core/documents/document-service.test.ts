@@ -3,19 +3,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SocietyDetail } from '#shared/societies/contract';
 import { validSociety } from '../../../tests/fixtures/societies';
-import { createTestCore, type TestCore } from '../../../tests/fixtures/test-core';
+import { createTestCore, type TestCore, failure } from '../../../tests/fixtures/test-core';
 
 let core: TestCore;
 let society: SocietyDetail;
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`);
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: { code: string; message: string }) => error,
-  );
 const attach = (content: Buffer, fileName = 'Bank certificate.pdf') =>
   core.call('documents.add', {
     ownerEntity: 'society',

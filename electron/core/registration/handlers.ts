@@ -6,19 +6,20 @@ import type { RegistrationService } from './registration-service';
 export function registrationHandlers(
   registration: RegistrationService,
 ): HandlersOf<typeof registrationRequests> {
+  const { applications, scrutiny, decisions, names } = registration;
   return {
     'applications.receive': (input, caller) =>
-      registration.receive(signedIn(caller), input.application),
-    'applications.get': (input) => registration.get(input.id),
-    'applications.list': (input, caller) => registration.list(signedIn(caller), input),
+      applications.receive(signedIn(caller), input.application),
+    'applications.get': (input) => applications.get(input.id),
+    'applications.list': (input, caller) => applications.list(signedIn(caller), input),
     'applications.startScrutiny': (input, caller) =>
-      registration.startScrutiny(signedIn(caller), input.id, input.baseVersion),
+      scrutiny.startScrutiny(signedIn(caller), input.id, input.baseVersion),
     'applications.recordScrutiny': (input, caller) =>
-      registration.recordScrutiny(signedIn(caller), input.id, input.baseVersion, input.items),
+      scrutiny.recordScrutiny(signedIn(caller), input.id, input.baseVersion, input.items),
     'applications.issueDeficiency': (input, caller) =>
-      registration.issueDeficiency(signedIn(caller), input.id, input.baseVersion, input.items),
+      scrutiny.issueDeficiency(signedIn(caller), input.id, input.baseVersion, input.items),
     'applications.recordReply': (input, caller) =>
-      registration.recordReply(
+      scrutiny.recordReply(
         signedIn(caller),
         input.id,
         input.baseVersion,
@@ -26,7 +27,7 @@ export function registrationHandlers(
         input.note,
       ),
     'applications.decide': (input, caller) =>
-      registration.decide(
+      decisions.decide(
         signedIn(caller),
         input.id,
         input.baseVersion,
@@ -34,10 +35,10 @@ export function registrationHandlers(
         input.reasons,
       ),
     'applications.recordDeemed': (input, caller) =>
-      registration.recordDeemed(signedIn(caller), input.id, input.baseVersion),
+      decisions.recordDeemed(signedIn(caller), input.id, input.baseVersion),
     'applications.withdraw': (input, caller) =>
-      registration.withdraw(signedIn(caller), input.id, input.baseVersion, input.reason),
-    'names.reserve': (input, caller) => registration.reserveName(signedIn(caller), input),
-    'names.list': (_input, caller) => registration.listReservations(signedIn(caller)),
+      decisions.withdraw(signedIn(caller), input.id, input.baseVersion, input.reason),
+    'names.reserve': (input, caller) => names.reserveName(signedIn(caller), input),
+    'names.list': (_input, caller) => names.listReservations(signedIn(caller)),
   };
 }

@@ -12,7 +12,7 @@ import { numberPattern, type NumberAllocator } from './number-allocator';
 
 /**
  * Where each kind of number is kept, by the purpose it was given for: the record and its
- * field (a society's registration number has its own path, `SocietyService.renumber`).
+ * field (a society's registration number has its own path, `SocietyCorrections.renumber`).
  */
 const OWNERS: Record<string, { entity: SyncEntity; field: string }> = {
   acknowledgement: { entity: 'registration_application', field: 'ackNo' },
@@ -56,7 +56,7 @@ export class ProvisionalNumbers {
       // None leased of this series yet: it waits for the next sync.
       if (!this.numbers.hasLeasedLeft(numbering.series)) continue;
       const registration = provisional.purpose === 'registration';
-      const officeId = registration ? this.societies.officeIdOf(provisional.ownerId) : null;
+      const officeId = registration ? this.societies.records.officeIdOf(provisional.ownerId) : null;
       if (officeId) this.certificates.prepareSigning(officeId);
       this.writer.run(actorFor(user), (tx) => {
         const { number } = this.numbers.allocate(
@@ -67,13 +67,13 @@ export class ProvisionalNumbers {
           {
             final: true,
             ...(registration
-              ? { isTaken: (candidate: string) => this.societies.isNumberUsed(candidate) }
+              ? { isTaken: (candidate: string) => this.societies.records.isNumberUsed(candidate) }
               : {}),
           },
         );
         this.numbers.void(tx, provisional.number, `Provisional; replaced by ${number} at sync`);
         if (registration) {
-          this.societies.renumber(tx, provisional.ownerId, number, REPLACE_PROVISIONAL);
+          this.societies.corrections.renumber(tx, provisional.ownerId, number, REPLACE_PROVISIONAL);
           this.certificates.issueRegistration(
             tx,
             user,

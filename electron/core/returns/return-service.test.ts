@@ -5,20 +5,17 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReturnFiling } from '#shared/returns/returns';
 import type { ReferenceData } from '#shared/reference/contract';
-import { createTestCore, TEST_PASSWORD, type TestCore } from '../../../tests/fixtures/test-core';
+import {
+  createTestCore,
+  TEST_PASSWORD,
+  type TestCore,
+  failure,
+} from '../../../tests/fixtures/test-core';
 import { validSociety } from '../../../tests/fixtures/societies';
 
 // FIXED_NOW is 23-11-2026: the returns of 2025-26 were due on 30-09-2026 (54 days ago).
 let core: TestCore;
 let reference: ReferenceData;
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: { code: string; message: string; fields?: Record<string, string> }) => error,
-  );
 
 function filing(overrides: Partial<ReturnFiling['snapshot']> = {}): ReturnFiling {
   return {

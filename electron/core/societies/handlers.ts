@@ -9,15 +9,14 @@ export function societyHandlers(
   societies: SocietyService,
   changes: ChangeLog,
 ): HandlersOf<typeof societyRequests> {
+  const { finder, records, entry, corrections } = societies;
   return {
-    'societies.search': (input) => societies.search(input.query, input.limit, input.filter),
-    'societies.list': (input) =>
-      societies.list(input.filter, input.sort, input.offset, input.limit),
-    'societies.get': (input) => societies.get(input.id),
-    'societies.create': (input, caller) =>
-      societies.create(input.society, actorFor(signedIn(caller))),
+    'societies.search': (input) => finder.search(input.query, input.limit, input.filter),
+    'societies.list': (input) => finder.list(input.filter, input.sort, input.offset, input.limit),
+    'societies.get': (input) => records.get(input.id),
+    'societies.create': (input, caller) => entry.create(input.society, actorFor(signedIn(caller))),
     'societies.update': (input, caller) =>
-      societies.update(
+      corrections.update(
         input.id,
         input.baseVersion,
         input.fields,

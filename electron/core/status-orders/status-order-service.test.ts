@@ -2,20 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionUser } from '#shared/auth/contract';
 import type { SocietyDetail } from '#shared/societies/contract';
 import { validSociety } from '../../../tests/fixtures/societies';
-import { createTestCore, TEST_PASSWORD, type TestCore } from '../../../tests/fixtures/test-core';
+import {
+  createTestCore,
+  TEST_PASSWORD,
+  type TestCore,
+  failure,
+} from '../../../tests/fixtures/test-core';
 
 let core: TestCore;
 let society: SocietyDetail;
 let clerk: SessionUser;
 let registrar: SessionUser;
-
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: { code: string; message: string; fields?: Record<string, string> }) => error,
-  );
 
 const proposal = (overrides: Record<string, unknown> = {}) => ({
   societyId: society.id,

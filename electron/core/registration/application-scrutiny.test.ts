@@ -1,0 +1,260 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ApplicationCreate } from '#shared/registration/registration';
+import type { ReferenceData } from '#shared/reference/contract';
+import { type TestCore, failure } from '../../../tests/fixtures/test-core';
+import {
+  fisheryApplication,
+  approve as approveAs,
+  startRegistrationCore,
+} from '../../../tests/fixtures/applications';
+
+let core: TestCore;
+let reference: ReferenceData;
+
+function application(overrides: Partial<ApplicationCreate> = {}): ApplicationCreate {
+  return fisheryApplication(reference, overrides);
+}
+const approve = (id: string) => approveAs(core, id);
+
+beforeEach(async () => {
+  ({ core, reference } = await startRegistrationCore());
+});
+afterEach(() => core.dispose());
+
+describe('the scrutiny checklist', () => {
+  it('is the common items and the type’s own, and records what was found, by whom and when', async () => {
+    const housing = reference.societyTypes.find((t) => t.code === 'HOUSING')!;
+    const fishery = reference.societyTypes.find((t) => t.code === 'FISHERY')!;
+    expect(housing.scrutinyItems.map((item) => item.code)).toEqual([
+      'promoters',
+      'bye_laws',
+      'share_capital',
+      'fee',
+      'name',
+      'area',
+      'viability',
+      'land_papers',
+      'no_other_house',
+    ]);
+    expect(fishery.scrutinyItems.at(-1)?.code).toBe('water_rights');
+
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    expect(received.checklist.map((item) => item.code)).toEqual(
+      fishery.scrutinyItems.map((item) => item.code),
+    );
+    expect(received.checklist.every((item) => item.result === null)).toBe(true);
+    const early = await failure(
+      core.call(
+        'applications.recordScrutiny',
+        {
+          id: received.id,
+          baseVersion: received.version,
+          items: [{ code: 'fee', result: 'in_order', note: null }],
+        },
+        'clerk',
+      ),
+    );
+    expect(early.message).toBe('Start the scrutiny before recording the checklist.');
+
+    const started = await core.call(
+      'applications.startScrutiny',
+      { id: received.id, baseVersion: received.version },
+      'clerk',
+    );
+    const checked = await core.call(
+      'applications.recordScrutiny',
+      {
+        id: started.id,
+        baseVersion: started.version,
+        items: [
+          { code: 'fee', result: 'in_order', note: null },
+          { code: 'water_rights', result: 'wanting', note: 'No lease for the Tlawng pond.' },
+        ],
+      },
+      'clerk',
+    );
+    expect(checked.version).toBe(started.version + 1);
+    expect(checked.checklist.find((item) => item.code === 'fee')).toMatchObject({
+      result: 'in_order',
+      checkedByName: expect.stringMatching(/\S/u),
+      checkedOn: '2026-11-23',
+    });
+    expect(checked.checklist.find((item) => item.code === 'water_rights')).toMatchObject({
+      result: 'wanting',
+      note: 'No lease for the Tlawng pond.',
+    });
+    // A result of null clears an item back to not checked.
+    const cleared = await core.call(
+      'applications.recordScrutiny',
+      {
+        id: checked.id,
+        baseVersion: checked.version,
+        items: [{ code: 'fee', result: null, note: null }],
+      },
+      'clerk',
+    );
+    expect(cleared.checklist.find((item) => item.code === 'fee')?.result).toBeNull();
+    // The record of changes has the checklist with what it was before.
+    await core.signInAs('administrator', { sessionId: 'admin' });
+    const { entries } = await core.call(
+      'changes.list',
+      { entity: 'registration_application' },
+      'admin',
+    );
+    const saves = entries.filter((entry) => entry.action === 'application.recordScrutiny');
+    expect(saves).toHaveLength(2);
+    expect(saves.map((entry) => Object.keys(entry.changes))).toEqual([['scrutiny'], ['scrutiny']]);
+  });
+
+  it('refuses an item not on the type’s checklist, a wanting item without a note, and a stale version, changing nothing', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const started = await core.call(
+      'applications.startScrutiny',
+      { id: received.id, baseVersion: received.version },
+      'clerk',
+    );
+    const unknown = await failure(
+      core.call(
+        'applications.recordScrutiny',
+        {
+          id: started.id,
+          baseVersion: started.version,
+          items: [{ code: 'land_papers', result: 'in_order', note: null }],
+        },
+        'clerk',
+      ),
+    );
+    expect(unknown.message).toBe(
+      '“land_papers” is not an item of the scrutiny checklist for this type of society.',
+    );
+    const noNote = await failure(
+      core.call(
+        'applications.recordScrutiny',
+        {
+          id: started.id,
+          baseVersion: started.version,
+          items: [{ code: 'fee', result: 'wanting', note: '  ' }],
+        },
+        'clerk',
+      ),
+    );
+    expect(noNote.code).toBe('invalid_input');
+    expect(Object.values(noNote.fields ?? {})).toContain(
+      'Say what is wanting; it goes into the deficiency letter.',
+    );
+    const stale = await failure(
+      core.call(
+        'applications.recordScrutiny',
+        {
+          id: started.id,
+          baseVersion: received.version,
+          items: [{ code: 'fee', result: 'in_order', note: null }],
+        },
+        'clerk',
+      ),
+    );
+    expect(stale.code).toBe('conflict');
+    const after = await core.call('applications.get', { id: started.id }, 'clerk');
+    expect(after.version).toBe(started.version);
+    expect(after.checklist.every((item) => item.result === null)).toBe(true);
+  });
+
+  it('feeds the deficiency letter, and approval waits until nothing is wanting', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const started = await core.call(
+      'applications.startScrutiny',
+      { id: received.id, baseVersion: received.version },
+      'clerk',
+    );
+    const deficient = await core.call(
+      'applications.issueDeficiency',
+      {
+        id: started.id,
+        baseVersion: started.version,
+        items: [{ code: 'water_rights', note: 'Send the lease of the pond.' }],
+      },
+      'clerk',
+    );
+    expect(deficient.deficiencyLetters).toEqual([
+      expect.objectContaining({
+        letterNo: `${received.ackNo}/DL-1`,
+        issuedByName: expect.stringMatching(/\S/u),
+        items: [
+          {
+            code: 'water_rights',
+            label: 'Right to use the ponds or water body (lease or owner’s consent)',
+            note: 'Send the lease of the pond.',
+          },
+        ],
+      }),
+    ]);
+    expect(deficient.checklist.find((item) => item.code === 'water_rights')).toMatchObject({
+      result: 'wanting',
+      note: 'Send the lease of the pond.',
+    });
+    const replied = await core.call(
+      'applications.recordReply',
+      {
+        id: deficient.id,
+        baseVersion: deficient.version,
+        replyOn: '2026-11-23',
+        note: 'Lease deed brought',
+      },
+      'clerk',
+    );
+    const refused = await failure(approve(replied.id));
+    expect(refused).toMatchObject({
+      code: 'conflict',
+      message:
+        'The scrutiny found an item wanting: Right to use the ponds or water body (lease or owner’s consent). Approve once the checklist is in order, or refuse.',
+    });
+    expect((await core.call('applications.get', { id: replied.id }, 'clerk')).state).toBe(
+      'under_scrutiny',
+    );
+    const inOrder = await core.call(
+      'applications.recordScrutiny',
+      {
+        id: replied.id,
+        baseVersion: replied.version,
+        items: [{ code: 'water_rights', result: 'in_order', note: 'Lease deed seen' }],
+      },
+      'clerk',
+    );
+    expect((await approve(inOrder.id)).state).toBe('approved');
+  });
+
+  it('refuses a deficiency item that is not on the type’s checklist', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const error = await failure(
+      core.call(
+        'applications.issueDeficiency',
+        {
+          id: received.id,
+          baseVersion: received.version,
+          items: [{ code: 'rbi_licence', note: 'No licence' }],
+        },
+        'clerk',
+      ),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect((await core.call('applications.get', { id: received.id }, 'clerk')).state).toBe(
+      'received',
+    );
+  });
+});
