@@ -29,7 +29,8 @@ import { DeviceRegistry, EnrolmentError } from './devices';
 import type { StateDirectory } from './state-directory';
 import { leaseNumbers } from './sync/numbers';
 import { pullPage } from './sync/pull';
-import { pushMutations, type DeviceRecord } from './sync/push';
+import type { DeviceRecord } from './sync/decision';
+import { pushMutations } from './sync/push';
 import { renderVerifyPage, verifyCertificate } from './verify-page';
 
 export interface ServerOptions {

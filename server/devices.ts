@@ -10,7 +10,7 @@ import type { ServerDb } from './db/open';
 import { devices, enrolmentCodes, numberLeases, serverAudit, syncRows } from './db/schema';
 import { newServerId } from './ids';
 import type { StateDirectory } from './state-directory';
-import type { DeviceRecord } from './sync/push';
+import type { DeviceRecord } from './sync/decision';
 
 export interface FieldUser {
   id: string;

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { editableAuditStates, type AuditState } from '#shared/audits/audits';
 import { formatDate, indiaDate } from '#shared/domain/dates';
-import type { ServerDb } from '../db/open';
+import { rowsOf, type ServerDb } from '../db/open';
 import type { RowStore, ServerTx } from './rows';
 
 /**
@@ -34,9 +34,7 @@ export async function assignedSocieties(db: ServerDb, userId: string): Promise<s
           AND society_id IS NOT NULL
         ORDER BY society_id`,
   );
-  return (result as unknown as { rows: { society_id: string }[] }).rows.map(
-    (row) => row.society_id,
-  );
+  return rowsOf<{ society_id: string }>(result).map((row) => row.society_id);
 }
 
 export type AssignmentVerdict =
@@ -133,7 +131,7 @@ export class FieldAssignments {
             SELECT id FROM sync_rows WHERE table_name = 'audits' AND society_id = ${societyId})
           ORDER BY c.server_seq`,
     );
-    const versions = (result as unknown as { rows: AuditVersion[] }).rows;
+    const versions = rowsOf<AuditVersion>(result);
     const holding = new Set<string>();
     let everHeld = false;
     let ending: Ending | null = null;

@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { distinctiveName } from '#shared/registration/registration';
-import type { RowImage } from '#shared/sync/entities';
+import { deriveColumns, type RowImage } from '#shared/sync/entities';
 import type { ServerDb } from '../db/open';
 import { societyKeys, syncRows } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
@@ -96,6 +96,28 @@ export class LikelyDuplicates {
 
 function lookup(key: { villageId: string; nameKey: string }): string {
   return `${key.villageId}|${key.nameKey}`;
+}
+
+/** Likely-duplicate lookups, loaded for all the push's new societies at once. */
+export function likelyDuplicatesOf(tx: ServerTx, store: RowStore, directory: StateDirectory) {
+  return store.lookup(LikelyDuplicates, () => new LikelyDuplicates(tx, store, directory));
+}
+
+/**
+ * Why a new society (`id`, `data`) cannot be entered: its registration number is already on
+ * the state register, for another society; null when it is not.
+ */
+export async function registrationNumberTaken(
+  store: RowStore,
+  data: RowImage,
+  id: string,
+): Promise<string | null> {
+  const key = deriveColumns('societies', data)['reg_no_key'];
+  if (typeof key !== 'string') return null;
+  const clash = await store.findBy('societies', 'reg_no_key', key, id);
+  return clash
+    ? `Registration number ${String(data['reg_no'])} is already on the state register, for ${String(clash.data['name'])}.`
+    : null;
 }
 
 /** Keeps `society_keys` with the society rows a push writes. */

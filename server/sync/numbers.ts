@@ -8,11 +8,11 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { LEASE_BLOCK_SIZE, isProvisionalSeries } from '#shared/sync/numbers';
 import type { NumberLease, NumbersRequest } from '#shared/sync/protocol';
 import { EnrolmentError } from '../devices';
-import type { ServerDb } from '../db/open';
+import { rowsOf, type ServerDb } from '../db/open';
 import { numberLeases } from '../db/schema';
 import { newServerId } from '../ids';
 import type { StateDirectory } from '../state-directory';
-import type { DeviceRecord } from './push';
+import type { DeviceRecord } from './decision';
 import type { ServerTx } from './rows';
 
 /**
@@ -109,8 +109,7 @@ export async function numberRefusal(
         AND data->>'series' = ${allocation.series} AND (data->>'serial')::int = ${allocation.serial}
         AND id <> ${allocation.id} LIMIT 1`,
   );
-  if ((given as unknown as { rows: unknown[] }).rows.length > 0)
-    return refusalOf(allocation.number);
+  if (rowsOf(given).length > 0) return refusalOf(allocation.number);
   await insertLease(tx, device, allocation.series, allocation.serial, allocation.serial, now);
   if (allocation.serial > counter) await setCounter(tx, allocation.series, allocation.serial);
   return null;
@@ -156,7 +155,7 @@ async function lockCounter(tx: ServerTx, series: string): Promise<number> {
   const locked = await tx.execute(
     sql`SELECT value FROM server_counters WHERE name = ${name} FOR UPDATE`,
   );
-  return Number((locked as unknown as { rows: { value: string | number }[] }).rows[0]!.value);
+  return Number(rowsOf<{ value: string | number }>(locked)[0]!.value);
 }
 
 async function setCounter(tx: ServerTx, series: string, value: number): Promise<void> {

@@ -10,11 +10,11 @@ import {
   type PullResponse,
   type PulledRow,
 } from '#shared/sync/protocol';
-import type { ServerDb } from '../db/open';
+import { rowsOf, type ServerDb } from '../db/open';
 import { officeKeys } from '../db/schema';
 import type { StateDirectory } from '../state-directory';
 import { assignedSocieties } from './assignments';
-import type { DeviceRecord } from './push';
+import type { DeviceRecord } from './decision';
 
 /**
  * The buckets a device receives: reference data, then its office (the state office: all).
@@ -46,7 +46,7 @@ export function officeBucket(directory: StateDirectory, officeId: string): strin
 
 /** Which rows of `sync_rows` make up a bucket. */
 function bucketRows(bucket: string): SQL {
-  const [kind, key = ''] = bucket.split(/:(.*)/s);
+  const [kind = '', key = ''] = bucket.split(/:(.*)/s);
   switch (kind) {
     case 'ref':
       return sql`bucket = 'ref'`;
@@ -86,10 +86,10 @@ export async function pullPage(
           WHERE ${bucketRows(bucket)} AND server_seq > ${after}
           ORDER BY server_seq LIMIT ${limit}`,
     );
-    const found = (result as unknown as { rows: RawRow[] }).rows;
+    const found = rowsOf<RawRow>(result);
     // A full page of rows ends the page there: later leavings wait for the next.
     const until = found.length === limit ? Number(found[found.length - 1]!.server_seq) : Infinity;
-    const departed = (left as unknown as { rows: RawDeparture[] }).rows
+    const departed = rowsOf<RawDeparture>(left)
       .map((row) => ({ societyId: row.society_id, serverSeq: Number(row.server_seq) }))
       .filter((move) => move.serverSeq <= until);
     if (found.length === 0 && departed.length === 0) continue;

@@ -8,6 +8,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { ROUTES, type RowImage, type SyncTable } from '#shared/sync/entities';
+import { voidReasonForRefused } from '#shared/sync/numbers';
 import type { WireMutation } from '#shared/sync/protocol';
 import { refusedRecords, syncRows } from '../db/schema';
 import type { RowStore, ServerTx, StoredRow } from './rows';
@@ -197,6 +198,14 @@ export async function refusedRecordCarrying(
     )
     .limit(1);
   return refused ?? null;
+}
+
+/** A number never used, because the record it was given to was refused for good. */
+export function voidedFor(refusal: Refusal, now: string): RowImage {
+  return {
+    voided_at: now,
+    void_reason: voidReasonForRefused(refusal.reason),
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type SyncEntity,
   type SyncTable,
 } from '#shared/sync/entities';
-import type { ServerDb } from '../db/open';
+import { rowsOf, type ServerDb } from '../db/open';
 import { changeLog, serverCounters, syncDepartures, syncRows } from '../db/schema';
 import { writeSocietyKeys } from './duplicates';
 
@@ -385,7 +385,7 @@ export class RowStore {
           WHERE r.table_name = n.table_name AND r.id = n.id
           RETURNING 1`,
     );
-    this.nextSeq = first + (moved as unknown as { rows: unknown[] }).rows.length;
+    this.nextSeq = first + rowsOf(moved).length;
   }
 }
 
