@@ -68,4 +68,10 @@ export const appEn = {
     loading: 'Loading…',
     dateFormat: 'DD-MM-YYYY',
   },
+  unsaved: {
+    title: 'Discard your changes?',
+    body: 'You have typed changes that are not saved. If you leave now they are lost.',
+    keepEditing: 'Keep editing',
+    discard: 'Discard changes',
+  },
 } as const;

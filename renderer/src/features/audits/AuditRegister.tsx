@@ -16,7 +16,7 @@ import { paths } from '../../lib/paths';
 import { useCan, useSession } from '../../lib/session';
 import { optional, Pager, RegisterFilters, type YearlyFilterKey } from '../registers';
 import { AuditStateBadge, auditStatusColors, GradeBadge } from './AuditBadges';
-import { AuditorChoice } from './AuditModals';
+import { AuditorChoice } from './AuditorChoice';
 import { AUDITS_PAGE_SIZE, auditKeys, useAuditCounts, useAuditRegister } from './queries';
 import { useReferenceData } from '../reference';
 

@@ -5,7 +5,7 @@ import type { CertificateRow } from '#shared/certificates/contract';
 import { createFakeBridge } from '../../test/fake-bridge';
 import { certificate, detail, ids } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
-import { ApprovedPanel } from './ApplicationScreen';
+import { ApprovedPanel } from './ApprovedPanel';
 
 // Only what the panel reads of an approved application.
 const approved = {

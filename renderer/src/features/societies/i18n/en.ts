@@ -255,10 +255,6 @@ export const societiesEn = {
     conflictBody:
       'Your changes were not saved. Reload to see their version, then make your changes again.',
     conflictReload: 'Reload their version',
-    unsavedTitle: 'Discard your changes?',
-    unsavedBody: 'You have typed changes that are not saved. If you leave now they are lost.',
-    keepEditing: 'Keep editing',
-    discard: 'Discard changes',
     notFoundTitle: 'Society not found',
   },
 } as const;

@@ -1,0 +1,176 @@
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useBlocker } from 'react-router';
+import type { ApplicationCreate } from '#shared/registration/registration';
+import type { ReferenceData, RuleParameter } from '#shared/reference/contract';
+import { dayMonthYearToIso } from '../../components/date-text';
+import { isBackendError } from '../../lib/backend';
+import {
+  applicationFieldOrder,
+  createApplicationResolver,
+  minPromotersFor,
+  promoterFields,
+  type ApplicationFieldName,
+  type ApplicationFormValues,
+} from './form-values';
+
+function firstMessage(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  if ('message' in error && typeof error.message === 'string' && error.message)
+    return error.message;
+  return undefined;
+}
+
+/**
+ * The application form's state and rules: checked on saving (the promoters' count and the
+ * chief too), the backend's reasons put by their fields, leaving with changes asked first,
+ * Esc to cancel and Alt+P to add a promoter.
+ */
+export function useApplicationForm({
+  reference,
+  rules,
+  defaultValues,
+  onSubmit,
+  onCancel,
+}: {
+  reference: ReferenceData;
+  rules: readonly RuleParameter[] | undefined;
+  defaultValues: ApplicationFormValues;
+  onSubmit: (application: ApplicationCreate) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation(['registration', 'societies']);
+  const formRef = useRef<HTMLFormElement>(null);
+  const leavingRef = useRef(false);
+  const [banner, setBanner] = useState<string | null>(null);
+  const [promotersProblem, setPromotersProblem] = useState<string | null>(null);
+  const resolver = useMemo(() => createApplicationResolver(t('societies:form.invalidAmount')), [t]);
+  const form = useForm<ApplicationFormValues, unknown, ApplicationCreate>({
+    defaultValues,
+    resolver,
+    // A long form with a promoter table: checked on saving, then again as each error is fixed.
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: true,
+  });
+  const {
+    control,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, isDirty },
+  } = form;
+
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      isDirty && !leavingRef.current && currentLocation.pathname !== nextLocation.pathname,
+  );
+
+  const districtId = useWatch({ control, name: 'districtId' });
+  const typeId = useWatch({ control, name: 'typeId' });
+  const receivedOn = useWatch({ control, name: 'receivedOn' });
+  const type = reference.societyTypes.find((candidate) => candidate.id === typeId);
+  const onDate = dayMonthYearToIso(receivedOn) || new Date().toISOString().slice(0, 10);
+  const minPromoters = minPromotersFor(rules, type?.code, onDate, type?.minPromoters);
+
+  const error = (field: ApplicationFieldName) => firstMessage(errors[field]);
+  const promoterErrorCount = Array.isArray(errors.promoters)
+    ? errors.promoters.filter(Boolean).length
+    : 0;
+  const errorCount =
+    applicationFieldOrder.filter((field) => errors[field]).length +
+    promoterErrorCount +
+    (promotersProblem ? 1 : 0);
+
+  const showServerError = (failure: unknown) => {
+    if (!isBackendError(failure) || Object.keys(failure.fields).length === 0) {
+      setBanner(failure instanceof Error ? failure.message : String(failure));
+      return;
+    }
+    const unplaced: string[] = [];
+    let first: ApplicationFieldName | null = null;
+    for (const [rawPath, message] of Object.entries(failure.fields)) {
+      const path = rawPath.replace(/^application\./u, '');
+      const [head, index, field] = path.split('.');
+      if (head === 'promoters' && index === undefined) {
+        setPromotersProblem(message);
+      } else if (
+        head === 'promoters' &&
+        index !== undefined &&
+        (promoterFields as readonly string[]).includes(field ?? '')
+      ) {
+        setError(`promoters.${Number(index)}.${field as (typeof promoterFields)[number]}`, {
+          type: 'server',
+          message,
+        });
+      } else if ((applicationFieldOrder as string[]).includes(head ?? '')) {
+        const name = head as ApplicationFieldName;
+        setError(name, { type: 'server', message });
+        first ??= name;
+      } else {
+        unplaced.push(message);
+      }
+    }
+    setBanner(unplaced.length > 0 ? unplaced.join(' ') : null);
+    const focus = applicationFieldOrder.find((field) => field === first);
+    if (focus) setTimeout(() => setFocus(focus), 0);
+  };
+
+  const onValid = async (application: ApplicationCreate) => {
+    setBanner(null);
+    setPromotersProblem(null);
+    // The count and the chief are checked here too, so the clerk hears it before saving.
+    if (minPromoters !== undefined && application.promoters.length < minPromoters) {
+      setPromotersProblem(
+        t('applicationForm.tooFewPromoters', {
+          type: (type?.name ?? '').toLowerCase(),
+          min: minPromoters,
+          count: application.promoters.length,
+        }),
+      );
+      return;
+    }
+    if (application.promoters.filter((promoter) => promoter.isChief).length !== 1) {
+      setPromotersProblem(t('applicationForm.oneChief'));
+      return;
+    }
+    leavingRef.current = true;
+    try {
+      await onSubmit(application);
+    } catch (failure) {
+      leavingRef.current = false;
+      showServerError(failure);
+    }
+  };
+
+  const addPromoterButton = () =>
+    formRef.current?.querySelector<HTMLButtonElement>('[data-add-promoter]')?.click();
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Escape') {
+      if (target.closest('[data-mantine-stop-propagation]') || event.defaultPrevented) return;
+      event.preventDefault();
+      onCancel();
+    }
+    if (event.altKey && (event.key === 'p' || event.key === 'P' || event.code === 'KeyP')) {
+      event.preventDefault();
+      addPromoterButton();
+    }
+  };
+
+  return {
+    form,
+    formRef,
+    banner,
+    promotersProblem,
+    blocker,
+    districtId,
+    minPromoters,
+    error,
+    errorCount,
+    onFormSubmit: (event: FormEvent<HTMLFormElement>) => void handleSubmit(onValid)(event),
+    onKeyDown,
+  };
+}
