@@ -1,4 +1,6 @@
+import { dirname, relative, resolve, sep } from 'node:path';
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -19,6 +21,49 @@ const sharedByAlias = {
   message: 'Import shared/ through its alias: \'#shared/…\' (package.json "imports").',
 };
 
+/** The options jsx-a11y's recommended config gives a rule, to extend rather than restate. */
+const recommendedA11yOptions = (rule) => jsxA11y.configs.recommended.rules[`jsx-a11y-x/${rule}`][1];
+
+// A renderer feature is used through its index.ts only (architecture.md §6), so its files
+// can be split and renamed without touching another feature. The rule resolves each
+// relative import and refuses one that lands inside another feature's folder. The one other
+// public entry is the feature's i18n/ catalogue, which the app's catalogue composes (through
+// index.ts it would import every screen into the catalogue, and back).
+const featuresRoot = resolve(import.meta.dirname, 'renderer/src/features');
+const featureOf = (path) => {
+  const inside = relative(featuresRoot, path);
+  return inside.startsWith('..') || inside === '' ? null : inside.split(sep);
+};
+const featureBoundaries = {
+  meta: {
+    type: 'problem',
+    messages: {
+      deep: "Import the {{feature}} feature through its index.ts ('{{index}}'), not its file '{{source}}'.",
+    },
+    schema: [],
+  },
+  create(context) {
+    const importer = featureOf(context.filename)?.[0] ?? null;
+    const check = (node) => {
+      const source = node?.value;
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const target = featureOf(resolve(dirname(context.filename), source));
+      if (!target || target[0] === importer) return;
+      const [feature, ...rest] = target;
+      if (rest.length === 0 || (rest.length === 1 && rest[0] === 'index')) return;
+      if (rest[0] === 'i18n') return;
+      const index = source.slice(0, source.length - rest.join('/').length - 1);
+      context.report({ node, messageId: 'deep', data: { feature, index, source } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    };
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -36,6 +81,20 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    // Type-aware rules: a promise nobody awaits or handles loses its error silently (a save
+    // that failed and said nothing), and a switch over a union must name every member.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+    },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -149,11 +208,35 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    files: ['renderer/**/*.tsx'],
+    ...jsxA11y.configs.recommended,
+    rules: {
+      ...jsxA11y.configs.recommended.rules,
+      // The first field of a data-entry form or modal takes the focus on purpose
+      // (keyboard-first entry, architecture.md §6); Mantine's inputs label and announce it.
+      // A bare DOM element that grabs the focus is still refused.
+      'jsx-a11y-x/no-autofocus': ['error', { ignoreNonDOM: true }],
+      // A form listens for its shortcuts (Ctrl+S, Ctrl+Enter) as the keys bubble up from its
+      // fields; the fields themselves stay the interactive elements.
+      'jsx-a11y-x/no-noninteractive-element-interactions': [
+        'error',
+        {
+          ...recommendedA11yOptions('no-noninteractive-element-interactions'),
+          form: ['onKeyDown'],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { 'react-hooks': reactHooks },
+    plugins: {
+      'react-hooks': reactHooks,
+      registry: { rules: { 'feature-boundaries': featureBoundaries } },
+    },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'registry/feature-boundaries': 'error',
       'no-restricted-imports': [
         'error',
         {

@@ -214,7 +214,7 @@ export class ReturnService {
       case 'accepted':
         where.push(`r.state = 'accepted'`);
         break;
-      default:
+      case undefined:
         break;
     }
     const join =
