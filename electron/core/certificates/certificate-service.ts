@@ -2,10 +2,8 @@ import { AppError } from '#shared/errors';
 import { financialYearOf, formatDate } from '#shared/domain/dates';
 import type { CertificateRow } from '#shared/certificates/contract';
 import type { SessionUser } from '#shared/auth/contract';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Sqlite } from '../db/open-database';
-import type { HostPort } from '../ports';
+import { presentPrintout, type PrintoutFiles } from '../printouts';
 import { renderCertificatePdf, type CertificateDocument } from './pdf/certificate-pdf';
 import {
   renderAuditCertificatePdf,
@@ -78,11 +76,7 @@ export class CertificateService {
     private readonly reference: ReferenceService,
     private readonly writer: MutationWriter,
     private readonly verifyBaseUrl: string,
-    private readonly files: {
-      fontsDir: string;
-      printoutsDir: string;
-      host: Pick<HostPort, 'presentFile'>;
-    },
+    private readonly files: PrintoutFiles & { fontsDir: string },
   ) {
     this.prepare = statementCache(sqlite);
   }
@@ -314,14 +308,7 @@ export class CertificateService {
         base: null,
       }),
     );
-    const fileName = `${serial.replaceAll('/', '-')}.pdf`;
-    mkdirSync(this.files.printoutsDir, { recursive: true });
-    const path = join(this.files.printoutsDir, fileName);
-    // Written beside and renamed, so a viewer never opens half a file.
-    writeFileSync(`${path}.partial`, pdf);
-    renameSync(`${path}.partial`, path);
-    const { url } = await this.files.host.presentFile(path);
-    return { fileName, url };
+    return presentPrintout(this.files, `${serial.replaceAll('/', '-')}.pdf`, pdf);
   }
 
   /** Every office key this registry knows, retired ones included (old certificates use them). */

@@ -9,6 +9,7 @@ export function returnHandlers(
   returns: ReturnService,
   auth: AuthService,
 ): HandlersOf<typeof returnRequests> {
+  const { register, details, filings, notices, candidates, exports } = returns;
   /** The return a counter session reaches; refused outside counter mode. */
   const counterTarget = (caller: Caller) => {
     const target = auth.counterOf(caller.sessionId);
@@ -17,26 +18,27 @@ export function returnHandlers(
   };
   return {
     'returns.register': ({ offset, limit, ...filter }) =>
-      returns.register(filter, { offset, limit }),
-    'returns.counts': (input) => returns.counts(input),
-    'returns.get': (input) => returns.get(input.societyId, input.fy),
-    'returns.ofSociety': (input) => returns.ofSociety(input.societyId),
+      register.register(filter, { offset, limit }),
+    'returns.counts': (input) => register.counts(input),
+    'returns.get': (input) => details.get(input.societyId, input.fy),
+    'returns.ofSociety': (input) => details.ofSociety(input.societyId),
     'returns.openCounter': (input, caller) => {
-      returns.assertCanFile(signedIn(caller), input.societyId, input.fy);
+      filings.assertCanFile(signedIn(caller), input.societyId, input.fy);
       return auth.openCounter(caller.sessionId, input);
     },
     'returns.counterForm': (_input, caller) => {
       const target = counterTarget(caller);
-      return returns.get(target.societyId, target.fy);
+      return details.get(target.societyId, target.fy);
     },
     'returns.file': (input, caller) =>
-      returns.file(signedIn(caller), counterTarget(caller), input.filing),
+      filings.file(signedIn(caller), counterTarget(caller), input.filing),
     'returns.closeCounter': (input, caller) => auth.closeCounter(caller.sessionId, input.password),
     'returns.review': (input, caller) =>
-      returns.review(signedIn(caller), input.id, input.baseVersion, input.decision, input.reasons),
+      filings.review(signedIn(caller), input.id, input.baseVersion, input.decision, input.reasons),
     'returns.defaulterNotices': (input, caller) =>
-      returns.defaulterNotices(signedIn(caller), input.officeId, input.fy),
-    'returns.export': ({ format, ...filter }) => returns.export(filter, format),
-    'returns.nonFunctionalCandidates': (input) => returns.nonFunctionalCandidates(input.officeId),
+      notices.defaulterNotices(signedIn(caller), input.officeId, input.fy),
+    'returns.export': ({ format, ...filter }) => exports.export(filter, format),
+    'returns.nonFunctionalCandidates': (input) =>
+      candidates.nonFunctionalCandidates(input.officeId),
   };
 }
