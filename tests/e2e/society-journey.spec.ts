@@ -192,6 +192,8 @@ test.describe.serial('a legacy society from paper to register', () => {
     // Leaving the form with changes asks first.
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name: 'Discard your changes?' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await saveScreenshot(page, 'add-form-unsaved-changes');
     await page.getByRole('button', { name: 'Discard changes' }).click();
 
     // Nothing was saved: the number still finds only the original, and the refused name nothing.

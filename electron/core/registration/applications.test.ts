@@ -2,12 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApplicationCreate } from '#shared/registration/registration';
 import type { ReferenceData } from '#shared/reference/contract';
 import type { SessionUser } from '#shared/auth/contract';
-import { TEST_PASSWORD, type TestCore, failure } from '../../../tests/fixtures/test-core';
+import {
+  TEST_PASSWORD,
+  type TestCore,
+  failure,
+  type MovableClock,
+} from '../../../tests/fixtures/test-core';
 import {
   fisheryApplication,
   approve as approveAs,
   startRegistrationCore,
-  type MovableClock,
 } from '../../../tests/fixtures/applications';
 import { validSociety } from '../../../tests/fixtures/societies';
 
