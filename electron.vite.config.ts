@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { tsImport } from 'tsx/esm/api';
+import type * as Contract from './shared/ipc/contract';
+
+// The config is loaded as plain ESM, which cannot follow shared/'s extensionless imports;
+// tsx loads the contract as the backend's own tests do.
+const { eventNames, requestNames } = (await tsImport(
+  './shared/ipc/contract.ts',
+  import.meta.url,
+)) as typeof Contract;
 
 // One build for both ways the app runs: Electron loads out/main + out/preload + out/renderer,
 // browser mode serves the same out/renderer through the loopback bridge.
@@ -12,6 +21,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The preload forwards exactly the contract's names (electron/preload/contract-names.d.ts).
+    define: { __CONTRACT_NAMES__: JSON.stringify({ requests: requestNames, events: eventNames }) },
     build: {
       outDir: 'out/preload',
       // The sandboxed preload can only `require` a few Electron modules: bundle everything.

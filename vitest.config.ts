@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { eventNames, requestNames } from '#shared/ipc/contract';
 
 export default defineConfig({
   test: {
@@ -7,6 +8,10 @@ export default defineConfig({
     outputFile: { json: process.env['VITEST_REPORT'] ?? 'reports/vitest.json' },
     projects: [
       {
+        // As electron.vite.config.ts writes them into the preload, for the preload's test.
+        define: {
+          __CONTRACT_NAMES__: JSON.stringify({ requests: requestNames, events: eventNames }),
+        },
         test: {
           name: 'node',
           environment: 'node',

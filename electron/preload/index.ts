@@ -1,25 +1,23 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { eventChannel, invokeChannel, namePattern } from '#shared/ipc/channels';
+import { eventChannel, invokeChannel } from '#shared/ipc/channels';
 
 // The whole surface the renderer gets (Electron security checklist item 20): `window.app`
 // with `invoke` and `on`, as shared/ipc/contract.ts's AppBridge describes. No ipcRenderer,
 // no event objects, no Node. This file may import only channels.ts (the sandboxed preload
-// is bundled alone), so the AppBridge types are restated loosely here. The names themselves
-// belong to the domains' contract modules, which the preload does not bundle: it forwards
-// any name of the form `<domain>.<verb>`, and the main process checks the sender and the
-// core refuses an unknown name and validates every input.
+// is bundled alone), so the AppBridge types are restated loosely here, and the names the
+// domains' contract modules declare are written in when the preload is built
+// (contract-names.d.ts). The main process checks the sender; the core validates every input.
 
-function isWellFormedName(name: unknown): name is string {
-  return typeof name === 'string' && name.length <= 80 && namePattern.test(name);
-}
+const contractNames = __CONTRACT_NAMES__;
+const requestNames: ReadonlySet<string> = new Set(contractNames.requests);
+const eventNames: ReadonlySet<string> = new Set(contractNames.events);
 
 /**
- * Sends a request to the backend. A name that is not of the form `<domain>.<verb>` is
- * refused here, without a round trip, with the same `bad_request` the core gives an
- * unknown name.
+ * Sends a request to the backend. A name the contract does not have is refused here,
+ * without a round trip, with the same `bad_request` the core gives an unknown name.
  */
 function invoke(name: unknown, input: unknown): Promise<unknown> {
-  if (!isWellFormedName(name)) {
+  if (typeof name !== 'string' || !requestNames.has(name)) {
     return Promise.resolve({
       ok: false,
       error: {
@@ -37,7 +35,7 @@ function invoke(name: unknown, input: unknown): Promise<unknown> {
  * `sender`, from which a page could reach ipcRenderer.
  */
 function on(name: unknown, listener: unknown): () => void {
-  if (!isWellFormedName(name)) {
+  if (typeof name !== 'string' || !eventNames.has(name)) {
     throw new TypeError(`There is no event called "${String(name).slice(0, 80)}".`);
   }
   if (typeof listener !== 'function') throw new TypeError('The listener must be a function.');
