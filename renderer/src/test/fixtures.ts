@@ -1,4 +1,5 @@
 import { scrutinyChecklist } from '#shared/registration/registration';
+import type { AuditDetail } from '#shared/audits/contract';
 import type { AuthStatus, SessionUser } from '#shared/auth/contract';
 import type { CertificateRow } from '#shared/certificates/contract';
 import type { ChangeEntry } from '#shared/changes/contract';
@@ -316,3 +317,72 @@ export const certificate: CertificateRow = {
   printable: true,
   duplicable: true,
 };
+
+/** An audit in the field, assigned to the auditor: a report with one head of each statement. */
+export function auditInField(overrides: Partial<AuditDetail> = {}): AuditDetail {
+  return {
+    id: uuid(91),
+    version: 3,
+    state: 'in_field',
+    fy: '2025-26',
+    dueOn: '2026-09-30',
+    overdue: false,
+    society: {
+      id: ids.society,
+      name: 'Ṭhutmun Fishery Cooperative Society Ltd.',
+      regNo: 'RCS/AZL/2024-25/0007',
+      address: 'Ṭhutmun veng, Aizawl',
+      officeId: ids.officeAizawl,
+      officeName: 'ARCS Aizawl',
+      typeName: 'Fishery cooperative society',
+      credit: false,
+    },
+    auditorId: uuid(75),
+    auditorName: 'Lalmuanpuia Hnamte',
+    auditorKind: 'departmental',
+    assignedByName: 'Zothanpuii Ralte',
+    assignedOn: '2026-05-04',
+    fieldworkFrom: null,
+    fieldworkTo: null,
+    reportDueOn: null,
+    statementHeads: {
+      liabilities: [{ code: 'share_capital', label: 'Share capital' }],
+      assets: [{ code: 'cash', label: 'Cash in hand and at bank' }],
+      income: [{ code: 'sales', label: 'Sales' }],
+      expenditure: [{ code: 'purchases', label: 'Purchases' }],
+    },
+    statements: {},
+    rubric: {
+      id: uuid(92),
+      version: 1,
+      scope: '',
+      scopeName: 'Every type',
+      fromFy: '2024-25',
+      criteria: [{ code: 'recovery', label: 'Recovery of dues', maxMarks: 10 }],
+      thresholds: { aAbove: 60, bFrom: 45, cFrom: 30 },
+      gradedAudits: 0,
+    },
+    scores: {},
+    totalMarks: null,
+    maxMarks: 10,
+    grade: null,
+    summary: null,
+    submittedOn: null,
+    reviewedByName: null,
+    reviewedAt: null,
+    reviewRemarks: null,
+    certificateSerial: null,
+    rectificationDueDefault: '2026-09-07',
+    observations: [],
+    fee: {
+      computedPaise: null,
+      overridePaise: null,
+      overrideReason: null,
+      duePaise: null,
+      paidPaise: 0,
+      outstandingPaise: null,
+      receipts: [],
+    },
+    ...overrides,
+  };
+}
