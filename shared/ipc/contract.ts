@@ -73,7 +73,6 @@ export function isRequestName(name: unknown): name is RequestName {
 }
 
 export type RequestInput<N extends RequestName> = z.input<Requests[N]['input']>;
-export type ParsedInput<N extends RequestName> = z.output<Requests[N]['input']>;
 export type RequestOutput<N extends RequestName> = z.output<Requests[N]['output']>;
 export type EventPayload<N extends EventName> = z.output<(typeof contract)['events'][N]>;
 

@@ -48,7 +48,7 @@ const referenceFileSchema = z.object({
       tier: z.enum(tiers),
       credit: z.boolean(),
       minPromoters: z.number().int().min(1),
-      /** Scrutiny items of this type besides the common ones (shared/domain/registration). */
+      /** Scrutiny items of this type besides the common ones (shared/registration/registration.ts). */
       scrutinyItems: z
         .array(z.object({ code: z.string().regex(/^[a-z_]+$/), label: z.string().min(1) }))
         .default([]),

@@ -11,7 +11,7 @@ import { ApplicationSteps } from './application-steps';
 import { Applications } from './applications';
 import { NameReservations } from './name-reservations';
 import type { NumberAllocator, NumberSeries } from './number-allocator';
-import { officeSeries, registrationSeries } from './registration-series';
+import { officeSeries } from './registration-series';
 
 /**
  * Registration of a new society (issue #4): the application received at the counter, its
@@ -77,11 +77,6 @@ export class RegistrationService {
       certificates,
       onChanged,
     );
-  }
-
-  /** The series of registration numbers an office gives on `day` (rule parameter pattern). */
-  registrationSeries(officeCode: string, day: string): NumberSeries {
-    return registrationSeries(this.reference, officeCode, day);
   }
 
   /** Every numbered series an office gives on `day`: what a computer keeps blocks of. */

@@ -7,7 +7,6 @@
  * This class composes the parts (enrolment, number leases, push, pull, issues, export,
  * the background schedule), runs one sync through them and owns the status.
  */
-import type { PulledRow } from '#shared/sync/protocol';
 import type { SyncStatus } from '#shared/sync/contract';
 import { getMeta, setMeta } from '../db/app-meta';
 import { statementCache, type Prepare } from '../db/statement-cache';
@@ -23,7 +22,7 @@ import { HttpError, ServerConnection } from './server-connection';
 import {
   META,
   emptyFigures,
-  syncedColumns,
+  travellingColumns,
   type RunFigures,
   type SyncClientOptions,
 } from './sync-context';
@@ -60,7 +59,7 @@ export class SyncClient {
   constructor(private readonly options: SyncClientOptions) {
     this.prepare = statementCache(options.sqlite);
     this.server = new ServerConnection(options);
-    const columnsOf = syncedColumns(this.prepare);
+    const columnsOf = travellingColumns(this.prepare);
     this.enrolment = new Enrolment(options, this.prepare, this.server);
     this.leases = new NumberLeases(options, this.server);
     this.outbox = new OutboxPush(options, this.prepare, this.server);
@@ -182,19 +181,6 @@ export class SyncClient {
   /** What the last run moved and how long it took (logged; read by the benchmark). */
   lastRunFigures(): RunFigures {
     return { ...this.figures };
-  }
-
-  /**
-   * Writes one pulled page and its cursor in one transaction (sync.md §3). A row with
-   * changes still waiting to be pushed keeps the values of those changes (rebased on the
-   * server's row); the server's decision on them arrives with a later page.
-   */
-  applyPage(
-    rows: readonly PulledRow[],
-    cursors: Record<string, number>,
-    departed: readonly string[] = this.departed.stored(),
-  ): void {
-    this.page.apply(rows, cursors, departed);
   }
 
   private async runUntilQuiet(): Promise<void> {

@@ -84,7 +84,7 @@ export function emptyFigures(): RunFigures {
  * The columns of a synced table that travel (those that stay on this computer left out),
  * read from the database once per table.
  */
-export function syncedColumns(prepare: Prepare): (table: SyncTable) => string[] {
+export function travellingColumns(prepare: Prepare): (table: SyncTable) => string[] {
   const columnCache = new Map<string, string[]>();
   return (table) => {
     let columns = columnCache.get(table);
