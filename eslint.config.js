@@ -134,6 +134,12 @@ export default tseslint.config(
             nodeBuiltins,
             electron,
             { group: ['react', 'react-*', 'react/*'], message: 'shared/ is pure TypeScript.' },
+            {
+              // Everything runs shared/: the backend, the renderer, the server, the preload.
+              // Its tests run under vitest.
+              regex: '^(?!(zod|uuid|vitest)$)[^.#]',
+              message: 'shared/ imports only shared/, zod and uuid (and its tests vitest).',
+            },
             appFolder('electron', 'shared/ must not import app folders.'),
             appFolder('renderer', 'shared/ must not import app folders.'),
             appFolder('server', 'shared/ must not import app folders.'),
