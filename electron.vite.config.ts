@@ -6,7 +6,7 @@ import type * as Contract from './shared/ipc/contract';
 
 // The config is loaded as plain ESM, which cannot follow shared/'s extensionless imports;
 // tsx loads the contract as the backend's own tests do.
-const { eventNames, requestNames } = (await tsImport(
+const { contractNames } = (await tsImport(
   './shared/ipc/contract.ts',
   import.meta.url,
 )) as typeof Contract;
@@ -22,7 +22,7 @@ export default defineConfig({
   },
   preload: {
     // The preload forwards exactly the contract's names (electron/preload/contract-names.d.ts).
-    define: { __CONTRACT_NAMES__: JSON.stringify({ requests: requestNames, events: eventNames }) },
+    define: { __CONTRACT_NAMES__: JSON.stringify(contractNames) },
     build: {
       outDir: 'out/preload',
       // The sandboxed preload can only `require` a few Electron modules: bundle everything.

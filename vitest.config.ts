@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { eventNames, requestNames } from '#shared/ipc/contract';
+import { contractNames } from '#shared/ipc/contract';
 
 export default defineConfig({
   test: {
@@ -10,7 +10,7 @@ export default defineConfig({
       {
         // As electron.vite.config.ts writes them into the preload, for the preload's test.
         define: {
-          __CONTRACT_NAMES__: JSON.stringify({ requests: requestNames, events: eventNames }),
+          __CONTRACT_NAMES__: JSON.stringify(contractNames),
         },
         test: {
           name: 'node',

@@ -31,6 +31,7 @@ import { CertificateService } from './certificates/certificate-service';
 import { OfficeSigner } from './certificates/signing';
 import { NumberAllocator } from './registration/number-allocator';
 import { ProvisionalNumbers } from './registration/provisional-numbers';
+import { officeSeries } from './registration/registration-series';
 import { RegistrationService } from './registration/registration-service';
 import { AuditService } from './audits/audit-service';
 import { ReturnService } from './returns/return-service';
@@ -94,6 +95,10 @@ export interface Core {
     returns: ReturnService;
     audits: AuditService;
     sync: SyncClient;
+    /** Registration, certificate and receipt numbers, and their leases. */
+    numbers: NumberAllocator;
+    /** The one write path: domain rows, outbox and record of changes in one transaction. */
+    writer: MutationWriter;
     sqlite: Sqlite;
   };
   close(): void;
@@ -156,13 +161,13 @@ export function createCore(options: CoreOptions): Core {
   );
 
   const demoCount = options.demoSocieties ?? 1_500;
-  if (demoCount > 0 && !getMeta(sqlite, 'first_start_done') && societies.count() === 0) {
+  if (demoCount > 0 && !getMeta(sqlite, 'first_start_done') && societies.records.count() === 0) {
     const started = performance.now();
     const rows = demoSocieties(reference.get(), readDemoVocabulary(options.resourcesDir), {
       count: demoCount,
       today: indiaDate(clock.now()),
     });
-    societies.importMany(rows, DEMO_ACTOR);
+    societies.entry.importMany(rows, DEMO_ACTOR);
     const returns = seedDemoReturns(sqlite, { today: indiaDate(clock.now()), years: 5 });
     logger.info('demo.seeded', {
       societies: demoCount,
@@ -235,7 +240,7 @@ export function createCore(options: CoreOptions): Core {
     numbers,
     societies,
     certificates,
-    (id) => auth.userById(id),
+    (id) => auth.users.userById(id),
     clock,
     logger,
   );
@@ -252,17 +257,17 @@ export function createCore(options: CoreOptions): Core {
     ...(options.sync?.pullPageRows ? { pullPageRows: options.sync.pullPageRows } : {}),
     onPulled: ({ tables, societyIds }) => {
       if ([...tables].some((table) => REFERENCE_TABLES.has(table))) reference.reload();
-      societies.reindexSynced(societyIds);
+      societies.searchIndex.reindexSynced(societyIds);
       emit('sync.pulled', { tables: [...tables] });
     },
-    onForgetting: (societyIds) => societies.dropFromSearch(societyIds),
+    onForgetting: (societyIds) => societies.searchIndex.dropFromSearch(societyIds),
     onStatus: (status) => emit('sync.statusChanged', status),
     numbers: {
       startLeasing: () => numbers.startLeasing(),
       wantedSeries: (now, officeId) =>
         numbers.wantedSeries(
           now,
-          officeId ? registration.officeSeries(officeId, indiaDate(now)) : [],
+          officeId ? officeSeries(reference, officeId, indiaDate(now)) : [],
         ),
       storeLeases: (leases, now) => numbers.storeLeases(leases, now),
       replaceProvisional: () => provisionalNumbers.replaceAll(),
@@ -289,7 +294,7 @@ export function createCore(options: CoreOptions): Core {
     ...registrationHandlers(registration),
     ...certificateHandlers(certificates, clock),
     ...documentHandlers(documents),
-    ...returnHandlers(returns, auth),
+    ...returnHandlers(returns, auth.sessions),
     ...auditHandlers(audits),
     ...syncHandlers(sync),
   };
@@ -313,6 +318,8 @@ export function createCore(options: CoreOptions): Core {
       returns,
       audits,
       sync,
+      numbers,
+      writer,
       sqlite,
     },
     close() {

@@ -202,7 +202,7 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
       // A new id at every sign-in: an id planted in the browser before (session fixation)
       // never becomes a signed-in session.
       const fresh = randomBytes(32).toString('base64url');
-      options.core.services.auth.moveSession(sessionId, fresh);
+      options.core.services.auth.sessions.moveSession(sessionId, fresh);
       setCookie = `${cookieName()}=${fresh}; HttpOnly; SameSite=Strict; Path=/`;
     }
     send(response, 200, MIME_TYPES['.json'] as string, JSON.stringify(result), setCookie);

@@ -68,6 +68,9 @@ export type EventName = keyof (typeof contract)['events'];
 export const requestNames = Object.keys(contract.requests) as RequestName[];
 export const eventNames = Object.keys(contract.events) as EventName[];
 
+/** The names alone, as the build writes them into the preload (it bundles no schema). */
+export const contractNames = { requests: requestNames, events: eventNames };
+
 export function isRequestName(name: unknown): name is RequestName {
   return typeof name === 'string' && Object.hasOwn(contract.requests, name);
 }

@@ -199,7 +199,7 @@ try {
   const rows: SocietyCreate[] = [...demoSocieties(reference, vocabulary, { count: total, today })];
 
   const importStarted = performance.now();
-  core.services.societies.importMany(rows, BENCH_ACTOR, { batchSize: 5_000 });
+  core.services.societies.entry.importMany(rows, BENCH_ACTOR, { batchSize: 5_000 });
   const importSeconds = (performance.now() - importStarted) / 1000;
   const importRate = total / importSeconds;
 

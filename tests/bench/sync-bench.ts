@@ -41,7 +41,7 @@ export async function benchSync(dir: string): Promise<SyncFigures> {
       core: { clock },
     });
     const base = societyCreateSchema.parse(validSociety(office.core.services.reference.get()));
-    office.core.services.societies.importMany(
+    office.core.services.societies.entry.importMany(
       Array.from({ length: SOCIETIES }, (_, index) => ({
         ...base,
         name: `Ṭlangnuam Society ${index}`,
@@ -80,7 +80,7 @@ export async function benchSync(dir: string): Promise<SyncFigures> {
           `94361${String(day * 1000 + index).padStart(5, '0')}`,
         );
       }
-      office.core.services.societies.importMany(
+      office.core.services.societies.entry.importMany(
         Array.from({ length: WEEK_NEW / 5 }, (_, index) => ({
           ...base,
           name: `Ṭlangnuam Week Society ${day}-${index}`,

@@ -1514,7 +1514,7 @@ describe('sync.md §9 scenarios', () => {
   it('5,000 pending changes go up in batches and settle', async () => {
     const { desktop } = run.desktop('a');
     const base = societyCreateSchema.parse(validSociety(desktop.core.services.reference.get()));
-    desktop.core.services.societies.importMany(
+    desktop.core.services.societies.entry.importMany(
       Array.from({ length: 5_000 }, (_, index) => ({
         ...base,
         name: `Ṭlang Society ${index}`,

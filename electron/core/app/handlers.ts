@@ -18,7 +18,7 @@ export function appHandlers(
       appVersion: facts.appVersion,
       dataDir: caller.user ? facts.dataDir : null,
       stateName: facts.stateName,
-      societyCount: caller.user ? societies.count() : null,
+      societyCount: caller.user ? societies.records.count() : null,
       schemaMigrations: facts.migrationCount,
     }),
   };

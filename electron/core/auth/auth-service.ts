@@ -1,4 +1,5 @@
-import type { AuthStatus, SessionUser } from '#shared/auth/contract';
+import type { SessionUser } from '#shared/auth/contract';
+import type { SessionGate } from '../dispatch';
 import type { Sqlite } from '../db/open-database';
 import { statementCache } from '../db/statement-cache';
 import type { Clock, Logger } from '../ports';
@@ -7,7 +8,7 @@ import type { MutationWriter } from '../sync/mutation-writer';
 import { IdleLockSetting } from './idle-lock-setting';
 import { PasswordChecker } from './password-checker';
 import type { PasswordHasher } from './password-hasher';
-import { Sessions, type CounterTarget } from './sessions';
+import { Sessions } from './sessions';
 import { SignIn } from './sign-in';
 import { UserAdmin } from './user-admin';
 import { UserStore } from './user-store';
@@ -18,10 +19,10 @@ import { UserStore } from './user-store';
  * credential. The idle lock is enforced here as well as drawn by the renderer.
  *
  * Each part owns one of these; they share one statement cache and one store of user rows.
- * The methods below are the ones the rest of the core calls (the dispatch's session gate,
- * the browser bridge, provisional numbers, counter mode of returns).
+ * It is itself the dispatch's session gate (sessionState, touch, checkPassword); the rest of
+ * the core calls the part that owns what it needs.
  */
-export class AuthService {
+export class AuthService implements SessionGate {
   /** The signed-in sessions: idle lock, lock screen, counter mode, sign-out. */
   readonly sessions: Sessions;
   /** First start, sign-in and a user changing their own password. */
@@ -72,33 +73,8 @@ export class AuthService {
     this.sessions.touch(sessionId);
   }
 
-  /** See {@link Sessions.moveSession}: the sign-in moves to a fresh session id. */
-  moveSession(from: string, to: string): void {
-    this.sessions.moveSession(from, to);
-  }
-
-  /** See {@link Sessions.openCounter}: the session now reaches one return only. */
-  openCounter(sessionId: string, target: CounterTarget): AuthStatus {
-    return this.sessions.openCounter(sessionId, target);
-  }
-
-  /** See {@link Sessions.counterOf}: the return counter mode reaches, or null. */
-  counterOf(sessionId: string): CounterTarget | null {
-    return this.sessions.counterOf(sessionId);
-  }
-
-  /** See {@link Sessions.closeCounter}: the clerk takes the keyboard back with a password. */
-  closeCounter(sessionId: string, password: string): Promise<AuthStatus> {
-    return this.sessions.closeCounter(sessionId, password);
-  }
-
   /** See {@link PasswordChecker.checkPassword}: rejects a wrong password, with the lockout. */
   checkPassword(userId: string, password: string): Promise<void> {
     return this.passwords.checkPassword(userId, password);
-  }
-
-  /** See {@link UserAdmin.userById}: a user as a signed-in one, or null. */
-  userById(id: string): SessionUser | null {
-    return this.users.userById(id);
   }
 }

@@ -36,7 +36,7 @@ const core = createCore({
   appVersion: 'demo-generator',
   demoSocieties: count,
 });
-const made = core.services.societies.count();
+const made = core.services.societies.records.count();
 core.close();
 console.log(
   `${made.toLocaleString('en-IN')} demo societies written to ${dataDir} in ${((performance.now() - started) / 1000).toFixed(1)} s.`,

@@ -1,6 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApplicationCreate } from '#shared/registration/registration';
-import type { ReferenceData } from '#shared/reference/contract';
 import {
   TEST_PASSWORD,
   type TestCore,
@@ -8,22 +6,18 @@ import {
   type MovableClock,
 } from '../../../tests/fixtures/test-core';
 import {
-  fisheryApplication,
-  approve as approveAs,
   startRegistrationCore,
+  type RegistrationSetting,
 } from '../../../tests/fixtures/applications';
 
 let core: TestCore;
 let clock: MovableClock;
-let reference: ReferenceData;
 
-function application(overrides: Partial<ApplicationCreate> = {}): ApplicationCreate {
-  return fisheryApplication(reference, overrides);
-}
-const approve = (id: string) => approveAs(core, id);
+let application: RegistrationSetting['application'];
+let approve: RegistrationSetting['approve'];
 
 beforeEach(async () => {
-  ({ core, clock, reference } = await startRegistrationCore());
+  ({ core, clock, application, approve } = await startRegistrationCore());
 });
 afterEach(() => core.dispose());
 

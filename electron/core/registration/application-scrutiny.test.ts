@@ -1,23 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApplicationCreate } from '#shared/registration/registration';
 import type { ReferenceData } from '#shared/reference/contract';
 import { type TestCore, failure } from '../../../tests/fixtures/test-core';
 import {
-  fisheryApplication,
-  approve as approveAs,
   startRegistrationCore,
+  type RegistrationSetting,
 } from '../../../tests/fixtures/applications';
 
 let core: TestCore;
 let reference: ReferenceData;
 
-function application(overrides: Partial<ApplicationCreate> = {}): ApplicationCreate {
-  return fisheryApplication(reference, overrides);
-}
-const approve = (id: string) => approveAs(core, id);
+let application: RegistrationSetting['application'];
+let approve: RegistrationSetting['approve'];
 
 beforeEach(async () => {
-  ({ core, reference } = await startRegistrationCore());
+  ({ core, reference, application, approve } = await startRegistrationCore());
 });
 afterEach(() => core.dispose());
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApplicationCreate } from '#shared/registration/registration';
 import type { ReferenceData } from '#shared/reference/contract';
 import type { SessionUser } from '#shared/auth/contract';
 import {
@@ -9,9 +8,8 @@ import {
   type MovableClock,
 } from '../../../tests/fixtures/test-core';
 import {
-  fisheryApplication,
-  approve as approveAs,
   startRegistrationCore,
+  type RegistrationSetting,
 } from '../../../tests/fixtures/applications';
 import { validSociety } from '../../../tests/fixtures/societies';
 
@@ -20,13 +18,11 @@ let clock: MovableClock;
 let reference: ReferenceData;
 let registrar: SessionUser;
 
-function application(overrides: Partial<ApplicationCreate> = {}): ApplicationCreate {
-  return fisheryApplication(reference, overrides);
-}
-const approve = (id: string) => approveAs(core, id);
+let application: RegistrationSetting['application'];
+let approve: RegistrationSetting['approve'];
 
 beforeEach(async () => {
-  ({ core, clock, reference, registrar } = await startRegistrationCore());
+  ({ core, clock, reference, registrar, application, approve } = await startRegistrationCore());
 });
 afterEach(() => core.dispose());
 

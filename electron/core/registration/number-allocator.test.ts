@@ -23,11 +23,11 @@ describe('numbers', () => {
   });
 
   it('are given in order across blocks, and a voided number is never given again', async () => {
-    const allocator = core.services.registration['numbers'];
+    const allocator = core.services.numbers;
     const actor = { userId: 'test', role: 'system', officeId: null };
     const given: string[] = [];
     const testSeries = numberPattern('T/{fy}/{serial}', { office: 'AIZ', fy: '2026-27' });
-    core.services.registration['writer'].run(actor, (tx) => {
+    core.services.writer.run(actor, (tx) => {
       for (let i = 0; i < BLOCK_SIZE + 2; i += 1) {
         given.push(allocator.allocate(tx, testSeries, 'test', `owner-${i}`).number);
       }
@@ -50,8 +50,8 @@ describe('numbers', () => {
 
 describe('numbers once the computer is enrolled', () => {
   it('come only from leased blocks; with none left they are provisional, and a certificate serial is refused', async () => {
-    const allocator = core.services.registration['numbers'];
-    const writer = core.services.registration['writer'];
+    const allocator = core.services.numbers;
+    const writer = core.services.writer;
     const actor = { userId: 'test', role: 'system', officeId: null };
     const numbering = numberPattern('L/{fy}/{serial:3}', { office: 'AIZ', fy: '2026-27' });
     // A block this computer granted itself before enrolment is closed by the enrolment.

@@ -10,8 +10,7 @@ import { ApplicationScrutiny } from './application-scrutiny';
 import { ApplicationSteps } from './application-steps';
 import { Applications } from './applications';
 import { NameReservations } from './name-reservations';
-import type { NumberAllocator, NumberSeries } from './number-allocator';
-import { officeSeries } from './registration-series';
+import type { NumberAllocator } from './number-allocator';
 
 /**
  * Registration of a new society (issue #4): the application received at the counter, its
@@ -33,54 +32,43 @@ export class RegistrationService {
 
   constructor(
     sqlite: Sqlite,
-    private readonly writer: MutationWriter,
-    private readonly reference: ReferenceService,
+    writer: MutationWriter,
+    reference: ReferenceService,
     societies: SocietyService,
-    private readonly numbers: NumberAllocator,
+    numbers: NumberAllocator,
     certificates: CertificateService,
     clock: Clock,
     onChanged: (ids: { id: string; societyId: string | null }) => void,
   ) {
     const prepare = statementCache(sqlite);
-    this.names = new NameReservations(prepare, this.writer, this.reference, societies, clock);
+    this.names = new NameReservations(prepare, writer, reference, societies, clock);
     this.applications = new Applications(
       prepare,
-      this.writer,
-      this.reference,
+      writer,
+      reference,
       this.names,
-      this.numbers,
+      numbers,
       clock,
       onChanged,
     );
-    const steps = new ApplicationSteps(
-      prepare,
-      this.writer,
-      this.reference,
-      this.applications,
-      onChanged,
-    );
+    const steps = new ApplicationSteps(prepare, writer, reference, this.applications, onChanged);
     this.scrutiny = new ApplicationScrutiny(
       prepare,
-      this.writer,
-      this.reference,
+      writer,
+      reference,
       this.applications,
       steps,
       clock,
       onChanged,
     );
     this.decisions = new ApplicationDecisions(
-      this.reference,
+      reference,
       this.applications,
       steps,
       societies,
-      this.numbers,
+      numbers,
       certificates,
       onChanged,
     );
-  }
-
-  /** Every numbered series an office gives on `day`: what a computer keeps blocks of. */
-  officeSeries(officeId: string, day: string): NumberSeries[] {
-    return officeSeries(this.reference, officeId, day);
   }
 }

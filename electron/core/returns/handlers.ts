@@ -1,18 +1,18 @@
 import { AppError } from '#shared/errors';
 import type { Caller, HandlersOf } from '#shared/ipc/contract';
 import type { returnRequests } from '#shared/returns/contract';
-import type { AuthService } from '../auth/auth-service';
+import type { Sessions } from '../auth/sessions';
 import { signedIn } from '../caller';
 import type { ReturnService } from './return-service';
 
 export function returnHandlers(
   returns: ReturnService,
-  auth: AuthService,
+  sessions: Sessions,
 ): HandlersOf<typeof returnRequests> {
   const { register, details, filings, notices, candidates, exports } = returns;
   /** The return a counter session reaches; refused outside counter mode. */
   const counterTarget = (caller: Caller) => {
-    const target = auth.counterOf(caller.sessionId);
+    const target = sessions.counterOf(caller.sessionId);
     if (!target) throw new AppError('conflict', 'No counter session is open; a clerk opens one.');
     return target;
   };
@@ -24,7 +24,7 @@ export function returnHandlers(
     'returns.ofSociety': (input) => details.ofSociety(input.societyId),
     'returns.openCounter': (input, caller) => {
       filings.assertCanFile(signedIn(caller), input.societyId, input.fy);
-      return auth.openCounter(caller.sessionId, input);
+      return sessions.openCounter(caller.sessionId, input);
     },
     'returns.counterForm': (_input, caller) => {
       const target = counterTarget(caller);
@@ -32,7 +32,8 @@ export function returnHandlers(
     },
     'returns.file': (input, caller) =>
       filings.file(signedIn(caller), counterTarget(caller), input.filing),
-    'returns.closeCounter': (input, caller) => auth.closeCounter(caller.sessionId, input.password),
+    'returns.closeCounter': (input, caller) =>
+      sessions.closeCounter(caller.sessionId, input.password),
     'returns.review': (input, caller) =>
       filings.review(signedIn(caller), input.id, input.baseVersion, input.decision, input.reasons),
     'returns.defaulterNotices': (input, caller) =>

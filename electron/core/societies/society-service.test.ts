@@ -337,7 +337,7 @@ describe('bulk import', () => {
     );
     const clerk = core.services.auth.sessionState('test-session')!.user;
     const actor = { userId: clerk.id, role: clerk.role, officeId: clerk.officeId };
-    expect(core.services.societies.importMany(rows, actor, { batchSize: 2 })).toBe(3);
+    expect(core.services.societies.entry.importMany(rows, actor, { batchSize: 2 })).toBe(3);
     expect(count('societies')).toBe(3);
     expect(
       core.services.sqlite
@@ -358,7 +358,7 @@ describe('bulk import', () => {
     const rows = [1, 2, 3].map((n) =>
       societyCreateSchema.parse(validSociety(reference, { regNo: `${n}/2001` })),
     );
-    core.services.societies.importMany(rows, actor, { batchSize: 2 });
+    core.services.societies.entry.importMany(rows, actor, { batchSize: 2 });
     // One society saved after the import, on the ordinary path, for comparison.
     const single = await core.call('societies.create', {
       society: validSociety(reference, { regNo: '4/2001' }),
@@ -441,7 +441,7 @@ describe('bulk import', () => {
         ),
       );
     const during: number[] = [];
-    core.services.societies.importMany(rows(1), actor, {
+    core.services.societies.entry.importMany(rows(1), actor, {
       batchSize: 2,
       onProgress: () => during.push(indexes().length),
     });
@@ -449,9 +449,9 @@ describe('bulk import', () => {
     expect(during[0]).toBe(before.length);
     expect(Math.min(...during)).toBeLessThan(before.length - 4);
     expect(indexes()).toEqual(before);
-    expect(() => core.services.societies.importMany(rows(10, 13), actor, { batchSize: 2 })).toThrow(
-      'Row 4: The date of registration cannot be in the future.',
-    );
+    expect(() =>
+      core.services.societies.entry.importMany(rows(10, 13), actor, { batchSize: 2 }),
+    ).toThrow('Row 4: The date of registration cannot be in the future.');
     expect(indexes()).toEqual(before);
     expect(count('societies')).toBe(7);
     // The register is still listed in name order through its index.
@@ -471,7 +471,7 @@ describe('bulk import', () => {
       validSociety(reference, { regNo: '2/2001' }),
       validSociety(reference, { regNo: '3/2001', registeredOn: '2099-01-01' }),
     ].map((row) => societyCreateSchema.parse(row));
-    expect(() => core.services.societies.importMany(rows, actor, { batchSize: 2 })).toThrow(
+    expect(() => core.services.societies.entry.importMany(rows, actor, { batchSize: 2 })).toThrow(
       'Row 3: The date of registration cannot be in the future.',
     );
     expect(count('societies')).toBe(2);

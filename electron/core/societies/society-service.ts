@@ -1,9 +1,8 @@
-import type { SocietyCreate } from '#shared/societies/society';
 import type { Sqlite } from '../db/open-database';
 import { statementCache } from '../db/statement-cache';
 import type { Clock } from '../ports';
 import type { ReferenceService } from '../reference/reference-service';
-import type { Actor, MutationWriter } from '../sync/mutation-writer';
+import type { MutationWriter } from '../sync/mutation-writer';
 import { PlaceLookups } from './place-lookups';
 import { SocietySearchIndex } from './search-index';
 import { SocietyCorrections } from './society-corrections';
@@ -67,33 +66,6 @@ export class SocietyService {
       this.records,
       onChanged,
     );
-  }
-
-  /** Number of societies on the register (tombstones excluded). */
-  count(): number {
-    return this.records.count();
-  }
-
-  /**
-   * Bulk entry of legacy records (the import wizard, the demo register, the benchmark); see
-   * `SocietyEntry.importMany`. Returns how many were saved.
-   */
-  importMany(
-    rows: Iterable<SocietyCreate>,
-    actor: Actor,
-    options: { batchSize?: number; onProgress?: (done: number) => void } = {},
-  ): number {
-    return this.entry.importMany(rows, actor, options);
-  }
-
-  /** Rebuilds the full-text rows of societies that sync wrote, and tells the screens. */
-  reindexSynced(ids: ReadonlySet<string>): void {
-    this.searchIndex.reindexSynced(ids);
-  }
-
-  /** Takes societies out of the full-text index, before sync forgets their rows. */
-  dropFromSearch(ids: readonly string[]): void {
-    this.searchIndex.dropFromSearch(ids);
   }
 
   /** Tells the screens a society changed (after a change made in another service's transaction). */

@@ -9,14 +9,16 @@ import { useTranslation } from 'react-i18next';
 export function FormSaveBar({
   saveLabel,
   keyboardHint,
-  errorsBanner,
+  errorCount,
+  submitted,
   isSubmitting,
   onCancel,
 }: {
   saveLabel: string;
   keyboardHint: string;
-  /** How many fields need attention, once a save has been tried; null hides it. */
-  errorsBanner: string | null;
+  /** How many fields need attention: counted on the bar once a save has been tried. */
+  errorCount: number;
+  submitted: boolean;
   isSubmitting: boolean;
   onCancel: () => void;
 }) {
@@ -48,9 +50,9 @@ export function FormSaveBar({
             {keyboardHint}
           </Text>
         </Group>
-        {errorsBanner ? (
+        {submitted && errorCount > 0 ? (
           <Text size="sm" c="red.8" fw={500} role="alert">
-            {errorsBanner}
+            {t('saveBar.errorsBanner', { count: errorCount })}
           </Text>
         ) : null}
       </Group>

@@ -68,6 +68,10 @@ export const appEn = {
     loading: 'Loading…',
     dateFormat: 'DD-MM-YYYY',
   },
+  saveBar: {
+    errorsBanner_one: '{{count}} field needs attention before saving.',
+    errorsBanner_other: '{{count}} fields need attention before saving.',
+  },
   unsaved: {
     title: 'Discard your changes?',
     body: 'You have typed changes that are not saved. If you leave now they are lost.',

@@ -1,8 +1,8 @@
 import { useHotkeys } from '@mantine/hooks';
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
 import type { AuditDetail, AuditReport } from '#shared/audits/contract';
+import { useLeaveGuard } from '../../components/use-leave-guard';
 import { isBackendError } from '../../lib/backend';
 import { draftOf, reportOf, type Draft } from './report-draft';
 
@@ -117,10 +117,7 @@ export function useReportDraft({
 
   // What cannot be saved (a field to correct, a refusal) would be lost by leaving: ask first.
   const unsaved = state.kind === 'invalid' || state.kind === 'failed';
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      unsaved && currentLocation.pathname !== nextLocation.pathname,
-  );
+  const blocker = useLeaveGuard(() => unsaved);
 
   // Ctrl+S works from inside a field (no tags ignored), where the auditor always is.
   useHotkeys([['mod+S', () => void saveNow()]], []);

@@ -1,10 +1,12 @@
 import { Alert, Grid, Stack, Text } from '@mantine/core';
+import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationCreate } from '#shared/registration/registration';
 import type { ReferenceData, RuleParameter } from '#shared/reference/contract';
 import { FormSaveBar } from '../../components/FormSaveBar';
 import { PageHeader } from '../../components/PageHeader';
 import { UnsavedChangesModal } from '../../components/UnsavedChangesModal';
+import { usePlaceOptions } from '../societies';
 import { Section } from '../../components/Section';
 import { ApplicationAddressFields } from './ApplicationAddressFields';
 import { ApplicationCapitalFields } from './ApplicationCapitalFields';
@@ -14,7 +16,6 @@ import { span } from '../../components/form-layout';
 import type { ApplicationFormValues } from './form-values';
 import { PromotersEditor } from './PromotersEditor';
 import { useApplicationForm } from './use-application-form';
-import { useApplicationOptions } from './use-application-options';
 
 /** The application as received at the counter or by post, with its promoters. */
 export function ApplicationForm({
@@ -46,10 +47,11 @@ export function ApplicationForm({
     onKeyDown,
   } = useApplicationForm({ reference, rules, defaultValues, onSubmit, onCancel });
   const { isSubmitting, submitCount } = form.formState;
-  const options = useApplicationOptions(reference, districtId);
+  const options = usePlaceOptions(reference, districtId);
 
   return (
-    <>
+    // The pickers a society's record and an application share read the form from here.
+    <FormProvider {...form}>
       <form
         ref={formRef}
         noValidate
@@ -68,7 +70,6 @@ export function ApplicationForm({
           <ApplicationSocietyFields form={form} options={options} error={error} />
 
           <ApplicationAddressFields
-            form={form}
             reference={reference}
             districtId={districtId}
             options={options}
@@ -92,17 +93,14 @@ export function ApplicationForm({
         <FormSaveBar
           saveLabel={t('applicationForm.save')}
           keyboardHint={t('applicationForm.keyboardHint')}
-          errorsBanner={
-            submitCount > 0 && errorCount > 0
-              ? t('applicationForm.errorsBanner', { count: errorCount })
-              : null
-          }
+          errorCount={errorCount}
+          submitted={submitCount > 0}
           isSubmitting={isSubmitting}
           onCancel={onCancel}
         />
       </form>
 
       <UnsavedChangesModal blocker={blocker} />
-    </>
+    </FormProvider>
   );
 }

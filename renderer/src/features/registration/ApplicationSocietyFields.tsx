@@ -10,7 +10,7 @@ import type { ApplicationFieldName } from './form-values';
 import { required, span } from '../../components/form-layout';
 import type { ApplicationForm } from './PromotersEditor';
 import { useNameReservations } from './queries';
-import type { ApplicationOptions } from './use-application-options';
+import { SocietyTypeInput, type PlaceOptions } from '../societies';
 
 /** The proposed society: a reserved name (which fills name and type), names, type, bye-laws. */
 export function ApplicationSocietyFields({
@@ -19,7 +19,7 @@ export function ApplicationSocietyFields({
   error,
 }: {
   form: ApplicationForm;
-  options: ApplicationOptions;
+  options: PlaceOptions;
   error: (field: ApplicationFieldName) => string | undefined;
 }) {
   const { t } = useTranslation(['registration', 'societies']);
@@ -92,23 +92,7 @@ export function ApplicationSocietyFields({
           />
         </Grid.Col>
         <Grid.Col span={span(12, 6)}>
-          <Controller
-            control={control}
-            name="typeId"
-            render={({ field }) => (
-              <Select
-                {...field}
-                {...required}
-                label={t('societies:field.typeId')}
-                placeholder={t('societies:form.choose')}
-                data={options.types}
-                searchable
-                nothingFoundMessage={t('societies:form.nothingFound')}
-                maxDropdownHeight={320}
-                error={error('typeId')}
-              />
-            )}
-          />
+          <SocietyTypeInput options={options} error={error} />
         </Grid.Col>
         <Grid.Col span={span(12, 6)}>
           <Controller

@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
 import type { ApplicationCreate } from '#shared/registration/registration';
 import type { ReferenceData, RuleParameter } from '#shared/reference/contract';
 import { dayMonthYearToIso } from '../../components/date-text';
+import { useLeaveGuard } from '../../components/use-leave-guard';
 import { isBackendError } from '../../lib/backend';
 import {
   applicationFieldOrder,
@@ -62,10 +62,7 @@ export function useApplicationForm({
     formState: { errors, isDirty },
   } = form;
 
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      isDirty && !leavingRef.current && currentLocation.pathname !== nextLocation.pathname,
-  );
+  const blocker = useLeaveGuard(() => isDirty && !leavingRef.current);
 
   const districtId = useWatch({ control, name: 'districtId' });
   const typeId = useWatch({ control, name: 'typeId' });

@@ -5,3 +5,8 @@ export { AddSocietyScreen } from './form/AddSocietyScreen';
 export { EditSocietyScreen } from './form/EditSocietyScreen';
 export { SocietyRegister } from './register/SocietyRegister';
 export { refreshSocieties, societyKeys, useSociety } from './queries';
+export { AreaOfOperationInput } from './form/AreaOfOperationInput';
+export { PlaceInputs } from './form/PlaceInputs';
+export { SocietyTypeInput } from './form/SocietyTypeInput';
+export type { PlaceFieldError, PlaceValues } from './form/place-values';
+export { usePlaceOptions, type PlaceOptions } from './form/use-place-options';

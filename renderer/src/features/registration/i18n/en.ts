@@ -110,8 +110,6 @@ export const registrationEn = {
     save: 'Record application',
     saving: 'Recording…',
     keyboardHint: 'Enter saves · Alt+P adds a promoter · Esc cancels',
-    errorsBanner_one: '{{count}} field needs attention before saving.',
-    errorsBanner_other: '{{count}} fields need attention before saving.',
     refused: 'The application was not recorded: {{message}}',
     tooFewPromoters: 'A {{type}} needs at least {{min}} promoters; {{count}} are listed.',
     oneChief: 'Mark exactly one promoter as the chief promoter.',

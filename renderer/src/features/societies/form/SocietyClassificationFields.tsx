@@ -6,6 +6,7 @@ import { Section } from '../../../components/Section';
 import { required, span } from '../../../components/form-layout';
 import type { SocietyFieldName } from './form-values';
 import type { SocietyFormApi } from './use-society-form';
+import { SocietyTypeInput } from './SocietyTypeInput';
 import type { SocietyOptions } from './use-society-options';
 
 /** The society's type, tier (filled from the type) and liability. */
@@ -26,28 +27,13 @@ export function SocietyClassificationFields({
     <Section title={t('form.section.classification')} id="form-classification">
       <Grid gap="sm">
         <Grid.Col span={span(12, 6)}>
-          <Controller
-            control={control}
-            name="typeId"
-            render={({ field }) => (
-              <Select
-                {...field}
-                {...required}
-                label={t('field.typeId')}
-                placeholder={t('form.choose')}
-                data={options.types}
-                searchable
-                nothingFoundMessage={t('form.nothingFound')}
-                maxDropdownHeight={320}
-                error={error('typeId')}
-                onChange={(value) => {
-                  field.onChange(value);
-                  const type = reference.societyTypes.find((item) => item.id === value);
-                  if (type)
-                    setValue('tier', type.tier, { shouldDirty: true, shouldValidate: true });
-                }}
-              />
-            )}
+          <SocietyTypeInput
+            options={options}
+            error={error}
+            onChosen={(typeId) => {
+              const type = reference.societyTypes.find((item) => item.id === typeId);
+              if (type) setValue('tier', type.tier, { shouldDirty: true, shouldValidate: true });
+            }}
           />
         </Grid.Col>
         <Grid.Col span={span(6, 3)}>

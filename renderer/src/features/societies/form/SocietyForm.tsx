@@ -1,4 +1,5 @@
 import { Stack } from '@mantine/core';
+import { FormProvider } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceData } from '#shared/reference/contract';
 import { FormSaveBar } from '../../../components/FormSaveBar';
@@ -63,7 +64,8 @@ export function SocietyForm({
   const options = useSocietyOptions(reference, districtId);
 
   return (
-    <>
+    // The pickers a society's record and an application share read the form from here.
+    <FormProvider {...form}>
       <form
         ref={formRef}
         noValidate
@@ -89,7 +91,6 @@ export function SocietyForm({
             error={error}
           />
           <SocietyPlaceFields
-            form={form}
             reference={reference}
             districtId={districtId}
             options={options}
@@ -105,15 +106,14 @@ export function SocietyForm({
         <FormSaveBar
           saveLabel={mode === 'create' ? t('form.saveNew') : t('form.saveEdit')}
           keyboardHint={t('form.keyboardHint')}
-          errorsBanner={
-            submitCount > 0 && errorCount > 0 ? t('form.errorsBanner', { count: errorCount }) : null
-          }
+          errorCount={errorCount}
+          submitted={submitCount > 0}
           isSubmitting={isSubmitting}
           onCancel={onCancel}
         />
       </form>
 
       <UnsavedChangesModal blocker={blocker} />
-    </>
+    </FormProvider>
   );
 }

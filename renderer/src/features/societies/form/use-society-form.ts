@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router';
+import { useLeaveGuard } from '../../../components/use-leave-guard';
 import { isBackendError } from '../../../lib/backend';
 import {
   fieldOrder,
@@ -83,10 +83,7 @@ export function useSocietyForm({
     formState: { errors, isDirty },
   } = form;
 
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      isDirty && !leavingRef.current && currentLocation.pathname !== nextLocation.pathname,
-  );
+  const blocker = useLeaveGuard(() => isDirty && !leavingRef.current);
 
   const districtId = useWatch({ control, name: 'districtId' });
   const name = useWatch({ control, name: 'name' });

@@ -248,8 +248,6 @@ export const societiesEn = {
     areaDistrictFirst: '{{district}} (chosen district)',
     invalidAmount: 'Enter an amount in rupees, for example 1,25,000 or 250.50.',
     nameChangeReasonRequired: 'Say why the name changed; it is kept in the name history.',
-    errorsBanner_one: '{{count}} field needs attention before saving.',
-    errorsBanner_other: '{{count}} fields need attention before saving.',
     serverRefused: 'The register refused to save: {{message}}',
     conflictTitle: 'Someone else saved this society since you opened it',
     conflictBody:
