@@ -1,12 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createTestCore,
+  TEST_HASHING,
   TEST_PASSWORD,
   type TestCore,
   failure,
   movableClock,
   type MovableClock,
 } from '../../../tests/fixtures/test-core';
+import { PasswordHasher } from './password-hasher';
 
 let core: TestCore;
 let clock: MovableClock;
@@ -118,6 +120,66 @@ describe('signing in', () => {
     const guesses = await Promise.all(
       Array.from({ length: 20 }, () =>
         failure(core.call('auth.login', { username: 'test.clerk', password: 'guess' })),
+      ),
+    );
+    const codes = guesses.map((error) => error.code);
+    expect(codes.filter((code) => code === 'unauthenticated')).toHaveLength(4);
+    expect(codes.filter((code) => code === 'too_many_attempts')).toHaveLength(16);
+  });
+
+  /** Wrong tries under one name, waiting out each lockout: what a stranger sees, in order. */
+  async function wrongTries(username: string) {
+    const answers: { code: string; message: string }[] = [];
+    for (const waitMs of [0, 0, 0, 0, 0, 0, 31_000, 0, 61_000, 121_000]) {
+      clock.advance(waitMs);
+      const { code, message } = await failure(
+        core.call('auth.login', { username, password: 'guess' }),
+      );
+      answers.push({ code, message });
+    }
+    return answers;
+  }
+
+  it('answers an unknown name exactly as a real one, wrong try after wrong try', async () => {
+    const known = await wrongTries('test.clerk');
+    const unknown = await wrongTries('nobody.here');
+    expect(unknown).toEqual(known);
+    // The lockout holds for the unknown name too (and a real name's warning is not a tell).
+    expect(unknown[3]?.message).toMatch(/One more wrong try/);
+    expect(unknown[4]).toEqual({
+      code: 'too_many_attempts',
+      message: 'Too many wrong passwords. This account waits 30 seconds before the next try.',
+    });
+    expect(unknown[5]?.code).toBe('too_many_attempts');
+    expect(unknown[6]?.message).toMatch(/waits 60 seconds/);
+    // The name is counted however it is typed, as a real one is.
+    const retyped = await failure(
+      core.call('auth.login', { username: ' Nobody.Here ', password: 'guess' }),
+    );
+    expect(retyped.code).toBe('too_many_attempts');
+  });
+
+  it('spends a full password check on an unknown name, so the time does not tell', async () => {
+    const verify = vi.spyOn(PasswordHasher.prototype, 'verify');
+    try {
+      await wrongTries('test.clerk');
+      const knownChecks = verify.mock.calls.length;
+      verify.mockClear();
+      await wrongTries('nobody.here');
+      // As many checks as for the real name (none while the name waits, as for a real one)…
+      expect(verify.mock.calls).toHaveLength(knownChecks);
+      // …each against a hash of today's cost, so each takes as long as a real one.
+      const hasher = new PasswordHasher(TEST_HASHING);
+      for (const [stored] of verify.mock.calls) expect(hasher.needsRehash(stored)).toBe(false);
+    } finally {
+      verify.mockRestore();
+    }
+  });
+
+  it('counts parallel guesses at an unknown name one by one, as at a real one', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        failure(core.call('auth.login', { username: 'nobody.here', password: 'guess' })),
       ),
     );
     const codes = guesses.map((error) => error.code);

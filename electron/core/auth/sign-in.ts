@@ -4,7 +4,7 @@ import type { AuthStatus } from '#shared/auth/contract';
 import type { Prepare } from '../db/statement-cache';
 import type { Clock, Logger } from '../ports';
 import { actorFor, type MutationWriter } from '../sync/mutation-writer';
-import { WRONG_CREDENTIALS, type PasswordChecker } from './password-checker';
+import type { PasswordChecker } from './password-checker';
 import type { PasswordHasher } from './password-hasher';
 import type { Sessions } from './sessions';
 import { checkPasswordNotName, type UserStore } from './user-store';
@@ -69,18 +69,12 @@ export class SignIn {
 
   /**
    * Signs a user in on this session. A wrong name or password is `unauthenticated` with
-   * one message for both; a lockout is `too_many_attempts`; a deactivated account, with
-   * the right password, is `forbidden`.
+   * one message for both; a lockout is `too_many_attempts`, under an unknown name as under
+   * a real one; a deactivated account, with the right password, is `forbidden`.
    */
   async login(sessionId: string, username: string, password: string): Promise<AuthStatus> {
-    const user = this.store.findByUsername(username);
-    if (!user) {
-      // Spend the same time as a real check, so timing does not tell which names exist.
-      await this.hasher.verify(DUMMY_HASH, password);
-      this.logger.info('auth.sign_in_failed', { reason: 'unknown_user' });
-      throw new AppError('unauthenticated', WRONG_CREDENTIALS);
-    }
-    await this.passwords.checkPassword(user.id, password);
+    // An unknown name is refused as a wrong password is, warnings, lockout and time alike.
+    const user = await this.passwords.checkSignIn(username, password);
     if (!user.active) {
       this.logger.info('auth.sign_in_failed', { userId: user.id, reason: 'inactive' });
       throw new AppError(
@@ -133,7 +127,3 @@ export class SignIn {
     return this.sessions.status(sessionId);
   }
 }
-
-/** A valid argon2id hash of a random string, verified against when the user name is unknown. */
-const DUMMY_HASH =
-  '$argon2id$v=19$m=65536,t=3,p=1$cRpPvTfDbxxxPZ6hsKL7uQ$C6s1Af4aiDgoqnn4li4TIt67Jh3dPFdFL7AVJy0PQ04';

@@ -34,18 +34,24 @@ const SNAPSHOT_HEADINGS: Record<string, string> = {
 };
 
 /**
- * A cell that a spreadsheet could take for a formula (= + - @, or a leading tab or return)
- * is kept as text by a leading apostrophe (quality.md "Hostile text is harmless").
+ * A CSV cell that a spreadsheet could take for a formula (= + - @, or a leading tab or
+ * return) is kept as text by a leading apostrophe (quality.md "Hostile text is harmless").
+ * CSV only: a CSV cell has no type, so the apostrophe is the only way to say "text". An
+ * Excel cell does have one, and there the apostrophe would show, so the workbook writes the
+ * text as it is, in a string cell.
  */
 export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
 }
 
-/** Columns in order: heading and how to read a row's value. */
+/**
+ * Columns in order: heading and how to read a row's value, as it is (each format keeps
+ * hostile text harmless its own way: `csvCell`, and string cells in the workbook).
+ */
 function columns(snapshotFields: readonly string[]) {
   const text = (key: string) => (row: ExportRow) => {
     const value = row[key];
-    return value === null || value === undefined ? '' : neutralise(String(value));
+    return value === null || value === undefined ? '' : String(value);
   };
   const rupees = (key: string) => (row: ExportRow) => {
     const value = row[key];
@@ -83,13 +89,9 @@ export async function writeReturnsTable(
 ): Promise<Buffer> {
   const cols = columns(meta.snapshotFields);
   if (format === 'csv') {
-    const quote = (value: string | number | null) => {
-      const text = value === null ? '' : String(value);
-      return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    };
     const lines = [
-      cols.map((col) => quote(col.heading)).join(','),
-      ...rows.map((row) => cols.map((col) => quote(col.value(row))).join(',')),
+      cols.map((col) => csvCell(col.heading)).join(','),
+      ...rows.map((row) => cols.map((col) => csvCell(col.value(row))).join(',')),
     ];
     return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
   }
@@ -104,6 +106,15 @@ export async function writeReturnsTable(
     ...('money' in col && col.money ? { style: { numFmt: '#,##,##0.00' } } : {}),
   }));
   sheet.getRow(1).font = { bold: true };
+  // Text as it is: exceljs writes a string as a string cell, which Excel shows as typed and
+  // never evaluates (only a `{ formula }` value is a formula), so no apostrophe is needed,
+  // and one would show.
   for (const row of rows) sheet.addRow(cols.map((col) => col.value(row)));
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A value as a CSV field: text neutralised, then quoted when it holds a comma, quote or break. */
+function csvCell(value: string | number | null): string {
+  const text = value === null ? '' : typeof value === 'string' ? neutralise(value) : String(value);
+  return /[",\r\n]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
