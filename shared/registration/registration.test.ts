@@ -20,7 +20,11 @@ describe('the application state machine', () => {
       ['recordReply', 'refuse', 'withdraw'].sort(),
     );
     expect(steps.filter((step) => canTake(step, 'received')).sort()).toEqual(
-      ['approve', 'issueDeficiency', 'recordDeemed', 'refuse', 'startScrutiny', 'withdraw'].sort(),
+      ['issueDeficiency', 'recordDeemed', 'startScrutiny', 'withdraw'].sort(),
+    );
+    // A decision follows the scrutiny: never straight from the counter.
+    expect(steps.filter((step) => canTake(step, 'under_scrutiny')).sort()).toEqual(
+      ['approve', 'issueDeficiency', 'recordDeemed', 'refuse', 'withdraw'].sort(),
     );
   });
 

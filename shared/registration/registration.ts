@@ -24,8 +24,9 @@ export const applicationTransitions = {
   startScrutiny: { from: ['received'], to: 'under_scrutiny' },
   issueDeficiency: { from: ['received', 'under_scrutiny'], to: 'deficient' },
   recordReply: { from: ['deficient'], to: 'under_scrutiny' },
-  approve: { from: ['received', 'under_scrutiny'], to: 'approved' },
-  refuse: { from: ['received', 'under_scrutiny', 'deficient'], to: 'refused' },
+  /** A decision follows the scrutiny (its checklist gate is `decisionBar`). */
+  approve: { from: ['under_scrutiny'], to: 'approved' },
+  refuse: { from: ['under_scrutiny', 'deficient'], to: 'refused' },
   /** The registrar did not decide in time: the society is registered by law. */
   recordDeemed: { from: ['received', 'under_scrutiny'], to: 'deemed' },
   withdraw: { from: ['received', 'under_scrutiny', 'deficient'], to: 'withdrawn' },

@@ -170,7 +170,10 @@ async function signedInPage(browser: Browser, desk: Desk, username: string): Pro
   return page;
 }
 
-/** A fishery application received by the desk's clerk and approved by its registrar. */
+/**
+ * A fishery application received by the desk's clerk, scrutinised with every item in order,
+ * and approved by its registrar.
+ */
 async function approvedOn(
   desk: Desk,
   prefix: 'a' | 'b',
@@ -182,11 +185,21 @@ async function approvedOn(
     .invoke<{ id: string; version: number }>('applications.receive', {
       application: fisheryApplication(reference, overrides),
     });
+  const clerk = desk.as(`clerk.${prefix}`);
+  const started = await clerk.invoke<{ version: number; checklist: { code: string }[] }>(
+    'applications.startScrutiny',
+    { id: received.id, baseVersion: received.version },
+  );
+  const scrutinised = await clerk.invoke<{ version: number }>('applications.recordScrutiny', {
+    id: received.id,
+    baseVersion: started.version,
+    items: started.checklist.map((item) => ({ code: item.code, result: 'in_order', note: null })),
+  });
   const decided = await desk
     .as(`registrar.${prefix}`)
     .invoke<{ societyId: string }>('applications.decide', {
       id: received.id,
-      baseVersion: received.version,
+      baseVersion: scrutinised.version,
       decision: 'approve',
       reasons: null,
       password: PASSWORD,

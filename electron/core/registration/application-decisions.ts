@@ -13,6 +13,7 @@ import type { ApplicationSteps } from './application-steps';
 import type { Applications } from './applications';
 import type { NumberAllocator } from './number-allocator';
 import { registrationSeries } from './registration-series';
+import { decisionBar, itemShortName, type DecisionBar } from '#shared/registration/scrutiny';
 
 /**
  * How an application ends: the registrar's approval or refusal, deemed registration once
@@ -54,19 +55,13 @@ export class ApplicationDecisions {
       baseVersion,
       decision === 'approve' ? 'approve' : 'refuse',
       (tx, current) => {
-        if (decision === 'approve') {
-          const checklist = checklistOf(this.reference, current.typeId);
-          const scrutiny = JSON.parse(current.scrutiny) as Record<string, ScrutinyEntry>;
-          const wanting = checklist.filter((item) => scrutiny[item.code]?.result === 'wanting');
-          if (wanting.length > 0) {
-            throw new AppError(
-              'conflict',
-              `The scrutiny found ${wanting.length === 1 ? 'an item' : 'items'} wanting: ${wanting
-                .map((item) => item.label.split(':')[0])
-                .join('; ')}. Approve once the checklist is in order, or refuse.`,
-            );
-          }
-        }
+        const checklist = checklistOf(this.reference, current.typeId);
+        const scrutiny = JSON.parse(current.scrutiny) as Record<string, ScrutinyEntry>;
+        const bar = decisionBar(
+          decision,
+          checklist.map((item) => ({ ...item, result: scrutiny[item.code]?.result ?? null })),
+        );
+        if (bar) throw new AppError('conflict', decisionBarMessage(decision, bar));
         const fields: Record<string, unknown> = {
           decidedBy: user.id,
           decidedAt: tx.now,
@@ -194,4 +189,14 @@ export class ApplicationDecisions {
     if (!provisional) this.certificates.issueRegistration(tx, registrar, societyId, today);
     return societyId;
   }
+}
+
+/** Why the scrutiny does not allow the decision yet, in a registrar's words. */
+function decisionBarMessage(decision: 'approve' | 'refuse', bar: NonNullable<DecisionBar>): string {
+  const names = bar.items.map(itemShortName).join('; ');
+  if (bar.reason === 'wanting')
+    return `The scrutiny found ${bar.items.length === 1 ? 'an item' : 'items'} wanting: ${names}. Approve once the checklist is in order, or refuse.`;
+  return decision === 'approve'
+    ? `The scrutiny is not finished: ${names} ${bar.items.length === 1 ? 'is' : 'are'} not yet checked. Approve once every item is recorded as in order.`
+    : `The scrutiny is not finished: ${names} ${bar.items.length === 1 ? 'is' : 'are'} not yet checked. Refuse once every item is checked, or cite an item found wanting.`;
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReferenceData } from '#shared/reference/contract';
-import { type TestCore, failure } from '../../../tests/fixtures/test-core';
+import { type TestCore, TEST_PASSWORD, failure } from '../../../tests/fixtures/test-core';
 import {
   startRegistrationCore,
   type RegistrationSetting,
@@ -219,11 +219,12 @@ describe('the scrutiny checklist', () => {
     expect((await core.call('applications.get', { id: replied.id }, 'clerk')).state).toBe(
       'under_scrutiny',
     );
+    const checked = await core.call('applications.get', { id: replied.id }, 'clerk');
     const inOrder = await core.call(
       'applications.recordScrutiny',
       {
         id: replied.id,
-        baseVersion: replied.version,
+        baseVersion: checked.version,
         items: [{ code: 'water_rights', result: 'in_order', note: 'Lease deed seen' }],
       },
       'clerk',
@@ -252,5 +253,102 @@ describe('the scrutiny checklist', () => {
     expect((await core.call('applications.get', { id: received.id }, 'clerk')).state).toBe(
       'received',
     );
+  });
+});
+
+describe('the scrutiny gate of a decision', () => {
+  const decide = (id: string, version: number, decision: 'approve' | 'refuse') =>
+    core.call(
+      'applications.decide',
+      {
+        id,
+        baseVersion: version,
+        decision,
+        reasons: decision === 'refuse' ? 'Not viable as proposed.' : null,
+        password: TEST_PASSWORD,
+      },
+      'registrar',
+    );
+
+  it('does not let an application only received be approved or refused', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    for (const decision of ['approve', 'refuse'] as const) {
+      const error = await failure(decide(received.id, received.version, decision));
+      expect(error.code).toBe('conflict');
+    }
+    const after = await core.call('applications.get', { id: received.id }, 'clerk');
+    expect(after).toMatchObject({ state: 'received', societyId: null });
+  });
+
+  it('approves only once every item is in order, naming the items not yet checked', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const started = await core.call(
+      'applications.startScrutiny',
+      { id: received.id, baseVersion: received.version },
+      'clerk',
+    );
+    const partly = await core.call(
+      'applications.recordScrutiny',
+      {
+        id: started.id,
+        baseVersion: started.version,
+        items: started.checklist
+          .filter((item) => item.code !== 'viability')
+          .map((item) => ({ code: item.code, result: 'in_order' as const, note: null })),
+      },
+      'clerk',
+    );
+    const approval = await failure(decide(partly.id, partly.version, 'approve'));
+    expect(approval.message).toBe(
+      'The scrutiny is not finished: Viability note is not yet checked. Approve once every item is recorded as in order.',
+    );
+    // A refusal on the merits also waits for the whole checklist.
+    const refusal = await failure(decide(partly.id, partly.version, 'refuse'));
+    expect(refusal.message).toMatch(/Viability note is not yet checked/u);
+    expect((await core.call('applications.get', { id: partly.id }, 'clerk')).societyId).toBeNull();
+
+    const done = await core.call(
+      'applications.recordScrutiny',
+      {
+        id: partly.id,
+        baseVersion: partly.version,
+        items: [{ code: 'viability', result: 'in_order', note: null }],
+      },
+      'clerk',
+    );
+    const approved = await decide(done.id, done.version, 'approve');
+    expect(approved.state).toBe('approved');
+    expect(approved.societyId).not.toBeNull();
+  });
+
+  it('lets a refusal cite an item found wanting before the rest are checked', async () => {
+    const received = await core.call(
+      'applications.receive',
+      { application: application() },
+      'clerk',
+    );
+    const started = await core.call(
+      'applications.startScrutiny',
+      { id: received.id, baseVersion: received.version },
+      'clerk',
+    );
+    const wanting = await core.call(
+      'applications.recordScrutiny',
+      {
+        id: started.id,
+        baseVersion: started.version,
+        items: [{ code: 'viability', result: 'wanting', note: 'No market for the fish.' }],
+      },
+      'clerk',
+    );
+    expect((await decide(wanting.id, wanting.version, 'refuse')).state).toBe('refused');
   });
 });

@@ -10,6 +10,7 @@ import {
 import {
   startRegistrationCore,
   type RegistrationSetting,
+  passScrutiny,
 } from '../../../tests/fixtures/applications';
 import { validSociety } from '../../../tests/fixtures/societies';
 
@@ -266,9 +267,9 @@ describe('an application for registration', () => {
   });
 
   it('is refused only with reasons, and then can no longer be approved', async () => {
-    const received = await core.call(
-      'applications.receive',
-      { application: application() },
+    const received = await passScrutiny(
+      core,
+      (await core.call('applications.receive', { application: application() }, 'clerk')).id,
       'clerk',
     );
     const noReasons = await failure(

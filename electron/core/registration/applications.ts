@@ -143,7 +143,16 @@ export class Applications {
         name: 'application.receive',
         entity: 'registration_application',
         entityId: applicationId,
-        args: { ...row, areaVillageIds: input.areaVillageIds, promoters },
+        // The state and checklist it starts with are said outright: the row pushed with this
+        // change is the row as it stands at push time, perhaps already scrutinised and
+        // decided offline, and the server must insert it as received for the later steps.
+        args: {
+          ...row,
+          state: 'received',
+          scrutiny: {},
+          areaVillageIds: input.areaVillageIds,
+          promoters,
+        },
         baseVersion: null,
         base: null,
       });

@@ -1,18 +1,23 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../components/Section';
+import type { DecisionBar } from '#shared/registration/scrutiny';
+import { itemShortName } from '#shared/registration/scrutiny';
 import type { ApplicationAction, DecideBlock } from './actions';
 
 /** The steps this user may take now, or why the decision is not theirs to make. */
 export function ApplicationActionsSection({
   actions,
   decideBlock,
+  approvalWaits,
   officeName,
   starting,
   onAction,
 }: {
   actions: ApplicationAction[];
   decideBlock: DecideBlock;
+  /** What the scrutiny must still record before the registrar may approve. */
+  approvalWaits: DecisionBar;
   officeName: string;
   /** Scrutiny is being started (the one step sent without a dialog). */
   starting: boolean;
@@ -44,6 +49,14 @@ export function ApplicationActionsSection({
               </Button>
             ))}
           </Group>
+        ) : null}
+        {approvalWaits ? (
+          <Text size="sm" c="orange.9" data-testid="approval-waits">
+            {t(`application.approvalWaits.${approvalWaits.reason}`, {
+              count: approvalWaits.items.length,
+              items: approvalWaits.items.map(itemShortName).join('; '),
+            })}
+          </Text>
         ) : null}
         {decideBlock ? (
           <Text size="sm" c={decideBlock === 'notRegistrar' ? 'dimmed' : 'orange.9'}>

@@ -70,7 +70,7 @@ export function ApplicationScreen({ id }: { id: string }) {
   const office = offices.find((candidate) => candidate.id === data.officeId);
   const stateOffice =
     offices.find((candidate) => candidate.id === user.officeId)?.level === 'state';
-  const { actions, decideBlock } = availableActions(data, user, stateOffice);
+  const { actions, decideBlock, approvalWaits } = availableActions(data, user, stateOffice);
   const officeName = office?.shortName ?? data.officeName;
 
   return (
@@ -111,6 +111,7 @@ export function ApplicationScreen({ id }: { id: string }) {
           <ApplicationActionsSection
             actions={actions}
             decideBlock={decideBlock}
+            approvalWaits={approvalWaits}
             officeName={officeName}
             starting={screen.starting}
             onAction={(action) => screen.takeStep(data, action)}

@@ -184,6 +184,16 @@ export const registrationEn = {
       recordDeemed: 'Record deemed registration',
       withdraw: 'Record withdrawal',
     },
+    approvalWaits: {
+      unchecked_one:
+        'Approval waits for the scrutiny: {{items}} is not yet checked. Approve once every item of the checklist is recorded as in order.',
+      unchecked_other:
+        'Approval waits for the scrutiny: {{count}} items are not yet checked ({{items}}). Approve once every item of the checklist is recorded as in order.',
+      wanting_one:
+        'The scrutiny found {{items}} wanting. Send a deficiency letter, or refuse citing it.',
+      wanting_other:
+        'The scrutiny found {{count}} items wanting ({{items}}). Send a deficiency letter, or refuse citing them.',
+    },
     ownApplication: 'You received this application; another registrar must decide it.',
     otherOffice: 'Only a registrar of {{office}} can decide this application.',
     clerkDecides: 'A registrar of {{office}} approves or refuses it.',
