@@ -134,7 +134,7 @@ export function createCore(options: CoreOptions): Core {
   const writer = new MutationWriter(db, sqlite, clock, deviceId);
 
   const referenceFile = readReferenceFile(options.resourcesDir);
-  const reference = new ReferenceService(db, writer, referenceFile.state.name);
+  const reference = new ReferenceService(db, writer, referenceFile.state.name, clock);
   if (reference.isEmpty()) {
     reference.seed(referenceFile);
     logger.info('reference.seeded', {

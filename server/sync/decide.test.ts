@@ -4,6 +4,7 @@ import { DECIDERS } from './decide';
 import { auditDeciders } from './deciders/audits';
 import { certificateDeciders } from './deciders/certificates';
 import { documentDeciders } from './deciders/documents';
+import { referenceDeciders } from './deciders/reference';
 import { registrationDeciders } from './deciders/registration';
 import { returnDeciders } from './deciders/returns';
 import { societyDeciders } from './deciders/societies';
@@ -19,6 +20,7 @@ const domains = {
   returns: returnDeciders,
   documents: documentDeciders,
   audits: auditDeciders,
+  reference: referenceDeciders,
 };
 
 describe('the deciders of the state server', () => {

@@ -8,6 +8,7 @@ import type { Change, Decider, Outcome } from './decision';
 import { auditDeciders } from './deciders/audits';
 import { certificateDeciders } from './deciders/certificates';
 import { documentDeciders } from './deciders/documents';
+import { referenceDeciders } from './deciders/reference';
 import { registrationDeciders } from './deciders/registration';
 import { returnDeciders } from './deciders/returns';
 import { societyDeciders } from './deciders/societies';
@@ -27,6 +28,7 @@ export const DECIDERS = {
   ...returnDeciders,
   ...documentDeciders,
   ...auditDeciders,
+  ...referenceDeciders,
 } satisfies Record<SyncEntity, Decider>;
 
 /**

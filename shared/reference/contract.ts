@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { tiers } from '../societies/society';
-import { registerReaders } from '../auth/roles';
-import { type RequestSpecs, isoDate, uuid } from '../ipc/wire';
+import { registerReaders, roles } from '../auth/roles';
+import { type RequestSpecs, isoDate, isoInstant, uuid } from '../ipc/wire';
 
 export const districtSchema = z.object({
   id: uuid,
@@ -80,6 +80,46 @@ export const ruleParameterSchema = z.object({
 });
 export type RuleParameter = z.infer<typeof ruleParameterSchema>;
 
+/** The images every printed certificate and letter carries at its head (issue 20). */
+export const letterheadImageKinds = ['state_emblem', 'department_logo'] as const;
+export type LetterheadImageKind = (typeof letterheadImageKinds)[number];
+
+/** Image types pdfkit draws without another library: PNG and JPEG (not SVG). */
+export const letterheadImageTypes = ['image/png', 'image/jpeg'] as const;
+
+/**
+ * The largest upload the contract lets through (base64 of about 1 MB): a sync push carries
+ * the image whole, and the state server takes about 2 MB at once. The rule parameter
+ * `letterhead.image_max_kb` sets the real, smaller limit.
+ */
+export const LETTERHEAD_UPLOAD_MAX_CHARS = 1_400_000;
+
+export const letterheadImageSchema = z.object({
+  kind: z.enum(letterheadImageKinds),
+  mimeType: z.enum(letterheadImageTypes),
+  width: z.number().int(),
+  height: z.number().int(),
+  size: z.number().int(),
+  /** `data:<type>;base64,…`, for the preview and the printed slips. */
+  dataUrl: z.string(),
+  setAt: isoInstant,
+  setBy: z.string(),
+});
+export type LetterheadImage = z.infer<typeof letterheadImageSchema>;
+
+export const letterheadSchema = z.object({
+  stateEmblem: letterheadImageSchema.nullable(),
+  departmentLogo: letterheadImageSchema.nullable(),
+  /** What an image must be (rule parameters in force today), for the screen to say. */
+  limits: z.object({
+    maxBytes: z.number().int(),
+    minPixels: z.number().int(),
+    maxPixels: z.number().int(),
+    maxAspect: z.number(),
+  }),
+});
+export type Letterhead = z.infer<typeof letterheadSchema>;
+
 export const referenceRequests = {
   /** Geography, offices with their jurisdiction, sectors and society types. */
   'reference.get': {
@@ -92,5 +132,37 @@ export const referenceRequests = {
     access: registerReaders,
     input: z.object({}).strict(),
     output: z.array(ruleParameterSchema),
+  },
+  /** The state emblem and department logo printed on certificates and letters, if set. */
+  'reference.letterhead': {
+    access: roles,
+    input: z.object({}).strict(),
+    output: letterheadSchema,
+  },
+  /**
+   * The administrator sets the state emblem or the department logo: a PNG or JPEG (by its
+   * own first bytes), within the size and pixel limits of the rule parameters. A file that
+   * fails a check is refused (`invalid_input`, field `content`) and nothing changes.
+   */
+  'reference.setLetterheadImage': {
+    access: ['administrator'],
+    input: z
+      .object({
+        kind: z.enum(letterheadImageKinds),
+        contentBase64: z
+          .string()
+          .min(1, { message: 'Choose a PNG or JPEG file.' })
+          .max(LETTERHEAD_UPLOAD_MAX_CHARS, {
+            message: 'The file is far too large for an emblem or logo; save it smaller.',
+          }),
+      })
+      .strict(),
+    output: letterheadSchema,
+  },
+  /** The administrator removes an image: documents print "Emblem not set" / "Logo not set" again. */
+  'reference.removeLetterheadImage': {
+    access: ['administrator'],
+    input: z.object({ kind: z.enum(letterheadImageKinds) }).strict(),
+    output: letterheadSchema,
   },
 } as const satisfies RequestSpecs<'reference'>;

@@ -30,6 +30,7 @@ export const ENTITY_TABLES = {
   return_notice: 'return_notices',
   document: 'documents',
   audit_rubric: 'audit_rubrics',
+  reference_image: 'reference_images',
   audit: 'audits',
   audit_observation: 'audit_observations',
   audit_defect_action: 'audit_defect_actions',
@@ -52,6 +53,7 @@ export const SYNC_TABLE_ORDER = [
   'society_types',
   'rule_parameters',
   'audit_rubrics',
+  'reference_images',
   'users',
   'user_passwords',
   'societies',
@@ -98,6 +100,7 @@ export const REFERENCE_TABLES: ReadonlySet<SyncTable> = new Set([
   'society_types',
   'rule_parameters',
   'audit_rubrics',
+  'reference_images',
 ]);
 
 /**

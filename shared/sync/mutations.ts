@@ -58,6 +58,8 @@ export const MUTATION_ROLES: Record<string, readonly Role[]> = {
   'document.add': ['clerk', 'registrar', 'auditor', 'inspector'],
   'auditRubric.add': ['administrator'],
   'auditRubric.change': ['administrator'],
+  'referenceImage.set': ['administrator'],
+  'referenceImage.remove': ['administrator'],
   'audit.assign': ['registrar'],
   'audit.reassign': ['registrar'],
   'audit.startFieldwork': ['auditor'],

@@ -1550,3 +1550,25 @@ function clientOf(name: string) {
     installEpoch: meta('install_epoch'),
   };
 }
+
+describe('reference images', () => {
+  it('the state emblem the administrator sets at the state office prints in every office', async () => {
+    const { testPng } = await import('../fixtures/test-png');
+    const state = run.desktop('s').desktop;
+    const emblem = testPng(240, 240);
+    await state.core.call(
+      'reference.setLetterheadImage',
+      { kind: 'state_emblem', contentBase64: emblem.toString('base64') },
+      state.sessions.admin,
+    );
+    await run.sync('s');
+    await run.sync('a');
+    const office = run.desktop('a').desktop;
+    const seen = await office.core.call('reference.letterhead', {}, office.sessions.clerk);
+    expect(seen.stateEmblem).toMatchObject({ width: 240, height: 240, size: emblem.length });
+    expect(office.core.services.reference.letterhead.marks().stateEmblem?.equals(emblem)).toBe(
+      true,
+    );
+    await assertSyncInvariants(run);
+  });
+});

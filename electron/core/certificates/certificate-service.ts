@@ -292,10 +292,13 @@ export class CertificateService {
     if (refusal) throw new AppError('conflict', refusal);
     assertJurisdiction(this.reference, user, stored.officeId, 'print this certificate');
     const printable = this.printable(serial);
+    // The emblem and logo in force now, not at issue: a certificate printed while they were
+    // not set says so, and its reprint after they are set carries them.
+    const marks = this.reference.letterhead.marks();
     const pdf =
       printable.kind === 'audit'
-        ? await renderAuditCertificatePdf(printable, this.files.fontsDir)
-        : await renderCertificatePdf(printable, this.files.fontsDir);
+        ? await renderAuditCertificatePdf(printable, this.files.fontsDir, marks)
+        : await renderCertificatePdf(printable, this.files.fontsDir, marks);
     // Every print is on the record: who printed which certificate, and when.
     this.writer.run(actorFor(user), (tx) =>
       tx.note({

@@ -1,5 +1,6 @@
 import type { HandlersOf } from '#shared/ipc/contract';
 import type { referenceRequests } from '#shared/reference/contract';
+import { signedIn } from '../caller';
 import type { ReferenceService } from './reference-service';
 
 export function referenceHandlers(
@@ -8,5 +9,10 @@ export function referenceHandlers(
   return {
     'reference.get': () => reference.get(),
     'reference.ruleParameters': () => reference.ruleParameters(),
+    'reference.letterhead': () => reference.letterhead.view(),
+    'reference.setLetterheadImage': (input, caller) =>
+      reference.letterhead.set(signedIn(caller), input.kind, input.contentBase64),
+    'reference.removeLetterheadImage': (input, caller) =>
+      reference.letterhead.remove(signedIn(caller), input.kind),
   };
 }

@@ -14,7 +14,9 @@ import {
   societyTypes,
   villages,
 } from '../db/schema';
+import type { Clock } from '../ports';
 import type { MutationWriter } from '../sync/mutation-writer';
+import { LetterheadImages } from './letterhead-images';
 import type { ReferenceFile } from './reference-file';
 import { referenceId } from '#shared/reference/reference-ids';
 
@@ -35,12 +37,22 @@ const shippedRubrics = (file: ReferenceFile) =>
 
 export class ReferenceService {
   private cache: ReferenceData | null = null;
+  /** The state emblem and department logo every printout carries. */
+  readonly letterhead: LetterheadImages;
 
   constructor(
     private readonly db: Db,
     private readonly writer: MutationWriter,
     private readonly stateName: string,
-  ) {}
+    clock: Clock,
+  ) {
+    this.letterhead = new LetterheadImages(
+      db.$client,
+      writer,
+      (key, onDate) => this.rule(key, onDate),
+      clock,
+    );
+  }
 
   /** True when the reference tables are empty (a new database). */
   isEmpty(): boolean {

@@ -1,5 +1,6 @@
 import { formatDate } from '#shared/domain/dates';
 import { formatRupees } from '#shared/domain/money';
+import type { Letterhead, LetterheadMarks } from '../certificates/pdf/letterhead-marks';
 import { renderPagePerItem } from '../certificates/pdf/page-per-item';
 
 /** One society's notice. */
@@ -29,6 +30,10 @@ export interface DefaulterBatch {
 const PAGE_WIDTH = 595.28;
 const LEFT = 64;
 const WIDTH = PAGE_WIDTH - 2 * LEFT;
+/** Side of the boxes of the emblem (left) and the logo (right) beside the letterhead. */
+const MARK_SIZE = 50;
+const HEAD_LEFT = LEFT + MARK_SIZE + 8;
+const HEAD_WIDTH = WIDTH - 2 * (MARK_SIZE + 8);
 const INK = '#1a1a1a';
 const MUTED = '#4d4d4d';
 
@@ -39,7 +44,11 @@ const rupees = (paise: number) => `₹${formatRupees(paise)}`;
  * for the printer, in Noto fonts so Mizo names print with ṭ. The text says what is owed,
  * by when, the late fee of the rule parameters, and what follows if no return comes.
  */
-export function renderDefaulterNotices(batch: DefaulterBatch, fontsDir: string): Promise<Buffer> {
+export function renderDefaulterNotices(
+  batch: DefaulterBatch,
+  fontsDir: string,
+  marks?: LetterheadMarks,
+): Promise<Buffer> {
   return renderPagePerItem({
     fontsDir,
     title: `Notices for annual returns of ${batch.fy} not filed (${batch.notices.length})`,
@@ -47,28 +56,44 @@ export function renderDefaulterNotices(batch: DefaulterBatch, fontsDir: string):
     createdOn: batch.sentOn,
     margin: LEFT,
     items: batch.notices,
-    draw: (pdf, notice) => drawNotice(pdf, batch, notice),
+    marks,
+    draw: (pdf, notice, _fonts, letterhead) => drawNotice(pdf, batch, notice, letterhead),
     name: (notice) => `The notice ${notice.letterNo}`,
   });
 }
 
-function drawNotice(pdf: PDFKit.PDFDocument, batch: DefaulterBatch, notice: DefaulterNotice): void {
+function drawNotice(
+  pdf: PDFKit.PDFDocument,
+  batch: DefaulterBatch,
+  notice: DefaulterNotice,
+  letterhead: Letterhead,
+): void {
   const nfc = (text: string) => text.normalize('NFC');
+  const top = 56;
+  letterhead.emblem(pdf, { x: LEFT, y: top - 6, size: MARK_SIZE });
+  letterhead.logo(pdf, { x: LEFT + WIDTH - MARK_SIZE, y: top - 6, size: MARK_SIZE });
   pdf.fillColor(INK);
   pdf
     .font('serifBold')
     .fontSize(11)
-    .text(`GOVERNMENT OF ${batch.stateName.toUpperCase()}`, LEFT, 56, {
-      width: WIDTH,
+    .text(`GOVERNMENT OF ${batch.stateName.toUpperCase()}`, HEAD_LEFT, top, {
+      width: HEAD_WIDTH,
       align: 'center',
       characterSpacing: 1,
     });
-  pdf.font('serifBold').fontSize(13).text(nfc(batch.officeName), { width: WIDTH, align: 'center' });
-  pdf.font('sans').fontSize(9.5).fillColor(MUTED).text(nfc(batch.officeAddress), {
-    width: WIDTH,
-    align: 'center',
-  });
-  const ruleY = pdf.y + 10;
+  pdf
+    .font('serifBold')
+    .fontSize(13)
+    .text(nfc(batch.officeName), HEAD_LEFT, undefined, { width: HEAD_WIDTH, align: 'center' });
+  pdf
+    .font('sans')
+    .fontSize(9.5)
+    .fillColor(MUTED)
+    .text(nfc(batch.officeAddress), HEAD_LEFT, undefined, {
+      width: HEAD_WIDTH,
+      align: 'center',
+    });
+  const ruleY = Math.max(pdf.y, top - 6 + MARK_SIZE) + 10;
   pdf
     .moveTo(LEFT, ruleY)
     .lineTo(LEFT + WIDTH, ruleY)

@@ -102,6 +102,7 @@ export class ReturnNotices {
         notices,
       },
       this.files.fontsDir,
+      this.reference.letterhead.marks(),
     );
     const fileName = safeFileName(`Return-notices-${office.code}-${fy}-${today}.pdf`);
     return { ...(await presentPrintout(this.files, fileName, pdf)), count: notices.length };

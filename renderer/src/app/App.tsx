@@ -2,6 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import { AuthGate } from '../features/auth';
+import { ReferenceLetterhead } from '../features/reference';
 import { CounterScreen } from '../features/returns';
 import { createBackend, findHostBridge } from '../lib/backend';
 import { AppProviders } from './AppProviders';
@@ -28,8 +29,16 @@ export function App() {
   return (
     <AppProviders backend={backend}>
       <ErrorBoundary>
-        <AuthGate counter={<CounterScreen />}>
-          <RouterProvider router={router} />
+        <AuthGate
+          counter={
+            <ReferenceLetterhead>
+              <CounterScreen />
+            </ReferenceLetterhead>
+          }
+        >
+          <ReferenceLetterhead>
+            <RouterProvider router={router} />
+          </ReferenceLetterhead>
         </AuthGate>
       </ErrorBoundary>
     </AppProviders>

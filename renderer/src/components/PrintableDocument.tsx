@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Office } from '#shared/reference/contract';
 import { ArrowLeftIcon } from './icons';
+import { LetterheadMark } from './Letterhead';
 
 /** The registrar's signature block at the foot of a letter or order. */
 export function SignatureBlock({ name, office }: { name: string; office: string }) {
@@ -132,34 +133,21 @@ export function PrintableSheet({
       data-print="document"
       data-testid={testId}
     >
-      <Stack gap={2} align="center" ta="center">
-        <Box
-          aria-hidden
-          w={56}
-          h={56}
-          mb={6}
-          style={{
-            border: '2px solid var(--mantine-color-dark-3)',
-            borderRadius: '50%',
-            display: 'grid',
-            placeItems: 'center',
-            fontSize: 11,
-            fontWeight: 700,
-            color: 'var(--mantine-color-dark-4)',
-          }}
-        >
-          RCS
-        </Box>
-        <Text size="sm" fw={600} tt="uppercase" lts={1}>
-          {t('registration:slip.government', { state: stateName })}
-        </Text>
-        <Text size="md" fw={700}>
-          {office?.name ?? ''}
-        </Text>
-        <Text size="sm" c="dark.5">
-          {office?.address ?? ''}
-        </Text>
-      </Stack>
+      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        <LetterheadMark kind="emblem" />
+        <Stack gap={2} align="center" ta="center" style={{ flex: 1 }}>
+          <Text size="sm" fw={600} tt="uppercase" lts={1}>
+            {t('registration:slip.government', { state: stateName })}
+          </Text>
+          <Text size="md" fw={700}>
+            {office?.name ?? ''}
+          </Text>
+          <Text size="sm" c="dark.5">
+            {office?.address ?? ''}
+          </Text>
+        </Stack>
+        <LetterheadMark kind="logo" />
+      </Group>
       <Divider my="md" color="dark.3" />
       <Title order={1} size="h4" ta="center" tt="uppercase" mb="lg" lts={0.5}>
         {title}

@@ -7,6 +7,7 @@ import {
 } from '#shared/audits/audits';
 import { formatDate, isIsoDate } from '#shared/domain/dates';
 import { formatRupees } from '#shared/domain/money';
+import type { Letterhead, LetterheadMarks } from './letterhead-marks';
 import { renderPagePerItem } from './page-per-item';
 import { drawQrCode } from './qr-code';
 import {
@@ -85,6 +86,7 @@ const GRADE_WORDS: Record<Grade, string> = {
 export async function renderAuditCertificatePdf(
   original: AuditCertificateDocument,
   fontsDir: string,
+  marks?: LetterheadMarks,
 ): Promise<Buffer> {
   for (const [field, value] of [
     ['registeredOn', original.registeredOn],
@@ -111,8 +113,9 @@ export async function renderAuditCertificatePdf(
     createdOn: doc.issuedOn,
     margin: 0,
     items: [doc],
-    draw: (pdf) => {
-      drawCertificate(pdf, doc);
+    marks,
+    draw: (pdf, _doc, _fonts, letterhead) => {
+      drawCertificate(pdf, doc, letterhead);
       return drawMemo(pdf, doc);
     },
     name: () => `Audit certificate ${doc.serial}`,
@@ -123,25 +126,43 @@ function rule(pdf: PDFKit.PDFDocument, y: number): void {
   pdf.save().strokeColor(ACCENT).lineWidth(1).moveTo(LEFT, y).lineTo(RIGHT, y).stroke().restore();
 }
 
-/** State, office and address, centred; returns the y under the rule beneath them. */
-function drawLetterhead(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument, y: number): number {
-  y = write(pdf, `GOVERNMENT OF ${doc.stateName.toUpperCase()}`, LEFT, y, WIDTH, {
+/** Side of the boxes of the emblem (left) and the logo (right) beside the letterhead. */
+const MARK_SIZE = 52;
+/** The letterhead's text keeps clear of the marks on either side. */
+const HEAD_INSET = MARK_SIZE + 8;
+
+/**
+ * State, office and address, centred between the state emblem and the department logo;
+ * returns the y under the rule beneath them.
+ */
+function drawLetterhead(
+  pdf: PDFKit.PDFDocument,
+  doc: AuditCertificateDocument,
+  top: number,
+  letterhead: Letterhead,
+): number {
+  letterhead.emblem(pdf, { x: LEFT, y: top - 6, size: MARK_SIZE });
+  letterhead.logo(pdf, { x: RIGHT - MARK_SIZE, y: top - 6, size: MARK_SIZE });
+  const textLeft = LEFT + HEAD_INSET;
+  const textWidth = WIDTH - 2 * HEAD_INSET;
+  let y = write(pdf, `GOVERNMENT OF ${doc.stateName.toUpperCase()}`, textLeft, top, textWidth, {
     face: 'serifBold',
     size: 15,
     color: ACCENT,
     align: 'center',
   });
-  y = write(pdf, doc.officeName, LEFT + 20, y + 3, WIDTH - 40, {
+  y = write(pdf, doc.officeName, textLeft, y + 3, textWidth, {
     face: 'serif',
     size: 11.5,
     align: 'center',
   });
-  y = write(pdf, doc.officeAddress, LEFT + 20, y + 1, WIDTH - 40, {
+  y = write(pdf, doc.officeAddress, textLeft, y + 1, textWidth, {
     face: 'serif',
     size: 10,
     color: MUTED,
     align: 'center',
   });
+  y = Math.max(y, top - 6 + MARK_SIZE);
   rule(pdf, y + 8);
   return y + 18;
 }
@@ -191,9 +212,13 @@ function drawParticulars(
   }
 }
 
-function drawCertificate(pdf: PDFKit.PDFDocument, doc: AuditCertificateDocument): void {
+function drawCertificate(
+  pdf: PDFKit.PDFDocument,
+  doc: AuditCertificateDocument,
+  letterhead: Letterhead,
+): void {
   drawCertificateFrame(pdf);
-  let y = drawLetterhead(pdf, doc, TOP);
+  let y = drawLetterhead(pdf, doc, TOP, letterhead);
   const small: TextStyle = { face: 'sans', size: 9.5, color: MUTED };
   write(pdf, `Certificate serial no. ${doc.serial}`, LEFT, y, WIDTH / 2 + 40, small);
   write(

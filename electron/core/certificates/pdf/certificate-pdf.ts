@@ -1,5 +1,6 @@
 import { formatDate, isIsoDate } from '#shared/domain/dates';
 import { textOutline, type CertificateFace, type CertificateFonts } from './fonts';
+import type { Letterhead, LetterheadMarks } from './letterhead-marks';
 import { renderPagePerItem } from './page-per-item';
 import { drawQrCode } from './qr-code';
 import {
@@ -52,6 +53,10 @@ const BOTTOM = PAGE_HEIGHT - 50;
 
 const DUPLICATE_RED = '#b3261e';
 
+/** Sides of the boxes the state emblem and the department logo are drawn in. */
+const EMBLEM_SIZE = 60;
+const LOGO_SIZE = 48;
+
 /** Side of the box the QR code is drawn in, quiet zone included: the code itself is ≈ 38 mm. */
 const QR_BOX = 124;
 
@@ -70,15 +75,17 @@ const MIZO_NAME_SIZES = [13, 12, 11];
 
 /**
  * One certificate, A4 portrait, fonts embedded from `fontsDir` (normally
- * `join(resourcesDir, 'fonts')`). Same input → byte-identical output, so a reprint from the
+ * `join(resourcesDir, 'fonts')`), with the state emblem and department logo of `marks`
+ * (each "not set" without). Same input → byte-identical output, so a reprint from the
  * certificate register is the same document. Rejects a date that is not `YYYY-MM-DD` and
  * a missing font file.
  */
 export async function renderCertificatePdf(
   doc: CertificateDocument,
   fontsDir: string,
+  marks?: LetterheadMarks,
 ): Promise<Buffer> {
-  return renderCertificatesPdf([doc], fontsDir);
+  return renderCertificatesPdf([doc], fontsDir, undefined, marks);
 }
 
 /**
@@ -91,6 +98,7 @@ export async function renderCertificatesPdf(
   docs: readonly CertificateDocument[],
   fontsDir: string,
   onProgress?: (done: number) => void,
+  marks?: LetterheadMarks,
 ): Promise<Buffer> {
   const first = docs[0];
   if (!first) throw new RangeError('There are no certificates to print.');
@@ -106,7 +114,9 @@ export async function renderCertificatesPdf(
     createdOn: issuedOn,
     margin: 0,
     items: docs,
-    draw: (pdf, certificate, fonts) => drawCertificate(pdf, normalise(certificate), fonts),
+    marks,
+    draw: (pdf, certificate, fonts, letterhead) =>
+      drawCertificate(pdf, normalise(certificate), fonts, letterhead),
     name: (certificate) => `Certificate ${certificate.serial}`,
     ...(onProgress ? { onProgress } : {}),
   });
@@ -173,10 +183,11 @@ function drawCertificate(
   pdf: PDFKit.PDFDocument,
   c: CertificateDocument,
   fonts: CertificateFonts,
+  letterhead: Letterhead,
 ): void {
   drawCertificateFrame(pdf);
   if (c.duplicate) drawWatermark(pdf, fonts);
-  const bodyTop = drawHeader(pdf, c);
+  const bodyTop = drawHeader(pdf, c, letterhead);
   const footerTop = measureFooter(pdf, c);
 
   // The body is a stack of blocks with gaps. Gaps start at their minimum so the area of
@@ -383,10 +394,16 @@ function splitWords(runs: Run[]): Run[][] {
   return words.filter((word) => word.length > 0);
 }
 
-function drawHeader(pdf: PDFKit.PDFDocument, c: CertificateDocument): number {
+function drawHeader(
+  pdf: PDFKit.PDFDocument,
+  c: CertificateDocument,
+  letterhead: Letterhead,
+): number {
   let y = TOP;
-  drawEmblemPlaceholder(pdf, PAGE_WIDTH / 2, y + 30, 30);
-  y += 70;
+  // The state emblem heads the page; the department's logo stands at the left, lower.
+  letterhead.emblem(pdf, { x: PAGE_WIDTH / 2 - EMBLEM_SIZE / 2, y, size: EMBLEM_SIZE });
+  letterhead.logo(pdf, { x: LEFT, y: y + EMBLEM_SIZE - LOGO_SIZE, size: LOGO_SIZE });
+  y += EMBLEM_SIZE + 10;
   y = write(pdf, `GOVERNMENT OF ${c.stateName.toUpperCase()}`, LEFT, y, WIDTH, {
     face: 'serifBold',
     size: 15,
@@ -554,24 +571,6 @@ function drawFooter(pdf: PDFKit.PDFDocument, c: CertificateDocument): void {
     SIGNATURE_WIDTH,
   );
   designation.draw(y + 2);
-}
-
-/** A plain seal where the state emblem will go: the emblem itself is not ours to draw. */
-function drawEmblemPlaceholder(pdf: PDFKit.PDFDocument, cx: number, cy: number, r: number): void {
-  pdf.save().strokeColor(ACCENT);
-  pdf.lineWidth(1.4).circle(cx, cy, r).stroke();
-  pdf
-    .lineWidth(0.6)
-    .circle(cx, cy, r - 4)
-    .stroke();
-  pdf.restore();
-  write(pdf, 'EMBLEM', cx - r, cy - 4.5, 2 * r, {
-    face: 'sans',
-    size: 7,
-    color: ACCENT,
-    characterSpacing: 1,
-    align: 'center',
-  });
 }
 
 /**

@@ -1,5 +1,11 @@
 import PDFDocument from 'pdfkit';
 import { loadCertificateFonts, type CertificateFace, type CertificateFonts } from './fonts';
+import {
+  NO_LETTERHEAD_MARKS,
+  openLetterhead,
+  type Letterhead,
+  type LetterheadMarks,
+} from './letterhead-marks';
 
 const PRODUCER = 'Cooperative Societies Registry';
 
@@ -17,11 +23,18 @@ export async function renderPagePerItem<T>(options: {
   createdOn: string;
   margin: number;
   items: readonly T[];
+  /** The state emblem and department logo; without them, each is drawn as "not set". */
+  marks?: LetterheadMarks | undefined;
   /**
    * Draws one item from the top of a fresh page. An item that runs over pages on purpose
    * (a memo) adds them itself, measuring first, and returns how many it added.
    */
-  draw: (pdf: PDFKit.PDFDocument, item: T, fonts: CertificateFonts) => number | void;
+  draw: (
+    pdf: PDFKit.PDFDocument,
+    item: T,
+    fonts: CertificateFonts,
+    letterhead: Letterhead,
+  ) => number | void;
   /** How an item is named when it does not fit on its page. */
   name: (item: T) => string;
   onProgress?: (done: number) => void;
@@ -56,6 +69,7 @@ export async function renderPagePerItem<T>(options: {
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
+  const letterhead = await openLetterhead(pdf, options.marks ?? NO_LETTERHEAD_MARKS);
   let pages = 0;
   let expected = 0;
   pdf.on('pageAdded', () => {
@@ -63,7 +77,7 @@ export async function renderPagePerItem<T>(options: {
   });
   for (const [index, item] of options.items.entries()) {
     pdf.addPage({ size: 'A4', margin: options.margin });
-    expected += 1 + (options.draw(pdf, item, fonts) ?? 0);
+    expected += 1 + (options.draw(pdf, item, fonts, letterhead) ?? 0);
     if (pages !== expected) throw new Error(`${options.name(item)} did not fit on its page.`);
     options.onProgress?.(index + 1);
     if ((index + 1) % 25 === 0) await new Promise((resolve) => setImmediate(resolve));

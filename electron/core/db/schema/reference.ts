@@ -138,3 +138,31 @@ export const ruleParameters = sqliteTable(
   },
   (t) => [uniqueIndex('rule_parameters_key_uq').on(t.key, t.scope, t.effectiveFrom)],
 );
+
+/**
+ * The state emblem and the department's logo the administrator set for every printed
+ * document (issue 20). Append-only: setting or removing one adds a row (a removal has no
+ * content), and the latest row of a kind stands. A fresh row per change keeps the image out
+ * of the change's arguments, so a push carries its bytes once, and the rows sync to every
+ * office with the rest of the reference data.
+ */
+export const referenceImages = sqliteTable(
+  'reference_images',
+  {
+    ...syncedColumns(),
+    /** `state_emblem` or `department_logo`. */
+    kind: text().notNull(),
+    /** `image/png` or `image/jpeg`; null when the row removes the image. */
+    mimeType: text(),
+    /** The file, base64; null when the row removes the image. */
+    content: text(),
+    sha256: text(),
+    size: integer(),
+    width: integer(),
+    height: integer(),
+  },
+  (t) => [
+    index('reference_images_kind_idx').on(t.kind, t.createdAt),
+    check('reference_images_kind_ck', sql`${t.kind} in ('state_emblem', 'department_logo')`),
+  ],
+);

@@ -7,11 +7,15 @@ import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { dateText } from '../../lib/format';
 import { RubricsPanel } from '../audits';
+import { LetterheadPanel } from './LetterheadPanel';
 import { useReferenceData, useRuleParameters } from './queries';
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
-/** Read-only view of the lists the administrator keeps: geography, offices, types, rules. */
+/**
+ * The lists the administrator keeps: geography, offices, types, rules (read-only here), audit
+ * rubrics and the letterhead's emblem and logo (edited here).
+ */
 export function ReferenceDataScreen() {
   const { t } = useTranslation(['reference', 'societies']);
   const reference = useReferenceData();
@@ -44,6 +48,7 @@ export function ReferenceDataScreen() {
             <Tabs.Tab value="types">{t('reference.tabs.types')}</Tabs.Tab>
             <Tabs.Tab value="rules">{t('reference.tabs.rules')}</Tabs.Tab>
             <Tabs.Tab value="rubrics">{t('reference.tabs.rubrics')}</Tabs.Tab>
+            <Tabs.Tab value="letterhead">{t('reference.tabs.letterhead')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="districts" pt="md">
             <DistrictsTable reference={reference.data} />
@@ -69,6 +74,9 @@ export function ReferenceDataScreen() {
           </Tabs.Panel>
           <Tabs.Panel value="rubrics" pt="md">
             <RubricsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="letterhead" pt="md">
+            <LetterheadPanel />
           </Tabs.Panel>
         </Tabs>
       )}

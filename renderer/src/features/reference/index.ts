@@ -1,4 +1,5 @@
 export { ReferenceDataScreen } from './ReferenceDataScreen';
+export { ReferenceLetterhead } from './ReferenceLetterhead';
 export {
   areaVillageOptions,
   districtOptions,
@@ -6,4 +7,4 @@ export {
   typeOptions,
   villageOptions,
 } from './reference-options';
-export { useReferenceData, useRuleParameters } from './queries';
+export { useLetterhead, useReferenceData, useRuleParameters } from './queries';

@@ -5,6 +5,7 @@ import { useBackend } from '../../lib/backend';
 export const referenceKeys = {
   data: () => ['reference', 'data'] as const,
   ruleParameters: () => ['reference', 'rule-parameters'] as const,
+  letterhead: () => ['reference', 'letterhead'] as const,
 };
 
 /** Districts, villages, offices, sectors and types. Changes only through the administrator. */
@@ -23,5 +24,14 @@ export function useRuleParameters() {
     queryKey: referenceKeys.ruleParameters(),
     queryFn: () => backend.call('reference.ruleParameters', {}),
     staleTime: Infinity,
+  });
+}
+
+/** The state emblem and department logo printed on certificates and letters, if set. */
+export function useLetterhead() {
+  const backend = useBackend();
+  return useQuery({
+    queryKey: referenceKeys.letterhead(),
+    queryFn: () => backend.call('reference.letterhead', {}),
   });
 }

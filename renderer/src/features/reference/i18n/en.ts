@@ -3,7 +3,7 @@ export const referenceEn = {
   reference: {
     title: 'Reference data',
     intro:
-      'The lists the whole state shares. The administrator keeps them; audit rubrics are edited here, under Audit rubrics.',
+      'The lists the whole state shares. The administrator keeps them; audit rubrics, and the emblem and logo printed on documents, are edited here.',
     loadError: 'The reference data could not be loaded',
     tabs: {
       districts: 'Districts',
@@ -11,6 +11,7 @@ export const referenceEn = {
       types: 'Sectors & types',
       rules: 'Rule parameters',
       rubrics: 'Audit rubrics',
+      letterhead: 'Emblem & logo',
     },
     districts: {
       code: 'Code',
@@ -49,6 +50,32 @@ export const referenceEn = {
       effectiveFrom: 'Effective from',
       legalReference: 'Legal reference',
       empty: 'No rule parameters recorded.',
+    },
+    letterhead: {
+      intro:
+        'Every certificate, notice and printed slip carries the state emblem and the department’s logo at its head, the same in every office. Until they are set, documents print “Emblem not set” and “Logo not set”. Use a PNG or JPEG file (SVG is not supported) of at most {{maxKb}} KB, {{minPixels}} to {{maxPixels}} pixels on a side, roughly square.',
+      state_emblem: {
+        name: 'State emblem',
+        where: 'At the head of certificates, notices and slips',
+        notSet: 'Emblem not set: documents print a dashed circle saying so.',
+      },
+      department_logo: {
+        name: 'Department logo',
+        where: 'Beside the letterhead of certificates, notices and slips',
+        notSet: 'Logo not set: documents print a dashed circle saying so.',
+      },
+      set: 'Set',
+      notSetBadge: 'Not set',
+      previewAlt: '{{name}} as printed',
+      details: '{{type}}, {{width}} × {{height}} pixels, {{size}}. Set by {{by}} on {{on}}.',
+      upload: 'Choose {{name}} file…',
+      replace: 'Replace…',
+      remove: 'Remove',
+      refused: 'The picture was not saved',
+      readError: 'The file could not be read from the disk. Choose it again.',
+      adminOnly: 'The administrator sets these pictures.',
+      emblemNotSet: 'Emblem not set',
+      logoNotSet: 'Logo not set',
     },
   },
 } as const;
