@@ -11,6 +11,13 @@ import { registerReaders } from '../auth/roles';
 import { type EventSpecs, type RequestSpecs, isoDate, isoInstant, uuid } from '../ipc/wire';
 import { changeEntrySchema } from '../changes/contract';
 
+/**
+ * The societies the clerk confirmed this one is not, after a save was refused as a likely
+ * duplicate of each (a number differing only in zeros, separators or case, with the same
+ * date or place: see likely-duplicate.ts).
+ */
+const confirmedDistinctFrom = z.array(uuid).max(20).optional();
+
 export const societyFilterSchema = z.object({
   districtId: uuid.optional(),
   officeId: uuid.optional(),
@@ -153,16 +160,19 @@ export const societyRequests = {
   },
   /**
    * Adds a society already registered on paper. Fails with `invalid_input` naming each field
-   * (number already used, date in the future, district missing or outside the office).
+   * (number already used, date in the future, district missing or outside the office), and
+   * with `conflict` naming a society whose number it likely repeats (likelyDuplicateIn)
+   * unless that society is in `confirmedDistinctFrom`.
    */
   'societies.create': {
     access: ['clerk', 'registrar'],
-    input: z.object({ society: societyCreateSchema }).strict(),
+    input: z.object({ society: societyCreateSchema, confirmedDistinctFrom }).strict(),
     output: societyDetailSchema,
   },
   /**
    * Corrects the master record. `baseVersion` is the version the user opened; if someone
    * saved since, fails with `conflict` and saves nothing. A new name is kept in the name history.
+   * A new registration number is checked as `societies.create` checks it.
    */
   'societies.update': {
     access: ['clerk', 'registrar'],
@@ -172,6 +182,7 @@ export const societyRequests = {
         baseVersion: z.number().int().min(1),
         fields: societyFieldsSchema,
         nameChangeReason: z.string().max(300).nullish(),
+        confirmedDistinctFrom,
       })
       .strict(),
     output: societyDetailSchema,

@@ -170,7 +170,21 @@ export function dateRuleErrors(
   return errors;
 }
 
-/** Key under which registration numbers are compared: "rcs/azl/2024-25/0001 " = "RCS/AZL/2024-25/0001". */
+/** Key under which registration numbers are compared: "rcs/aiz/2024-25/0001 " = "RCS/AIZ/2024-25/0001". */
 export function regNoKey(regNo: string): string {
   return normalizeText(regNo).toUpperCase().replace(/\s+/gu, '');
+}
+
+/**
+ * The first number of an office's series, to show a clerk what issued numbers look like:
+ * `pattern` is the `registration_no.pattern` rule parameter, so "RCS/{office}/{fy}/{serial:4}"
+ * for AIZ in 2025-26 gives "RCS/AIZ/2025-26/0001".
+ */
+export function registrationNumberExample(pattern: string, office: string, fy: string): string {
+  return pattern
+    .replaceAll('{office}', office)
+    .replaceAll('{fy}', fy)
+    .replace(/\{serial(?::(\d+))?\}/u, (_serial, width?: string) =>
+      '1'.padStart(Number(width ?? 1), '0'),
+    );
 }

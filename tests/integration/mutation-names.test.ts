@@ -21,6 +21,7 @@ const NOTES = new Set([
   'user.setPassword',
   'user.resetPassword',
   'settings.update',
+  'society.confirmDistinct',
 ]);
 /** Literals of the same shape that are not mutation names (rule parameter keys). */
 const NOT_MUTATIONS = new Set(['audit.due']);

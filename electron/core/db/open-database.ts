@@ -196,7 +196,10 @@ const LIFTED_INDEXES_KEY = 'lifted_indexes';
  * statements are kept in app_meta in the same transaction, so an import cut short (a crash,
  * a power cut) has them rebuilt the next time the database opens.
  */
-export function liftIndexes(sqlite: Sqlite, table: SyncedTable): () => void {
+export function liftIndexes(
+  sqlite: Sqlite,
+  table: SyncedTable | 'society_number_folds',
+): () => void {
   sqlite
     .transaction(() => {
       const indexes = sqlite

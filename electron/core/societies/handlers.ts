@@ -14,7 +14,8 @@ export function societyHandlers(
     'societies.search': (input) => finder.search(input.query, input.limit, input.filter),
     'societies.list': (input) => finder.list(input.filter, input.sort, input.offset, input.limit),
     'societies.get': (input) => records.get(input.id),
-    'societies.create': (input, caller) => entry.create(input.society, actorFor(signedIn(caller))),
+    'societies.create': (input, caller) =>
+      entry.create(input.society, actorFor(signedIn(caller)), input.confirmedDistinctFrom ?? []),
     'societies.update': (input, caller) =>
       corrections.update(
         input.id,
@@ -22,6 +23,7 @@ export function societyHandlers(
         input.fields,
         input.nameChangeReason ?? null,
         actorFor(signedIn(caller)),
+        input.confirmedDistinctFrom ?? [],
       ),
     'societies.history': (input) => changes.history(input.societyId, input.offset, input.limit),
   };

@@ -6,6 +6,7 @@ import type { SocietyDetail } from '#shared/societies/contract';
 import type { Prepare } from '../db/statement-cache';
 import type { Clock } from '../ports';
 import type { Actor, MutationTx, MutationWriter } from '../sync/mutation-writer';
+import type { LikelyDuplicates } from './likely-duplicates';
 import type { SocietySearchIndex } from './search-index';
 import type { SocietyRecords } from './society-records';
 import { throwIfInvalid, type SocietyValidation } from './society-validation';
@@ -49,6 +50,7 @@ export class SocietyCorrections {
     private readonly writer: MutationWriter,
     private readonly clock: Clock,
     private readonly validation: SocietyValidation,
+    private readonly likelyDuplicates: LikelyDuplicates,
     private readonly searchIndex: SocietySearchIndex,
     private readonly records: SocietyRecords,
     private readonly onChanged: (id: string) => void,
@@ -56,7 +58,9 @@ export class SocietyCorrections {
 
   /**
    * Saves corrections to the master record if nobody saved since `baseVersion`. Only the
-   * fields that changed go to the outbox; an old name goes to the name history.
+   * fields that changed go to the outbox; an old name goes to the name history. A new
+   * registration number is refused with `conflict` when it likely repeats another society's,
+   * unless the clerk confirmed it is a different one (`confirmedDistinctFrom`), as on entry.
    */
   update(
     id: string,
@@ -64,6 +68,7 @@ export class SocietyCorrections {
     fields: SocietyFields,
     nameChangeReason: string | null,
     actor: Actor,
+    confirmedDistinctFrom: readonly string[] = [],
   ): SocietyDetail {
     const changed = this.writer.run(actor, (tx) => {
       const current = this.prepare(
@@ -91,6 +96,12 @@ export class SocietyCorrections {
           fixed['basis'] = 'How the society was registered cannot be edited.';
         throwIfInvalid(fixed);
       }
+      // Asked only when the number changes: a society confirmed different before is not
+      // asked again at every later correction.
+      const confirmed =
+        regNoKey(fields.regNo) !== current['reg_no_key']
+          ? this.likelyDuplicates.refuseUnconfirmed(id, fields, confirmedDistinctFrom)
+          : [];
 
       const patch: Record<string, unknown> = {};
       const base: Record<string, unknown> = {};
@@ -142,6 +153,7 @@ export class SocietyCorrections {
         base,
       });
       this.searchIndex.indexForSearch(current['search_rowid'] as number, fields, true);
+      this.likelyDuplicates.noteConfirmed(tx, id, confirmed);
       return true;
     });
     if (changed) this.onChanged(id);

@@ -7,6 +7,7 @@ import { liftIndexes, type Sqlite } from '../db/open-database';
 import type { Prepare } from '../db/statement-cache';
 import type { Clock } from '../ports';
 import type { Actor, MutationTx, MutationWriter } from '../sync/mutation-writer';
+import type { LikelyDuplicates } from './likely-duplicates';
 import type { SocietySearchIndex } from './search-index';
 import type { SocietyRecords } from './society-records';
 import { throwIfInvalid, type SocietyValidation } from './society-validation';
@@ -29,18 +30,29 @@ export class SocietyEntry {
     private readonly writer: MutationWriter,
     private readonly clock: Clock,
     private readonly validation: SocietyValidation,
+    private readonly likelyDuplicates: LikelyDuplicates,
     private readonly searchIndex: SocietySearchIndex,
     private readonly records: SocietyRecords,
     private readonly onChanged: (id: string) => void,
   ) {}
 
-  /** Adds a society already registered on paper; refuses with the reason per field, saving nothing. */
-  create(input: NewSociety, actor: Actor): SocietyDetail {
+  /**
+   * Adds a society already registered on paper; refuses with the reason per field, saving
+   * nothing, and with `conflict` naming a society whose number it likely repeats unless the
+   * clerk confirmed it is a different one (`confirmedDistinctFrom`, noted in the record).
+   */
+  create(
+    input: NewSociety,
+    actor: Actor,
+    confirmedDistinctFrom: readonly string[] = [],
+  ): SocietyDetail {
     const id = this.writer.run(actor, (tx) => {
       throwIfInvalid(this.validation.validate(input, null, this.today()));
+      const confirmed = this.likelyDuplicates.refuseUnconfirmed(null, input, confirmedDistinctFrom);
       const searchRowid = this.searchIndex.nextSearchRowid();
       const id = this.insert(tx, input, searchRowid);
       this.searchIndex.indexForSearch(searchRowid, input, false);
+      this.likelyDuplicates.noteConfirmed(tx, id, confirmed);
       return id;
     });
     this.onChanged(id);
@@ -50,7 +62,9 @@ export class SocietyEntry {
   /**
    * Bulk entry of legacy records (the import wizard, the demo register, the benchmark): the
    * same validation, index and outbox as `create`, in transactions of `batchSize` rows.
-   * Stops at the first invalid row with its position, keeping the batches before it.
+   * Stops at the first invalid row with its position, keeping the batches before it. A row
+   * whose number only likely repeats another's (zeros, separators, case) is taken as it is:
+   * there is no clerk to ask here; its folded number is indexed, so later saves are asked.
    */
   importMany(
     rows: Iterable<NewSociety>,
@@ -101,8 +115,12 @@ export class SocietyEntry {
     try {
       for (const row of rows) {
         // A row beyond the first batch makes a large import: the register's sorted indexes
-        // are rebuilt once at the end instead of row by row (liftIndexes).
-        if (done > 0) restoreIndexes ??= liftIndexes(this.sqlite, 'societies');
+        // and the folded numbers' are rebuilt once at the end instead of row by row
+        // (liftIndexes; either restore puts back everything lifted).
+        if (done > 0 && !restoreIndexes) {
+          liftIndexes(this.sqlite, 'society_number_folds');
+          restoreIndexes = liftIndexes(this.sqlite, 'societies');
+        }
         batch.push(row);
         if (batch.length >= batchSize) flush();
       }

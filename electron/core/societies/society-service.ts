@@ -3,6 +3,7 @@ import { statementCache } from '../db/statement-cache';
 import type { Clock } from '../ports';
 import type { ReferenceService } from '../reference/reference-service';
 import type { MutationWriter } from '../sync/mutation-writer';
+import { LikelyDuplicates } from './likely-duplicates';
 import { PlaceLookups } from './place-lookups';
 import { SocietySearchIndex } from './search-index';
 import { SocietyCorrections } from './society-corrections';
@@ -44,15 +45,19 @@ export class SocietyService {
     const prepare = statementCache(sqlite);
     const places = new PlaceLookups(reference);
     const validation = new SocietyValidation(prepare, reference, places);
+    const likelyDuplicates = new LikelyDuplicates(prepare, reference, places);
     this.finder = new SocietyFinder(prepare);
     this.records = new SocietyRecords(prepare, isProvisionalNumber);
     this.searchIndex = new SocietySearchIndex(sqlite, prepare, places, onChanged);
+    // Once, after the upgrade that added folded numbers: the societies entered before it.
+    this.searchIndex.fillNumberFolds();
     this.entry = new SocietyEntry(
       sqlite,
       prepare,
       writer,
       clock,
       validation,
+      likelyDuplicates,
       this.searchIndex,
       this.records,
       onChanged,
@@ -62,6 +67,7 @@ export class SocietyService {
       writer,
       clock,
       validation,
+      likelyDuplicates,
       this.searchIndex,
       this.records,
       onChanged,

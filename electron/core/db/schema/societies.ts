@@ -127,3 +127,18 @@ export const societyNameHistory = sqliteTable(
   },
   (t) => [index('society_name_history_society_idx').on(t.societyId, t.createdAt)],
 );
+
+/**
+ * Each society's registration number folded (regNoFold: case, separators and leading zeros
+ * ignored), so a number entered again in another spelling is found by index among 2,50,000.
+ * Kept on this computer only, like the full-text index: written beside every save, rebuilt
+ * for what sync wrote; rowid = societies.search_rowid.
+ */
+export const societyNumberFolds = sqliteTable(
+  'society_number_folds',
+  {
+    searchRowid: integer().primaryKey(),
+    regNoFold: text().notNull(),
+  },
+  (t) => [index('society_number_folds_fold_idx').on(t.regNoFold)],
+);

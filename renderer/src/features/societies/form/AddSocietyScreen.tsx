@@ -36,9 +36,9 @@ export function AddSocietyScreen() {
       defaultValues={defaults}
       title={t('form.addTitle')}
       intro={t('form.addIntro')}
-      onSubmit={async (output) => {
+      onSubmit={async (output, { confirmedDistinctFrom }) => {
         if (output.mode !== 'create') return;
-        const saved = await create.mutateAsync({ society: output.society });
+        const saved = await create.mutateAsync({ society: output.society, confirmedDistinctFrom });
         void navigate(paths.society(saved.id), {
           replace: true,
           state: { saved: 'created', registerSearch: '', selectedId: saved.id },

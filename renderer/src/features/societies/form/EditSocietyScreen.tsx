@@ -75,13 +75,14 @@ export function EditSocietyScreen({ id }: { id: string }) {
       originalName={opened.name}
       title={t('form.editTitle', { name: opened.name })}
       intro={t('form.editIntro')}
-      onSubmit={async (output) => {
+      onSubmit={async (output, { confirmedDistinctFrom }) => {
         if (output.mode !== 'edit') return;
         await update.mutateAsync({
           id,
           baseVersion: opened.version,
           fields: output.fields,
           nameChangeReason: output.nameChangeReason,
+          confirmedDistinctFrom,
         });
         const state = (location.state as object | null) ?? {};
         void navigate(paths.society(id), { replace: true, state: { ...state, saved: 'updated' } });

@@ -1,11 +1,12 @@
 import { Stack } from '@mantine/core';
-import { FormProvider } from 'react-hook-form';
+import { FormProvider, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceData } from '#shared/reference/contract';
 import { FormSaveBar } from '../../../components/FormSaveBar';
 import { PageHeader } from '../../../components/PageHeader';
 import { UnsavedChangesModal } from '../../../components/UnsavedChangesModal';
 import type { SocietyFormMode, SocietyFormValues } from './form-values';
+import { LikelyDuplicateModal } from './LikelyDuplicateModal';
 import { SocietyCapitalFields } from './SocietyCapitalFields';
 import { SocietyClassificationFields } from './SocietyClassificationFields';
 import { SocietyContactFields } from './SocietyContactFields';
@@ -14,7 +15,8 @@ import { SocietyPlaceFields } from './SocietyPlaceFields';
 import { SocietyRegistrationFields } from './SocietyRegistrationFields';
 import type { SocietyFormOutput } from './society-resolver';
 import { SocietyStatusFields } from './SocietyStatusFields';
-import { useSocietyForm } from './use-society-form';
+import { useRegNoExample } from './use-reg-no-example';
+import { useSocietyForm, type SocietySaveOptions } from './use-society-form';
 import { useSocietyOptions } from './use-society-options';
 
 export interface SocietyFormProps {
@@ -25,8 +27,11 @@ export interface SocietyFormProps {
   originalName?: string;
   title: string;
   intro: string;
-  /** Saves; rejects with a BackendError to have its reasons shown on the form. */
-  onSubmit: (output: SocietyFormOutput) => Promise<void>;
+  /**
+   * Saves, sending `options` with the record; rejects with a BackendError to have its
+   * reasons shown on the form (a likely duplicate is asked about, then sent again).
+   */
+  onSubmit: (output: SocietyFormOutput, options: SocietySaveOptions) => Promise<void>;
   /** Leaves the form; a form with changes asks first. */
   onCancel: () => void;
   /** Offered when someone else saved the record first (edit only). */
@@ -59,9 +64,12 @@ export function SocietyForm({
     errorCount,
     onFormSubmit,
     onKeyDown,
+    likelyDuplicate,
   } = useSocietyForm({ mode, defaultValues, originalName, onSubmit, onCancel, today });
   const { isSubmitting, submitCount } = form.formState;
   const options = useSocietyOptions(reference, districtId);
+  const officeId = useWatch({ control: form.control, name: 'officeId' });
+  const regNoExample = useRegNoExample(reference, officeId, today);
 
   return (
     // The pickers a society's record and an application share read the form from here.
@@ -82,6 +90,7 @@ export function SocietyForm({
             form={form}
             options={options}
             askReason={askReason}
+            regNoExample={regNoExample}
             error={error}
           />
           <SocietyClassificationFields
@@ -113,6 +122,8 @@ export function SocietyForm({
         />
       </form>
 
+      {/* Outside the form, so its Esc and Enter never reach the form's own keys. */}
+      <LikelyDuplicateModal {...likelyDuplicate} />
       <UnsavedChangesModal blocker={blocker} />
     </FormProvider>
   );

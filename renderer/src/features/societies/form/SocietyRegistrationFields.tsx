@@ -13,12 +13,15 @@ export function SocietyRegistrationFields({
   form,
   options,
   askReason,
+  regNoExample,
   error,
 }: {
   form: SocietyFormApi;
   options: SocietyOptions;
   /** The name of an existing society was changed: the reason is asked for. */
   askReason: boolean;
+  /** A number as the registry issues them today (useRegNoExample); none while loading. */
+  regNoExample: string | undefined;
   error: (field: SocietyFieldName) => string | undefined;
 }) {
   const { t } = useTranslation('societies');
@@ -60,7 +63,11 @@ export function SocietyRegistrationFields({
             {...register('regNo')}
             {...required}
             label={t('field.regNo')}
-            placeholder={t('field.regNoHint')}
+            placeholder={
+              regNoExample
+                ? t('field.regNoHint', { example: regNoExample })
+                : t('field.regNoHintLegacy')
+            }
             error={error('regNo')}
             spellCheck={false}
             autoComplete="off"

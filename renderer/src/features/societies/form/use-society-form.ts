@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { likelyDuplicateIn, type LikelyDuplicate } from '#shared/societies/likely-duplicate';
 import { useLeaveGuard } from '../../../components/use-leave-guard';
 import { isBackendError } from '../../../lib/backend';
 import {
@@ -17,6 +18,19 @@ export type SocietyFormApi = UseFormReturn<SocietyFormValues, unknown, SocietyFo
 
 /** What is shown above the form: someone else saved first, or the backend's refusal. */
 export type SocietyFormBanner = { kind: 'conflict' } | { kind: 'refused'; message: string } | null;
+
+/** What a save sends besides the record: the societies the clerk confirmed this one is not. */
+export interface SocietySaveOptions {
+  confirmedDistinctFrom: string[];
+}
+
+/** A save the register refused as a likely duplicate, waiting for the clerk's answer. */
+interface PendingDuplicate {
+  output: SocietyFormOutput;
+  regNo: string;
+  other: LikelyDuplicate;
+  message: string;
+}
 
 function firstMessage(error: unknown): string | undefined {
   if (!error || typeof error !== 'object') return undefined;
@@ -45,7 +59,7 @@ export function useSocietyForm({
   mode: SocietyFormMode;
   defaultValues: SocietyFormValues;
   originalName: string | undefined;
-  onSubmit: (output: SocietyFormOutput) => Promise<void>;
+  onSubmit: (output: SocietyFormOutput, options: SocietySaveOptions) => Promise<void>;
   onCancel: () => void;
   today: (() => string) | undefined;
 }) {
@@ -53,6 +67,10 @@ export function useSocietyForm({
   const formRef = useRef<HTMLFormElement>(null);
   const leavingRef = useRef(false);
   const [banner, setBanner] = useState<SocietyFormBanner>(null);
+  const [pendingDuplicate, setPendingDuplicate] = useState<PendingDuplicate | null>(null);
+  const [confirmingDuplicate, setConfirmingDuplicate] = useState(false);
+  // The societies the clerk said this one is not, sent with every later save of the form.
+  const confirmedRef = useRef<string[]>([]);
 
   const resolver = useMemo(
     () =>
@@ -92,7 +110,13 @@ export function useSocietyForm({
   const error = (field: SocietyFieldName) => firstMessage(errors[field]);
   const errorCount = fieldOrder.filter((field) => errors[field]).length;
 
-  const showServerError = (failure: unknown) => {
+  const showServerError = (failure: unknown, output: SocietyFormOutput) => {
+    const other = isBackendError(failure) ? likelyDuplicateIn(failure.fields) : null;
+    if (isBackendError(failure) && other) {
+      const regNo = output.mode === 'create' ? output.society.regNo : output.fields.regNo;
+      setPendingDuplicate({ output, regNo, other, message: failure.message });
+      return;
+    }
     if (isBackendError(failure) && Object.keys(failure.fields).length > 0) {
       const unplaced: string[] = [];
       const placed: SocietyFieldName[] = [];
@@ -120,15 +144,37 @@ export function useSocietyForm({
     });
   };
 
-  const onValid = async (output: SocietyFormOutput) => {
+  const save = async (output: SocietyFormOutput) => {
     setBanner(null);
     leavingRef.current = true;
     try {
-      await onSubmit(output);
+      await onSubmit(output, { confirmedDistinctFrom: [...confirmedRef.current] });
     } catch (failure) {
       leavingRef.current = false;
-      showServerError(failure);
+      showServerError(failure, output);
     }
+  };
+
+  /** "It is a different society — save": the same record again, with the confirmation. */
+  const confirmDuplicate = async () => {
+    if (!pendingDuplicate) return;
+    confirmedRef.current = [...confirmedRef.current, pendingDuplicate.other.id];
+    setConfirmingDuplicate(true);
+    try {
+      await save(pendingDuplicate.output);
+    } finally {
+      setConfirmingDuplicate(false);
+      // A refusal naming yet another society opened the question again; anything else closes it.
+      setPendingDuplicate((current) => (current === pendingDuplicate ? null : current));
+    }
+  };
+
+  /** "Cancel": back to the form, with the reason by the registration number. */
+  const cancelDuplicate = () => {
+    if (!pendingDuplicate) return;
+    setError('regNo', { type: 'server', message: pendingDuplicate.message });
+    setPendingDuplicate(null);
+    setTimeout(() => setFocus('regNo'), 0);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
@@ -158,7 +204,13 @@ export function useSocietyForm({
     askReason,
     error,
     errorCount,
-    onFormSubmit: (event: FormEvent<HTMLFormElement>) => void handleSubmit(onValid)(event),
+    onFormSubmit: (event: FormEvent<HTMLFormElement>) => void handleSubmit(save)(event),
+    likelyDuplicate: {
+      entered: pendingDuplicate,
+      saving: confirmingDuplicate,
+      onConfirm: () => void confirmDuplicate(),
+      onCancel: cancelDuplicate,
+    },
     onKeyDown,
   };
 }

@@ -148,6 +148,8 @@ export const societiesEn = {
       societyArea_remove: 'Removed a village from the area of operation',
       societyName_record: 'Kept the old name in the name history',
       societyStatus_record: 'Recorded a status order in the status history',
+      society_confirmDistinct:
+        'Confirmed it is a different society from one with a similar registration number',
       statusOrder_propose: 'Proposed a status order',
       statusOrder_approve: 'Approved the status order',
       statusOrder_reject: 'Rejected the status order',
@@ -179,6 +181,7 @@ export const societiesEn = {
       idleLockMinutes: 'Minutes before the screen locks',
       deletedAt: 'Removed on',
       villageId: 'Village',
+      distinctFrom: 'A different society from',
     },
     orderState: {
       proposed: 'Proposed',
@@ -190,7 +193,8 @@ export const societiesEn = {
     name: 'Registered name',
     nameMizo: 'Mizo name',
     regNo: 'Registration number',
-    regNoHint: 'As issued, e.g. RCS/AZL/2024-25/0001 or 760/49',
+    regNoHint: 'As issued, e.g. {{example}} or 760/49',
+    regNoHintLegacy: 'As issued, e.g. 760/49',
     registeredOn: 'Date of registration',
     basis: 'Basis of registration',
     typeId: 'Type of society',
@@ -254,5 +258,18 @@ export const societiesEn = {
       'Your changes were not saved. Reload to see their version, then make your changes again.',
     conflictReload: 'Reload their version',
     notFoundTitle: 'Society not found',
+    likelyDuplicate: {
+      title: 'Is this society already on the register?',
+      body: 'Registration number {{regNo}} differs only in zeros, separators or capital letters from the number of this society, registered on the same day or in the same place:',
+      name: 'Name',
+      regNo: 'Registration number',
+      registeredOn: 'Registered on',
+      place: 'Place',
+      placeInDistrict: '{{place}}, {{district}} district',
+      question:
+        'If it is the same society, cancel and correct the number instead of adding the society twice.',
+      confirm: 'It is a different society — save',
+      cancel: 'Cancel',
+    },
   },
 } as const;
