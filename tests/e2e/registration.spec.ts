@@ -397,6 +397,19 @@ test.describe.serial('a new society, from the counter to a verified certificate'
   }) => {
     await loginAs(page, 'registrar2');
     const refused = await receiveByApi(page, 'Ṭlangnuam Hilltop Poultry Cooperative Society Ltd.');
+    // A refusal follows the scrutiny: it found the area of operation wanting.
+    const received = await invoke<{ version: number }>(page, 'applications.get', {
+      id: refused.id,
+    });
+    const started = await invoke<{ version: number }>(page, 'applications.startScrutiny', {
+      id: refused.id,
+      baseVersion: received.version,
+    });
+    await invoke(page, 'applications.recordScrutiny', {
+      id: refused.id,
+      baseVersion: started.version,
+      items: [{ code: 'area', result: 'wanting', note: 'Overlaps an existing poultry society.' }],
+    });
     await openApp(page, `/#/applications/${refused.id}`);
     await expect(
       page.getByText('You received this application; another registrar must decide it.'),
