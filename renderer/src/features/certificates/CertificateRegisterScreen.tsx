@@ -69,22 +69,24 @@ export function CertificateRegisterScreen() {
       );
   } else {
     body = (
+      // Designed for 1366 × 768 with the navigation open: serials, registration numbers,
+      // dates, statuses and the print button keep their one line (the table gives them what
+      // they need); the society's name and the registrar's wrap in the room left.
       <Table
         striped
         highlightOnHover
         verticalSpacing="xs"
-        horizontalSpacing="md"
+        horizontalSpacing="sm"
         fz="sm"
         aria-label={t('certificates.title')}
       >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('certificates.col.serial')}</Table.Th>
-            <Table.Th>{t('certificates.col.society')}</Table.Th>
+            <Table.Th miw={240}>{t('certificates.col.society')}</Table.Th>
             <Table.Th>{t('certificates.col.kind')}</Table.Th>
             <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('certificates.col.issuedOn')}</Table.Th>
-            <Table.Th>{t('certificates.col.office')}</Table.Th>
-            <Table.Th>{t('certificates.col.registrar')}</Table.Th>
+            <Table.Th>{t('certificates.col.issuedBy')}</Table.Th>
             <Table.Th>{t('certificates.col.status')}</Table.Th>
             <Table.Th>{t('certificates.col.actions')}</Table.Th>
           </Table.Tr>
@@ -99,7 +101,7 @@ export function CertificateRegisterScreen() {
                 <Anchor component={Link} to={paths.society(row.societyId)} size="sm" fw={600}>
                   {row.societyName}
                 </Anchor>
-                <Text size="xs" ff="monospace" c="dimmed">
+                <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {row.regNo}
                 </Text>
               </Table.Td>
@@ -107,8 +109,12 @@ export function CertificateRegisterScreen() {
                 <CertificateKind certificate={row} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateText(row.issuedOn)}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{row.officeName}</Table.Td>
-              <Table.Td>{row.registrarName}</Table.Td>
+              <Table.Td>
+                {row.registrarName}
+                <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                  {row.officeName}
+                </Text>
+              </Table.Td>
               <Table.Td>
                 <CertificateStatus certificate={row} />
               </Table.Td>

@@ -5,7 +5,8 @@ import { dateText } from '../../lib/format';
 
 /**
  * "In force"; "Not valid" with the reason, when the state server did not take it in; or
- * "Revoked" with the date and the reason.
+ * "Revoked" with the date and the reason. Each badge is as wide as its words
+ * (`w="max-content"`): a table squeezing the column must not cut "In force" to "In f…".
  */
 export function CertificateStatus({ certificate }: { certificate: CertificateRow }) {
   const { t } = useTranslation('certificates');
@@ -23,7 +24,7 @@ export function CertificateStatus({ certificate }: { certificate: CertificateRow
   }
   if (!certificate.revokedAt) {
     return (
-      <Badge color="green" variant="light" radius="sm" tt="none" size="sm">
+      <Badge color="green" variant="light" radius="sm" tt="none" size="sm" w="max-content">
         {t('certificates.inForce')}
       </Badge>
     );
@@ -31,8 +32,12 @@ export function CertificateStatus({ certificate }: { certificate: CertificateRow
   return (
     <Stack gap={2}>
       <Badge color="red" variant="filled" radius="sm" tt="none" size="sm" w="max-content">
-        {t('certificates.revoked')} {dateText(certificate.revokedAt.slice(0, 10))}
+        {t('certificates.revoked')}
       </Badge>
+      {/* The date under the badge, not in it, keeps the badge (and its column) narrow. */}
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {t('certificates.revokedOn', { date: dateText(certificate.revokedAt.slice(0, 10)) })}
+      </Text>
       {certificate.revokedReason ? (
         <Text size="xs" c="dimmed">
           {certificate.revokedReason}
@@ -49,7 +54,8 @@ export function CertificateKind({ certificate }: { certificate: CertificateRow }
     <Stack gap={0}>
       <Text size="sm">{t(`certificates.kind.${certificate.kind}`)}</Text>
       {certificate.duplicateOf ? (
-        <Text size="xs" c="dimmed" ff="monospace">
+        // The serial it duplicates is never broken across lines.
+        <Text size="xs" c="dimmed" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
           {t('certificates.duplicateOf', { serial: certificate.duplicateOf })}
         </Text>
       ) : null}

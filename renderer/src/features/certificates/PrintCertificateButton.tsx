@@ -21,6 +21,8 @@ export function PrintCertificateButton({
       <Button
         size={size}
         variant={variant}
+        // An action button keeps its whole label however narrow its column.
+        style={{ flexShrink: 0 }}
         loading={print.isPending}
         onClick={() => print.mutate(serial)}
         aria-label={`${label ?? t('certificates.print')} ${serial}`}

@@ -7,7 +7,7 @@ import {
   SegmentedControl,
   Table,
   Text,
-  TextInput,
+  Textarea,
 } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
@@ -143,9 +143,9 @@ export function ScrutinyChecklist({
           <Table.Tr>
             <Table.Th w={36}>{t('promoters.no')}</Table.Th>
             <Table.Th w="30%">{t('scrutiny.item')}</Table.Th>
-            <Table.Th w={250}>{t('scrutiny.result')}</Table.Th>
+            <Table.Th w={230}>{t('scrutiny.result')}</Table.Th>
             <Table.Th>{t('scrutiny.note')}</Table.Th>
-            <Table.Th w={160}>{t('scrutiny.checked')}</Table.Th>
+            <Table.Th w={140}>{t('scrutiny.checked')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -198,9 +198,14 @@ export function ScrutinyChecklist({
                 </Table.Td>
                 <Table.Td>
                   {editable ? (
-                    <TextInput
+                    // A note can run to several lines (what is wanting goes into the
+                    // deficiency letter): the box grows with it, and Enter starts a new line.
+                    <Textarea
                       id={`scrutiny-note-${item.code}`}
                       size="xs"
+                      autosize
+                      minRows={1}
+                      maxRows={12}
                       aria-label={t('scrutiny.noteOf', { item: item.label })}
                       placeholder={
                         now.result === 'wanting' ? t('scrutiny.notePlaceholder') : undefined
@@ -210,15 +215,11 @@ export function ScrutinyChecklist({
                         missingNote.includes(item.code) ? t('scrutiny.noteRequired') : undefined
                       }
                       onChange={(event) => update(item.code, { note: event.currentTarget.value })}
-                      onKeyDown={(event) => {
-                        if (event.key === 'Enter') {
-                          event.preventDefault();
-                          submit();
-                        }
-                      }}
                     />
                   ) : (
-                    (item.note ?? '')
+                    <Text span size="sm" style={{ whiteSpace: 'pre-line' }}>
+                      {item.note ?? ''}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td c="dark.4">

@@ -27,6 +27,9 @@ import { UserFormModal } from './UserFormModal';
 import { useReferenceData } from '../../reference';
 import { authKeys, useUsers } from '../queries';
 
+/** A row's action button never shrinks, so its label is never cut ("Deactiv…"). */
+const actionButton = { flexShrink: 0 } as const;
+
 type Dialog =
   | { kind: 'add' }
   | { kind: 'edit'; user: UserRow }
@@ -83,9 +86,11 @@ export function UsersScreen() {
   } else {
     body = (
       <Paper withBorder radius="md">
+        {/* Designed for 1366 × 768 with the navigation open: the action buttons keep their
+            whole labels, and the names, roles, offices and sign-in times wrap to make room. */}
         <Table
           verticalSpacing={8}
-          horizontalSpacing="md"
+          horizontalSpacing={10}
           fz="sm"
           striped
           highlightOnHover
@@ -114,7 +119,10 @@ export function UsersScreen() {
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td ff="monospace">{user.username}</Table.Td>
+                {/* A user name is typed at sign-in: shown whole, never split at its dots. */}
+                <Table.Td ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  {user.username}
+                </Table.Td>
                 <Table.Td>{roleLabels[user.role]}</Table.Td>
                 <Table.Td>{user.officeName}</Table.Td>
                 <Table.Td>
@@ -145,12 +153,14 @@ export function UsersScreen() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {/* The date and the time may go on two lines; neither is ever split. */}
+                <Table.Td>
                   {user.lastLoginAt ? instantText(user.lastLoginAt) : t('users.never')}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
                     <Button
+                      style={actionButton}
                       size="compact-sm"
                       variant="default"
                       onClick={() => setDialog({ kind: 'edit', user })}
@@ -159,6 +169,7 @@ export function UsersScreen() {
                       {t('users.edit')}
                     </Button>
                     <Button
+                      style={actionButton}
                       size="compact-sm"
                       variant="default"
                       onClick={() => setDialog({ kind: 'reset', user })}
@@ -168,6 +179,7 @@ export function UsersScreen() {
                     </Button>
                     {user.id === me.id ? null : user.active ? (
                       <Button
+                        style={actionButton}
                         size="compact-sm"
                         variant="subtle"
                         color="red.8"
@@ -178,6 +190,7 @@ export function UsersScreen() {
                       </Button>
                     ) : (
                       <Button
+                        style={actionButton}
                         size="compact-sm"
                         variant="subtle"
                         onClick={() => void changeActive(user, true)}

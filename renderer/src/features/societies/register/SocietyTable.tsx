@@ -14,7 +14,8 @@ import {
 } from './society-columns';
 import { type SocietySort } from '../queries';
 
-export const ROW_HEIGHT = 50;
+/** Room for a name on two lines and the Mizo name under it. */
+export const ROW_HEIGHT = 56;
 const HEADER_HEIGHT = 38;
 
 export interface SocietyTableProps {
@@ -34,12 +35,14 @@ export interface SocietyTableProps {
   onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
 }
 
+// Each row is its own flex line (the rows are virtualised), so a column's width comes from
+// its meta, never from its content: the same in every row and in the heading.
 const columnStyle = (meta: RegisterColumnMeta | undefined): CSSProperties => ({
-  flex: `${meta?.grow ?? 0} 1 ${meta?.width ?? 120}px`,
-  minWidth: meta?.grow === 1 ? meta.width : Math.min(meta?.width ?? 120, 90),
+  flex: meta?.fixed ? `0 0 ${meta.width}px` : `${meta?.grow ?? 0} 1 ${meta?.width ?? 120}px`,
+  minWidth: meta?.fixed || meta?.grow === 1 ? meta.width : Math.min(meta?.width ?? 120, 90),
   display: 'flex',
   alignItems: 'center',
-  padding: '0 10px',
+  padding: '0 8px',
   overflow: 'hidden',
 });
 

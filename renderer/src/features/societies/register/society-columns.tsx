@@ -15,6 +15,11 @@ export interface RegisterColumnMeta {
   /** Base width in pixels; columns with `grow` share the space left over. */
   width: number;
   grow?: number;
+  /**
+   * The column keeps `width` whatever the window: it holds a value that is never cut (a
+   * number, a status, a date under its heading), so `width` is what its longest one needs.
+   */
+  fixed?: boolean;
   /** The backend's sort field for this column; absent when the column cannot be sorted. */
   sortField?: SocietySortField;
 }
@@ -26,24 +31,29 @@ export const registerFeatures = tableFeatures({
 
 const helper = createColumnHelper<typeof registerFeatures, SocietyRow>();
 
-function Truncated({ text }: { text: string }) {
+/** Free text of a cell: wraps to two lines, then ends in "…" with the whole of it as the title. */
+function TwoLines({ text }: { text: string }) {
   return (
-    <Text size="sm" truncate="end" title={text}>
+    <Text size="sm" lineClamp={2} title={text} lh={1.3}>
       {text}
     </Text>
   );
 }
 
+// Widths are designed for 1366 × 768 with the navigation open (about 1,100 px for the grid):
+// the registration number, the status and the date take what their longest value needs and
+// never shrink; the name takes what is left and wraps to two lines; type and office wrap too.
 export const registerColumns = helper.columns([
   helper.accessor('regNo', {
     id: 'regNo',
-    meta: { label: 'register.col.regNo', width: 172, grow: 0.25, sortField: 'regNo' },
+    // "RCS/CHP/2018-19/0001", the widest number of the current form, in one line.
+    meta: { label: 'register.col.regNo', width: 184, fixed: true, sortField: 'regNo' },
     cell: (info) => (
       <Text
         size="sm"
-        truncate="end"
-        title={info.getValue()}
-        style={{ fontVariantNumeric: 'tabular-nums' }}
+        // A number longer than any the office issues goes on to a second line, never cut.
+        style={{ fontVariantNumeric: 'tabular-nums', overflowWrap: 'anywhere' }}
+        lh={1.3}
       >
         {info.getValue()}
       </Text>
@@ -56,10 +66,11 @@ export const registerColumns = helper.columns([
       const { name, nameMizo } = info.row.original;
       return (
         <div style={{ minWidth: 0 }}>
-          <Text size="sm" fw={600} truncate="end" title={name} lh={1.3}>
+          <Text size="sm" fw={600} lineClamp={2} title={name} lh={1.3}>
             {name}
           </Text>
           {nameMizo ? (
+            // The Mizo name is the second line of the cell: one line, the rest in its title.
             <Text size="xs" c="dimmed" truncate="end" title={nameMizo} lh={1.3}>
               {nameMizo}
             </Text>
@@ -70,12 +81,12 @@ export const registerColumns = helper.columns([
   }),
   helper.accessor('typeName', {
     id: 'type',
-    meta: { label: 'register.col.type', width: 150, grow: 0.45, sortField: 'type' },
-    cell: (info) => <Truncated text={info.getValue()} />,
+    meta: { label: 'register.col.type', width: 125, grow: 0.3, sortField: 'type' },
+    cell: (info) => <TwoLines text={info.getValue()} />,
   }),
   helper.accessor('districtName', {
     id: 'district',
-    meta: { label: 'register.col.district', width: 105, sortField: 'district' },
+    meta: { label: 'register.col.district', width: 100, sortField: 'district' },
     cell: (info) => {
       const { place } = info.row.original;
       return (
@@ -95,19 +106,26 @@ export const registerColumns = helper.columns([
   helper.accessor('officeName', {
     id: 'office',
     enableSorting: false,
-    meta: { label: 'register.col.office', width: 125, grow: 0.1 },
-    cell: (info) => <Truncated text={info.getValue()} />,
+    meta: { label: 'register.col.office', width: 105, grow: 0.1 },
+    cell: (info) => <TwoLines text={info.getValue()} />,
   }),
   helper.accessor('status', {
     id: 'status',
-    meta: { label: 'register.col.status', width: 130, sortField: 'status' },
+    // The badge of "Under liquidation", the longest status.
+    meta: { label: 'register.col.status', width: 140, fixed: true, sortField: 'status' },
     cell: (info) => <StatusBadge status={info.getValue()} size="sm" />,
   }),
   helper.accessor('registeredOn', {
     id: 'registeredOn',
-    meta: { label: 'register.col.registeredOn', width: 125, sortField: 'registeredOn' },
+    // The heading "Registered on" with its sort mark; the date itself is narrower.
+    meta: {
+      label: 'register.col.registeredOn',
+      width: 140,
+      fixed: true,
+      sortField: 'registeredOn',
+    },
     cell: (info) => (
-      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+      <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
         {dateText(info.getValue())}
       </Text>
     ),
