@@ -147,6 +147,7 @@ export function PromotersEditor({
                       checked={chief.value}
                       onChange={() => makeChief(index)}
                       aria-label={t('promoters.chiefLabel', { row: index + 1 })}
+                      data-chief-mark
                       size="sm"
                       styles={{ body: { justifyContent: 'center' } }}
                     />

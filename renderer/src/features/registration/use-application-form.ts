@@ -86,33 +86,65 @@ export function useApplicationForm({
       return;
     }
     const unplaced: string[] = [];
-    let first: ApplicationFieldName | null = null;
+    const placed = new Set<string>();
+    let firstPromoterField: `promoters.${number}.${(typeof promoterFields)[number]}` | null = null;
+    let promotersNamed = false;
     for (const [rawPath, message] of Object.entries(failure.fields)) {
       const path = rawPath.replace(/^application\./u, '');
       const [head, index, field] = path.split('.');
       if (head === 'promoters' && index === undefined) {
         setPromotersProblem(message);
+        promotersNamed = true;
       } else if (
         head === 'promoters' &&
         index !== undefined &&
         (promoterFields as readonly string[]).includes(field ?? '')
       ) {
-        setError(`promoters.${Number(index)}.${field as (typeof promoterFields)[number]}`, {
-          type: 'server',
-          message,
-        });
+        const name =
+          `promoters.${Number(index)}.${field as (typeof promoterFields)[number]}` as const;
+        setError(name, { type: 'server', message });
+        if (
+          !firstPromoterField ||
+          name.localeCompare(firstPromoterField, 'en', { numeric: true }) < 0
+        )
+          firstPromoterField = name;
       } else if ((applicationFieldOrder as string[]).includes(head ?? '')) {
         const name = head as ApplicationFieldName;
         setError(name, { type: 'server', message });
-        first ??= name;
+        placed.add(name);
       } else {
         unplaced.push(message);
       }
     }
     setBanner(unplaced.length > 0 ? unplaced.join(' ') : null);
-    const focus = applicationFieldOrder.find((field) => field === first);
-    if (focus) setTimeout(() => setFocus(focus), 0);
+    // The first fault in the order the clerk reads the form: its fields, then the promoters.
+    const field = applicationFieldOrder.find((candidate) => placed.has(candidate));
+    if (field) takeTo(() => setFocus(field));
+    else if (firstPromoterField) {
+      const name = firstPromoterField;
+      takeTo(() => setFocus(name));
+    } else if (promotersNamed) takeToPromoters('add');
   };
+
+  /** After React has shown the errors: focus (and so scroll to) the field at fault. */
+  const takeTo = (focus: () => void) =>
+    setTimeout(() => {
+      focus();
+      const active = document.activeElement;
+      // Centred, so the save bar fixed at the bottom does not cover the field.
+      if (active instanceof HTMLElement && formRef.current?.contains(active))
+        active.scrollIntoView?.({ block: 'center' });
+    }, 0);
+
+  /** The promoters table as a whole is at fault: to the button that adds one, or the chief marks. */
+  const takeToPromoters = (fault: 'add' | 'chief') =>
+    takeTo(() => {
+      const target =
+        fault === 'add'
+          ? formRef.current?.querySelector<HTMLElement>('[data-add-promoter]')
+          : formRef.current?.querySelector<HTMLElement>('[data-chief-mark]');
+      target?.focus();
+    });
 
   const onValid = async (application: ApplicationCreate) => {
     setBanner(null);
@@ -126,10 +158,12 @@ export function useApplicationForm({
           count: application.promoters.length,
         }),
       );
+      takeToPromoters('add');
       return;
     }
     if (application.promoters.filter((promoter) => promoter.isChief).length !== 1) {
       setPromotersProblem(t('applicationForm.oneChief'));
+      takeToPromoters('chief');
       return;
     }
     leavingRef.current = true;
