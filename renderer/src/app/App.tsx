@@ -5,6 +5,7 @@ import { AuthGate } from '../features/auth';
 import { ReferenceLetterhead } from '../features/reference';
 import { CounterScreen } from '../features/returns';
 import { createBackend, findHostBridge } from '../lib/backend';
+import { paths } from '../lib/paths';
 import { AppProviders } from './AppProviders';
 import { BackendMissing } from './BackendMissing';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -32,7 +33,14 @@ export function App() {
         <AuthGate
           counter={
             <ReferenceLetterhead>
-              <CounterScreen />
+              <CounterScreen
+                onClosed={(closed) =>
+                  // Whatever address was typed at the counter, the clerk comes back to its return.
+                  void router.navigate(paths.annualReturn(closed.societyId, closed.fy), {
+                    replace: true,
+                  })
+                }
+              />
             </ReferenceLetterhead>
           }
         >

@@ -1,4 +1,4 @@
 export { AuthGate } from './AuthGate';
 export { useApplyAuthStatus, useLockNow, useSignOut } from './use-auth-actions';
 export { UsersScreen } from './users/UsersScreen';
-export { useUsers } from './queries';
+export { useAuthStatus, useUsers } from './queries';

@@ -5,7 +5,7 @@ import type { ReturnDetail } from '#shared/returns/contract';
 import { ErrorState } from '../../components/ErrorState';
 import { CounterFiled } from './CounterFiled';
 import { CounterHeader } from './CounterHeader';
-import { HandBackModal } from './HandBackModal';
+import { HandBackModal, type ClosedCounter } from './HandBackModal';
 import { useCounterForm } from './queries';
 import { ReturnFilingForm } from './ReturnFilingForm';
 
@@ -14,7 +14,7 @@ import { ReturnFilingForm } from './ReturnFilingForm';
  * return and nothing else (the backend refuses every other request) until the clerk takes
  * the keyboard back with their password.
  */
-export function CounterScreen() {
+export function CounterScreen({ onClosed }: { onClosed: (counter: ClosedCounter) => void }) {
   const { t } = useTranslation('returns');
   const form = useCounterForm();
   const [handingBack, setHandingBack] = useState(false);
@@ -48,7 +48,9 @@ export function CounterScreen() {
       <Box component="main" p="lg" maw={1120} mx="auto">
         {body}
       </Box>
-      {handingBack ? <HandBackModal onClose={() => setHandingBack(false)} /> : null}
+      {handingBack ? (
+        <HandBackModal onClose={() => setHandingBack(false)} onClosed={onClosed} />
+      ) : null}
     </Box>
   );
 }

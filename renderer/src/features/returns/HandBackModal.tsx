@@ -3,14 +3,28 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRequest } from '../../lib/backend';
-import { useApplyAuthStatus } from '../auth';
+import { useApplyAuthStatus, useAuthStatus } from '../auth';
 import { returnKeys } from './queries';
 
+/** Which return the counter was open for: where the clerk's screens come back to. */
+export interface ClosedCounter {
+  societyId: string;
+  fy: string;
+}
+
 /** The clerk's password closes the counter; the clerk's own screens come back. */
-export function HandBackModal({ onClose }: { onClose: () => void }) {
+export function HandBackModal({
+  onClose,
+  onClosed,
+}: {
+  onClose: () => void;
+  /** Called before the clerk's screens come back, so they open on the counter's return. */
+  onClosed: (counter: ClosedCounter) => void;
+}) {
   const { t } = useTranslation('returns');
   const queryClient = useQueryClient();
   const apply = useApplyAuthStatus();
+  const counter = useAuthStatus().data?.session?.counter ?? null;
   const close = useRequest('returns.closeCounter');
   const [password, setPassword] = useState('');
   return (
@@ -24,6 +38,7 @@ export function HandBackModal({ onClose }: { onClose: () => void }) {
             {
               onSuccess: (status) => {
                 void queryClient.invalidateQueries({ queryKey: returnKeys.all() });
+                if (counter) onClosed(counter);
                 apply(status);
               },
             },
