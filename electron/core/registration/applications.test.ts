@@ -52,6 +52,11 @@ describe('an application for registration', () => {
       'A fishery cooperative society needs at least 10 promoters; 6 are listed.',
     );
     expect(await core.call('applications.list', {}, 'clerk')).toEqual([]);
+    few.promoters = few.promoters.slice(0, 1).map((promoter) => ({ ...promoter, isChief: true }));
+    const one = await failure(core.call('applications.receive', { application: few }, 'clerk'));
+    expect(one.fields?.['promoters']).toBe(
+      'A fishery cooperative society needs at least 10 promoters; 1 is listed.',
+    );
   });
 
   it('warns about registered societies with a close name', async () => {

@@ -60,8 +60,10 @@ export class Applications {
         this.reference.rule('registration.min_promoters', input.receivedOn, type.code),
       );
       if (input.promoters.length < minimum) {
+        const listed = input.promoters.length;
+        // English only until the backend's refusals carry codes the renderer words (issue 28).
         errors['promoters'] =
-          `A ${type.name.toLowerCase()} needs at least ${minimum} promoters; ${input.promoters.length} are listed.`;
+          `A ${type.name.toLowerCase()} needs at least ${minimum} promoters; ${listed} ${listed === 1 ? 'is' : 'are'} listed.`;
       }
     }
     const chiefs = input.promoters.filter((promoter) => promoter.isChief).length;

@@ -22,8 +22,8 @@ export function ApplicationClockSection({ clock }: { clock: ApplicationDetail['c
         {clock ? (
           <Text size="sm" c="dark.5">
             {t('clock.summary', {
-              elapsed: clock.daysElapsed,
-              paused: clock.daysPaused,
+              elapsed: t('clock.daysCounted', { count: clock.daysElapsed }),
+              paused: t('clock.daysPaused', { count: clock.daysPaused }),
               due: dateText(clock.dueOn),
             })}
           </Text>

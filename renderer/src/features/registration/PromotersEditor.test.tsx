@@ -121,7 +121,7 @@ describe('the promoters editor', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Record application' }));
     expect((await screen.findByTestId('promoters-problem')).textContent).toBe(
-      'A fishery cooperative society needs at least 10 promoters; 1 are listed.',
+      'A fishery cooperative society needs at least 10 promoters; 1 is listed.',
     );
     expect(saved).toBe(false);
   });

@@ -41,7 +41,7 @@ export function ReturnFilingForm({
             {late.daysLate > 0
               ? t('counter.dueLate', {
                   due: dateText(detail.dueOn),
-                  days: late.daysLate,
+                  count: late.daysLate,
                   fee: rupeeText(late.feePaise),
                 })
               : t('counter.dueOnTime', { due: dateText(detail.dueOn) })}

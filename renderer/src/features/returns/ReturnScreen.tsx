@@ -132,7 +132,7 @@ export function ReturnScreen({ societyId, fy }: { societyId: string; fy: string 
             <Text size="sm" c={data.lateIfFiledToday.daysLate > 0 ? 'red.8' : 'dark.5'}>
               {data.lateIfFiledToday.daysLate > 0
                 ? t('returnPage.lateToday', {
-                    days: data.lateIfFiledToday.daysLate,
+                    count: data.lateIfFiledToday.daysLate,
                     fee: rupeeText(data.lateIfFiledToday.feePaise),
                   })
                 : t('returnPage.onTimeToday')}

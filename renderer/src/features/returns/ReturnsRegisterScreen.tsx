@@ -218,7 +218,7 @@ export function ReturnsRegisterScreen() {
                       <ReturnStatusBadge status={row.status} />
                       {row.daysLate ? (
                         <Text size="xs" c="dimmed" mt={2}>
-                          {t('returns.late', { days: row.daysLate })}
+                          {t('returns.late', { count: row.daysLate })}
                         </Text>
                       ) : null}
                     </Table.Td>

@@ -54,7 +54,7 @@ export function SocietyReturns({ societyId }: { societyId: string }) {
               <ReturnStatusBadge status={row.status} />
               {row.daysLate ? (
                 <Text span size="xs" c="dimmed" ml={6}>
-                  {t('returns.late', { days: row.daysLate })}
+                  {t('returns.late', { count: row.daysLate })}
                 </Text>
               ) : null}
             </Table.Td>

@@ -7,6 +7,6 @@ export function lateText(
   filed: { daysLate: number; lateFeePaise: number },
 ): string {
   return filed.daysLate > 0
-    ? t('returnPage.lateValue', { days: filed.daysLate, fee: rupeeText(filed.lateFeePaise) })
+    ? t('returnPage.lateValue', { count: filed.daysLate, fee: rupeeText(filed.lateFeePaise) })
     : t('returnPage.onTime');
 }

@@ -49,7 +49,9 @@ export const auditsEn = {
       '{{count}} society will be audited for {{fy}} by the auditor you choose.',
     assignSelectedSummary_other:
       '{{count}} societies will be audited for {{fy}} by the auditor you choose.',
-    assignMatchingSummary:
+    assignMatchingSummary_one:
+      'The one society of {{office}} ({{type}}) not yet in the programme of {{fy}}.',
+    assignMatchingSummary_other:
       'Every society of {{office}} ({{type}}) not yet in the programme of {{fy}}: {{count}} in all.',
     assignSubmit: 'Give to the auditor',
     assigned_one: '{{count}} society was given to the auditor ({{skipped}} already programmed).',
