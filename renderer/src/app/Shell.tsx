@@ -7,7 +7,8 @@ import { roleLabels } from '#shared/auth/roles';
 import { useLockNow, useSignOut } from '../features/auth';
 import { SyncIndicator } from '../features/sync';
 import { useAppInfo } from '../lib/backend';
-import { useCan, useSession } from '../lib/session';
+import { ScreenShortcutsProvider, useScreenHints } from '../lib/screen-shortcuts';
+import { useSession } from '../lib/session';
 import { formatCount } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { navEntriesFor } from './navigation';
@@ -27,76 +28,78 @@ export function Shell() {
   );
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 232, breakpoint: 0 }}
-      footer={{ height: 30 }}
-      padding="md"
-    >
-      <AppShell.Header bg="indigo.8" c="white" px="md">
-        <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap" align="center">
-            <Box
-              aria-hidden
-              w={34}
-              h={34}
-              bg="white"
-              c="indigo.8"
-              style={{
-                borderRadius: '50%',
-                display: 'grid',
-                placeItems: 'center',
-                fontWeight: 700,
-                fontSize: 13,
-              }}
-            >
-              RCS
-            </Box>
-            <Stack gap={0}>
-              <Title order={1} size="h4" c="white" lh={1.2}>
-                {t('app.name')}
-              </Title>
-              <Text size="xs" c="indigo.1" lh={1.3}>
-                {t('app.office')}
-                {info.data ? ` · ${t('app.stateOf', { state: info.data.stateName })}` : ''}
-              </Text>
-            </Stack>
+    <ScreenShortcutsProvider>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 232, breakpoint: 0 }}
+        footer={{ height: 30 }}
+        padding="md"
+      >
+        <AppShell.Header bg="indigo.8" c="white" px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" align="center">
+              <Box
+                aria-hidden
+                w={34}
+                h={34}
+                bg="white"
+                c="indigo.8"
+                style={{
+                  borderRadius: '50%',
+                  display: 'grid',
+                  placeItems: 'center',
+                  fontWeight: 700,
+                  fontSize: 13,
+                }}
+              >
+                RCS
+              </Box>
+              <Stack gap={0}>
+                <Title order={1} size="h4" c="white" lh={1.2}>
+                  {t('app.name')}
+                </Title>
+                <Text size="xs" c="indigo.1" lh={1.3}>
+                  {t('app.office')}
+                  {info.data ? ` · ${t('app.stateOf', { state: info.data.stateName })}` : ''}
+                </Text>
+              </Stack>
+            </Group>
+            <SignedInUser />
           </Group>
-          <SignedInUser />
-        </Group>
-      </AppShell.Header>
+        </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        {navEntries.map((entry) => (
-          <NavLink
-            key={entry.path}
-            component={Link}
-            to={entry.path}
-            label={t(entry.label)}
-            active={entry.matches(location.pathname)}
-            rightSection={
-              <Kbd size="xs" aria-label={t('nav.shortcut', { key: entry.shortcutKey })}>
-                Alt {entry.shortcutKey}
-              </Kbd>
-            }
-            variant="light"
-            fw={500}
-            styles={{ root: { borderRadius: 6 } }}
-          />
-        ))}
-      </AppShell.Navbar>
+        <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+          {navEntries.map((entry) => (
+            <NavLink
+              key={entry.path}
+              component={Link}
+              to={entry.path}
+              label={t(entry.label)}
+              active={entry.matches(location.pathname)}
+              rightSection={
+                <Kbd size="xs" aria-label={t('nav.shortcut', { key: entry.shortcutKey })}>
+                  Alt {entry.shortcutKey}
+                </Kbd>
+              }
+              variant="light"
+              fw={500}
+              styles={{ root: { borderRadius: 6 } }}
+            />
+          ))}
+        </AppShell.Navbar>
 
-      <AppShell.Main id="main" bg="gray.0">
-        <ErrorBoundary key={location.pathname}>
-          <Outlet />
-        </ErrorBoundary>
-      </AppShell.Main>
+        <AppShell.Main id="main" bg="gray.0">
+          <ErrorBoundary key={location.pathname}>
+            <Outlet />
+          </ErrorBoundary>
+        </AppShell.Main>
 
-      <ScrollRestoration />
-      <AppShell.Footer px="md" bg="gray.1">
-        <StatusLine />
-      </AppShell.Footer>
-    </AppShell>
+        <ScrollRestoration />
+        <AppShell.Footer px="md" bg="gray.1">
+          <StatusLine />
+        </AppShell.Footer>
+      </AppShell>
+    </ScreenShortcutsProvider>
   );
 }
 
@@ -143,7 +146,7 @@ function SignedInUser() {
 function StatusLine() {
   const { t } = useTranslation();
   const info = useAppInfo();
-  const canAdd = useCan('societies.create');
+  const hints = useScreenHints();
   const fetching = useIsFetching();
   const mutating = useIsMutating();
   const busy = fetching + mutating > 0;
@@ -178,9 +181,11 @@ function StatusLine() {
         ) : null}
       </Group>
       <Group gap="lg" wrap="nowrap" miw={0}>
-        <Text size="xs" c="dimmed" truncate>
-          {canAdd ? t('status.shortcuts') : t('status.shortcutsReader')}
-        </Text>
+        {hints.length > 0 ? (
+          <Text size="xs" c="dimmed" truncate data-testid="screen-hints">
+            {hints.join(' · ')}
+          </Text>
+        ) : null}
         {info.data ? (
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {t('status.version', { version: info.data.appVersion })}

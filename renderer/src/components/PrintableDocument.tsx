@@ -1,11 +1,11 @@
 import { Box, Button, Divider, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Office } from '#shared/reference/contract';
 import { ArrowLeftIcon } from './icons';
 import { LetterheadMark } from './Letterhead';
+import { useScreenShortcuts } from '../lib/screen-shortcuts';
 
 /** The registrar's signature block at the foot of a letter or order. */
 export function SignatureBlock({ name, office }: { name: string; office: string }) {
@@ -51,7 +51,9 @@ export function PrintableDocument({
 }) {
   const { t } = useTranslation(['app', 'registration']);
   const navigate = useNavigate();
-  useHotkeys([['Escape', () => void navigate(backTo)]]);
+  useScreenShortcuts([
+    { keys: 'Escape', hint: t('status.escBack'), run: () => void navigate(backTo) },
+  ]);
   return (
     <Stack gap="md" maw={820} pb="xl">
       <Stack gap="sm" data-print="hide">

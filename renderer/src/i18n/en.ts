@@ -31,8 +31,8 @@ export const appEn = {
     registerSize_other: '{{formatted}} societies on the register',
     version: 'Version {{version}}',
     unavailable: 'Backend not answering',
-    shortcuts: '/ search · Alt+N add society · Esc back',
-    shortcutsReader: '/ search · Esc back',
+    /** The status line's key hints come from the screen shown; these are the shared ones. */
+    escBack: 'Esc back',
   },
   session: {
     signedInAs: 'Signed in as',

@@ -1,5 +1,4 @@
 import { Alert, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
@@ -20,6 +19,7 @@ import { CloseNamesAlert } from './CloseNamesAlert';
 import { DeficiencyLettersSection } from './DeficiencyLettersSection';
 import { ScrutinyChecklist } from './ScrutinyChecklist';
 import { useApplicationScreen } from './use-application-screen';
+import { useScreenShortcuts } from '../../lib/screen-shortcuts';
 
 /** One application: its particulars, clock, letters, and the steps its state allows. */
 export function ApplicationScreen({ id }: { id: string }) {
@@ -29,7 +29,10 @@ export function ApplicationScreen({ id }: { id: string }) {
   const { application, reference, user } = screen;
 
   const back = () => void navigate(paths.applications);
-  useHotkeys(screen.open ? [] : [['Escape', back]]);
+  // While a step's form is open, Esc belongs to it.
+  useScreenShortcuts(
+    screen.open ? [] : [{ keys: 'Escape', hint: t('status.escBack'), run: back }],
+  );
 
   const backButton = <ApplicationBackButton onClick={back} />;
 

@@ -11,7 +11,6 @@ import {
   Table,
   Text,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -26,6 +25,7 @@ import { ApplicationStateBadge } from './ApplicationStateBadge';
 import { ClockBadge, dueCounts } from './clock';
 import { useApplications } from './queries';
 import { useReferenceData } from '../reference';
+import { useScreenShortcuts } from '../../lib/screen-shortcuts';
 
 /** Applications of the office with the statutory clock of each; the most urgent first. */
 export function ApplicationsScreen() {
@@ -42,7 +42,18 @@ export function ApplicationsScreen() {
   const addApplication = () => {
     if (canReceive) void navigate(paths.newApplication);
   };
-  useHotkeys([['alt+N', addApplication]], []);
+  useScreenShortcuts(
+    canReceive
+      ? [
+          {
+            keys: 'alt+N',
+            hint: t('applications.shortcutAdd'),
+            run: addApplication,
+            inFields: true,
+          },
+        ]
+      : [],
+  );
 
   const rows = applications.data ?? [];
   const counts = dueCounts(rows);

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Kbd, Skeleton, Stack, Tabs, Text } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -22,6 +21,7 @@ import { RegistrationNumber } from './RegistrationNumber';
 import { SocietyDetailView } from './SocietyDetailView';
 import { useSociety } from '../queries';
 import { useStatusOrders } from '../../status-orders';
+import { useScreenShortcuts } from '../../../lib/screen-shortcuts';
 
 /** Location state a form leaves after saving, so this page can confirm it. */
 export interface SavedState {
@@ -51,8 +51,12 @@ export function SocietyDetailScreen({ id }: { id: string }) {
   };
 
   // While the proposal form is open, Esc belongs to it.
-  useHotkeys(proposing ? [] : [['Escape', back]]);
-  useHotkeys([['alt+E', edit]], []);
+  useScreenShortcuts([
+    ...(canEdit
+      ? [{ keys: 'alt+E', hint: t('detail.shortcutEdit'), run: edit, inFields: true }]
+      : []),
+    ...(proposing ? [] : [{ keys: 'Escape', hint: t('status.escBack'), run: back }]),
+  ]);
 
   const backButton = (
     <Button

@@ -23,6 +23,8 @@ export const societiesEn = {
     unlimited: 'Unlimited',
   },
   register: {
+    shortcutSearch: '/ search',
+    shortcutAdd: 'Alt+N add society',
     title: 'Society register',
     add: 'Add society',
     searchLabel: 'Search the register',
@@ -66,6 +68,7 @@ export const societiesEn = {
     sortedDesc: 'sorted Z to A',
   },
   detail: {
+    shortcutEdit: 'Alt+E edit',
     loadError: 'The society could not be loaded',
     notFoundTitle: 'Society not found',
     notFoundBody:

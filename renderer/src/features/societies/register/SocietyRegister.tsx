@@ -9,7 +9,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedCallback, useHotkeys } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -26,6 +26,7 @@ import { useRegisterParams } from './use-register-params';
 import { useCan } from '../../../lib/session';
 import { SEARCH_LIMIT, useSocietyPages, useSocietySearch } from '../queries';
 import { useReferenceData } from '../../reference';
+import { useScreenShortcuts } from '../../../lib/screen-shortcuts';
 
 const NO_ROWS: SocietyRow[] = [];
 const SEARCH_DEBOUNCE_MS = 150;
@@ -97,15 +98,16 @@ export function SocietyRegister({ top }: { top?: ReactNode } = {}) {
     searchRef.current?.select();
   }, []);
 
-  useHotkeys([['/', focusSearch]]);
-  useHotkeys(
-    [
-      ['mod+F', focusSearch],
-      ['mod+N', addSociety],
-      ['alt+N', addSociety],
-    ],
-    [],
-  );
+  useScreenShortcuts([
+    { keys: '/', hint: t('register.shortcutSearch'), run: focusSearch },
+    { keys: 'mod+F', run: focusSearch, inFields: true },
+    ...(canAdd
+      ? [
+          { keys: 'alt+N', hint: t('register.shortcutAdd'), run: addSociety, inFields: true },
+          { keys: 'mod+N', run: addSociety, inFields: true },
+        ]
+      : []),
+  ]);
 
   const clearEverything = () => {
     debouncedSetQuery.cancel();
