@@ -34,6 +34,19 @@ interface ImageRecord {
  * (issue 20) and synced to every office. Each change adds a row; the latest of a kind
  * stands, and one without content means the image was removed.
  */
+/** What one row of reference_images holds besides its bookkeeping; only `kind` for a removal. */
+interface ImageColumns {
+  kind: LetterheadImageKind;
+  mimeType?: string;
+  sha256?: string;
+  size?: number;
+  width?: number;
+  height?: number;
+  content?: string;
+}
+
+const emptyImage = { mimeType: null, sha256: null, size: null, width: null, height: null };
+
 export class LetterheadImages {
   private readonly prepare: Prepare;
 
@@ -91,30 +104,15 @@ export class LetterheadImages {
     }
     const sha256 = createHash('sha256').update(content).digest('hex');
     if (this.latestSha(kind) === sha256) return this.view();
-    this.writer.run(actorFor(user), (tx) => {
-      const row = {
-        id: tx.newId(),
-        kind,
-        mimeType: inspected.mimeType,
-        sha256,
-        size: content.length,
-        width: inspected.width,
-        height: inspected.height,
-      };
-      this.prepare(
-        `INSERT INTO reference_images (id, version, created_at, created_by, updated_at, updated_by, kind, mime_type,
-           content, sha256, size, width, height)
-         VALUES (@id, 1, @now, @by, @now, @by, @kind, @mimeType, @content, @sha256, @size, @width, @height)`,
-      ).run({ ...row, content: content.toString('base64'), now: tx.now, by: user.id });
-      // The bytes travel in the row only: the record of changes names the picture by its hash.
-      tx.record({
-        name: 'referenceImage.set',
-        entity: 'reference_image',
-        entityId: row.id,
-        args: row,
-        baseVersion: null,
-        base: null,
-      });
+    // The bytes travel in the row only: the record of changes names the picture by its hash.
+    this.append(user, 'referenceImage.set', {
+      kind,
+      mimeType: inspected.mimeType,
+      sha256,
+      size: content.length,
+      width: inspected.width,
+      height: inspected.height,
+      content: content.toString('base64'),
     });
     return this.view();
   }
@@ -122,14 +120,28 @@ export class LetterheadImages {
   /** Removes the emblem or the logo: printouts show the "not set" placeholder again. */
   remove(user: SessionUser, kind: LetterheadImageKind): Letterhead {
     if (!this.latest(kind)?.content) return this.view();
+    this.append(user, 'referenceImage.remove', { kind });
+    return this.view();
+  }
+
+  /**
+   * Setting and removing both add a row (the newest row of a kind is the one in force, a
+   * row without content the placeholder), so every office's history keeps each picture.
+   */
+  private append(
+    user: SessionUser,
+    name: 'referenceImage.set' | 'referenceImage.remove',
+    { content, ...image }: ImageColumns,
+  ) {
     this.writer.run(actorFor(user), (tx) => {
-      const row = { id: tx.newId(), kind };
+      const row = { id: tx.newId(), ...image };
       this.prepare(
-        `INSERT INTO reference_images (id, version, created_at, created_by, updated_at, updated_by, kind)
-         VALUES (@id, 1, @now, @by, @now, @by, @kind)`,
-      ).run({ ...row, now: tx.now, by: user.id });
+        `INSERT INTO reference_images (id, version, created_at, created_by, updated_at, updated_by, kind, mime_type,
+           content, sha256, size, width, height)
+         VALUES (@id, 1, @now, @by, @now, @by, @kind, @mimeType, @content, @sha256, @size, @width, @height)`,
+      ).run({ ...emptyImage, ...row, content: content ?? null, now: tx.now, by: user.id });
       tx.record({
-        name: 'referenceImage.remove',
+        name,
         entity: 'reference_image',
         entityId: row.id,
         args: row,
@@ -137,7 +149,6 @@ export class LetterheadImages {
         base: null,
       });
     });
-    return this.view();
   }
 
   /** The limits of the rule parameters in force today. */

@@ -269,13 +269,28 @@ describe('the scrutiny gate of a decision', () => {
       },
       'registrar',
     );
-
-  it('does not let an application only received be approved or refused', async () => {
-    const received = await core.call(
-      'applications.receive',
-      { application: application() },
+  const receive = () => core.call('applications.receive', { application: application() }, 'clerk');
+  /** Received and with the scrutiny started: the checklist open, nothing checked. */
+  const startedScrutiny = async () => {
+    const received = await receive();
+    return core.call(
+      'applications.startScrutiny',
+      { id: received.id, baseVersion: received.version },
       'clerk',
     );
+  };
+  const record = (
+    detail: { id: string; version: number },
+    items: { code: string; result: 'in_order' | 'wanting'; note: string | null }[],
+  ) =>
+    core.call(
+      'applications.recordScrutiny',
+      { id: detail.id, baseVersion: detail.version, items },
+      'clerk',
+    );
+
+  it('does not let an application only received be approved or refused', async () => {
+    const received = await receive();
     for (const decision of ['approve', 'refuse'] as const) {
       const error = await failure(decide(received.id, received.version, decision));
       expect(error.code).toBe('conflict');
@@ -285,26 +300,12 @@ describe('the scrutiny gate of a decision', () => {
   });
 
   it('approves only once every item is in order, naming the items not yet checked', async () => {
-    const received = await core.call(
-      'applications.receive',
-      { application: application() },
-      'clerk',
-    );
-    const started = await core.call(
-      'applications.startScrutiny',
-      { id: received.id, baseVersion: received.version },
-      'clerk',
-    );
-    const partly = await core.call(
-      'applications.recordScrutiny',
-      {
-        id: started.id,
-        baseVersion: started.version,
-        items: started.checklist
-          .filter((item) => item.code !== 'viability')
-          .map((item) => ({ code: item.code, result: 'in_order' as const, note: null })),
-      },
-      'clerk',
+    const started = await startedScrutiny();
+    const partly = await record(
+      started,
+      started.checklist
+        .filter((item) => item.code !== 'viability')
+        .map((item) => ({ code: item.code, result: 'in_order' as const, note: null })),
     );
     const approval = await failure(decide(partly.id, partly.version, 'approve'));
     expect(approval.message).toBe(
@@ -315,40 +316,17 @@ describe('the scrutiny gate of a decision', () => {
     expect(refusal.message).toMatch(/Viability note is not yet checked/u);
     expect((await core.call('applications.get', { id: partly.id }, 'clerk')).societyId).toBeNull();
 
-    const done = await core.call(
-      'applications.recordScrutiny',
-      {
-        id: partly.id,
-        baseVersion: partly.version,
-        items: [{ code: 'viability', result: 'in_order', note: null }],
-      },
-      'clerk',
-    );
+    const done = await record(partly, [{ code: 'viability', result: 'in_order', note: null }]);
     const approved = await decide(done.id, done.version, 'approve');
     expect(approved.state).toBe('approved');
     expect(approved.societyId).not.toBeNull();
   });
 
   it('lets a refusal cite an item found wanting before the rest are checked', async () => {
-    const received = await core.call(
-      'applications.receive',
-      { application: application() },
-      'clerk',
-    );
-    const started = await core.call(
-      'applications.startScrutiny',
-      { id: received.id, baseVersion: received.version },
-      'clerk',
-    );
-    const wanting = await core.call(
-      'applications.recordScrutiny',
-      {
-        id: started.id,
-        baseVersion: started.version,
-        items: [{ code: 'viability', result: 'wanting', note: 'No market for the fish.' }],
-      },
-      'clerk',
-    );
+    const started = await startedScrutiny();
+    const wanting = await record(started, [
+      { code: 'viability', result: 'wanting', note: 'No market for the fish.' },
+    ]);
     expect((await decide(wanting.id, wanting.version, 'refuse')).state).toBe('refused');
   });
 });
