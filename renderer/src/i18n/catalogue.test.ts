@@ -11,7 +11,9 @@ function leaves(node: unknown, prefix: string): Leaf[] {
   );
 }
 
-const all = Object.entries(en).flatMap(([namespace, tree]) => leaves(tree, "").map((leaf) => ({ ...leaf, key: `${namespace}:${leaf.key}` })));
+const all = Object.entries(en).flatMap(([namespace, tree]) =>
+  leaves(tree, '').map((leaf) => ({ ...leaf, key: `${namespace}:${leaf.key}` })),
+);
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;
 
 describe('the catalogue', () => {

@@ -30,9 +30,7 @@ export function ApplicationScreen({ id }: { id: string }) {
 
   const back = () => void navigate(paths.applications);
   // While a step's form is open, Esc belongs to it.
-  useScreenShortcuts(
-    screen.open ? [] : [{ keys: 'Escape', hint: t('status.escBack'), run: back }],
-  );
+  useScreenShortcuts(screen.open ? [] : [{ keys: 'Escape', hint: t('status.escBack'), run: back }]);
 
   const backButton = <ApplicationBackButton onClick={back} />;
 

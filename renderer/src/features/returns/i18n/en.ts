@@ -138,8 +138,10 @@ export const returnsEn = {
     intro:
       'Fill every item of the return of {{society}} for {{fy}}. Figures are checked as you type. Amounts are in rupees.',
     sentBack: 'This return was sent back. Correct it and file it again:',
-    dueLate_one: 'Due by {{due}}: filed today it is {{count}} day late, with a late fee of {{fee}}.',
-    dueLate_other: 'Due by {{due}}: filed today it is {{count}} days late, with a late fee of {{fee}}.',
+    dueLate_one:
+      'Due by {{due}}: filed today it is {{count}} day late, with a late fee of {{fee}}.',
+    dueLate_other:
+      'Due by {{due}}: filed today it is {{count}} days late, with a late fee of {{fee}}.',
     dueOnTime: 'Due by {{due}}: filed today it is on time.',
     handBack: 'Hand back to the clerk',
     handBackTitle: 'Hand the keyboard back to the clerk',
