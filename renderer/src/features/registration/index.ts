@@ -7,3 +7,6 @@ export { RefusalOrder } from './RefusalOrder';
 export { DeficiencyLetter } from './DeficiencyLetter';
 export { NameReservationsScreen } from './NameReservationsScreen';
 export { refreshApplications } from './queries';
+export { ApplicationStateBadge } from './ApplicationStateBadge';
+export { ClockBadge, clockTone } from './clock';
+export { registrationKeys } from './queries';

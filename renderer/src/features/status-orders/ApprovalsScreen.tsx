@@ -1,28 +1,75 @@
-import { Alert, Anchor, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { StatusOrderRow } from '#shared/status-orders/contract';
-import { ErrorState } from '../../components/ErrorState';
+import { ListBody } from '../../components/ListBody';
 import { PageHeader } from '../../components/PageHeader';
-import { StatusBadge } from '../../components/StatusBadge';
-import { dateText, instantText } from '../../lib/format';
-import { paths } from '../../lib/paths';
 import { useSession } from '../../lib/session';
+import { AwaitingApplications } from './AwaitingApplications';
+import { AwaitingStatusOrders } from './AwaitingStatusOrders';
 import { DecideModal, type Decision } from './DecideModal';
 import { useReferenceData } from '../reference';
-import { statusOrderKeys, useStatusOrders } from './queries';
+import { statusOrderKeys, useApplicationsAwaitingDecision, useStatusOrders } from './queries';
 import { societyKeys } from '../societies';
 
+interface Loadable<T> {
+  data: readonly T[] | undefined;
+  isPending: boolean;
+  error: Error | null;
+  refetch: () => unknown;
+}
+
+/** One kind of decision on the desk: its title and count, then its rows, or why not. */
+function DeskSection<T>({
+  id,
+  title,
+  query,
+  loadError,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  query: Loadable<T>;
+  loadError: string;
+  empty: string;
+  children: (rows: readonly T[]) => ReactNode;
+}) {
+  return (
+    <Paper withBorder radius="md" component="section" aria-labelledby={id}>
+      <Group gap="xs" px="md" pt="sm" pb={4} wrap="nowrap">
+        <Title order={2} size="h5" id={id} c="dark.6">
+          {title}
+        </Title>
+        {query.data && query.data.length > 0 ? (
+          <Badge color="gray" variant="light" radius="sm" style={{ flexShrink: 0 }}>
+            {query.data.length}
+          </Badge>
+        ) : null}
+      </Group>
+      <ListBody
+        query={query}
+        loadError={loadError}
+        empty={empty}
+        isEmpty={query.data?.length === 0}
+      >
+        {() => children(query.data ?? [])}
+      </ListBody>
+    </Paper>
+  );
+}
+
 /**
- * The registrar's desk: status orders of their office waiting for a decision. Whoever
- * proposed an order sees it without the buttons: another officer must decide it.
+ * The registrar's desk: what waits for their decision in their jurisdiction. Applications
+ * for registration first, fewest days left on the statutory clock first (each decided on its
+ * own screen, after scrutiny), then proposed status orders, decided here.
  */
 export function ApprovalsScreen() {
   const { t } = useTranslation(['statusOrders', 'societies']);
   const { user } = useSession();
   const queryClient = useQueryClient();
+  const applications = useApplicationsAwaitingDecision();
   const orders = useStatusOrders({ state: 'proposed' });
   const reference = useReferenceData();
   const [deciding, setDeciding] = useState<{ order: StatusOrderRow; decision: Decision } | null>(
@@ -32,128 +79,8 @@ export function ApprovalsScreen() {
   const stateOffice =
     reference.data?.offices.find((office) => office.id === user.officeId)?.level === 'state';
 
-  let body;
-  if (orders.isPending) {
-    body = (
-      <Stack gap="xs" aria-busy>
-        <Skeleton height={40} />
-        <Skeleton height={60} />
-        <Skeleton height={60} />
-      </Stack>
-    );
-  } else if (orders.isError) {
-    body = (
-      <ErrorState
-        title={t('approvals.loadError')}
-        error={orders.error}
-        onRetry={() => void orders.refetch()}
-      />
-    );
-  } else if (orders.data.length === 0) {
-    body = (
-      <Paper withBorder radius="md" p="xl">
-        <Stack gap={4} align="center">
-          <Text fw={600}>{t('approvals.empty')}</Text>
-          <Text size="sm" c="dimmed">
-            {t('approvals.emptyHint')}
-          </Text>
-        </Stack>
-      </Paper>
-    );
-  } else {
-    body = (
-      <Paper withBorder radius="md">
-        <Table
-          verticalSpacing="sm"
-          horizontalSpacing="md"
-          fz="sm"
-          striped
-          aria-label={t('approvals.title')}
-        >
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('approvals.society')}</Table.Th>
-              <Table.Th>{t('approvals.change')}</Table.Th>
-              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('approvals.effectiveOn')}</Table.Th>
-              <Table.Th>{t('approvals.order')}</Table.Th>
-              <Table.Th>{t('approvals.proposed')}</Table.Th>
-              <Table.Th w={230}>{t('approvals.decision')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {orders.data.map((order) => {
-              const own = order.proposedBy === user.id;
-              return (
-                <Table.Tr key={order.id} data-testid="approval-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={paths.society(order.societyId)} fw={600} size="sm">
-                      {order.societyName}
-                    </Anchor>
-                    <Text size="xs" ff="monospace" c="dimmed">
-                      {order.societyRegNo}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <StatusBadge status={order.fromStatus} size="sm" />
-                      <Text span aria-hidden>
-                        →
-                      </Text>
-                      <StatusBadge status={order.toStatus} size="sm" />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {dateText(order.effectiveOn)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {order.orderRef}
-                    </Text>
-                    <Text size="sm" c="dimmed" lineClamp={3} style={{ whiteSpace: 'pre-wrap' }}>
-                      {order.reason}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                      {order.proposedByName}
-                    </Text>
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                      {instantText(order.proposedAt)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {own ? (
-                      <Text size="sm" c="orange.9">
-                        {t('approvals.ownProposal')}
-                      </Text>
-                    ) : (
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          color="green.8"
-                          onClick={() => setDeciding({ order, decision: 'approve' })}
-                        >
-                          {t('approvals.approve')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          color="red.8"
-                          onClick={() => setDeciding({ order, decision: 'reject' })}
-                        >
-                          {t('approvals.reject')}
-                        </Button>
-                      </Group>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Paper>
-    );
-  }
+  const waiting = (applications.data?.length ?? 0) + (orders.data?.length ?? 0);
+  const nothing = applications.data?.length === 0 && orders.data?.length === 0;
 
   return (
     <Stack gap="md" maw={1480}>
@@ -165,9 +92,9 @@ export function ApprovalsScreen() {
             : t('approvals.intro', { office: user.officeName })
         }
         badge={
-          orders.data && orders.data.length > 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('approvals.count', { count: orders.data.length })}
+          waiting > 0 ? (
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {t('approvals.count', { count: waiting })}
             </Text>
           ) : null
         }
@@ -183,7 +110,43 @@ export function ApprovalsScreen() {
           title={done}
         />
       ) : null}
-      {body}
+      {nothing ? (
+        <Paper withBorder radius="md" p="xl">
+          <Stack gap={4} align="center">
+            <Text fw={600}>{t('approvals.empty')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('approvals.emptyHint')}
+            </Text>
+          </Stack>
+        </Paper>
+      ) : (
+        <>
+          <DeskSection
+            id="approvals-applications"
+            title={t('approvals.applicationsTitle')}
+            query={applications}
+            loadError={t('approvals.applicationsLoadError')}
+            empty={t('approvals.noApplications')}
+          >
+            {(rows) => <AwaitingApplications rows={rows} userId={user.id} />}
+          </DeskSection>
+          <DeskSection
+            id="approvals-orders"
+            title={t('approvals.ordersTitle')}
+            query={orders}
+            loadError={t('approvals.ordersLoadError')}
+            empty={t('approvals.noOrders')}
+          >
+            {(rows) => (
+              <AwaitingStatusOrders
+                orders={rows}
+                userId={user.id}
+                onDecide={(order, decision) => setDeciding({ order, decision })}
+              />
+            )}
+          </DeskSection>
+        </>
+      )}
       {deciding ? (
         <DecideModal
           order={deciding.order}

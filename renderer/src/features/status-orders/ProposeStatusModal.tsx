@@ -22,6 +22,8 @@ import { DateInput } from '../../components/DateInput';
 import { dayMonthYearToIso } from '../../components/date-text';
 import { useRequest } from '../../lib/backend';
 import { showServerErrors } from '../../lib/form-errors';
+import { useSession } from '../../lib/session';
+import { useReferenceData } from '../reference';
 
 interface ProposeValues {
   toStatus: string;
@@ -57,7 +59,25 @@ function proposalResolver(
 }
 
 /**
- * A clerk's (or registrar's) proposal to change a society's status, offering only the
+ * The order reference's example in the user's own office code, as the office's registration
+ * numbers carry it (the state office's orders carry none); plain until reference data loads.
+ */
+function useOrderRefHint(): string {
+  const { t } = useTranslation('statusOrders');
+  const { user } = useSession();
+  const reference = useReferenceData();
+  const office = reference.data?.offices.find((candidate) => candidate.id === user.officeId);
+  if (!office) return t('propose.orderRefHintPlain');
+  const year = new Date().getFullYear();
+  const example =
+    office.level === 'state'
+      ? t('propose.orderRefExampleState', { year })
+      : t('propose.orderRefExample', { office: office.code, year });
+  return t('propose.orderRefHint', { example });
+}
+
+/**
+ * An officer's proposal to change a society's status, offering only the
  * statuses an order may lead to from the current one. A registrar of the office decides it.
  */
 export function ProposeStatusModal({
@@ -71,6 +91,7 @@ export function ProposeStatusModal({
 }) {
   const { t } = useTranslation(['statusOrders', 'societies']);
   const propose = useRequest('statusOrders.propose');
+  const orderRefHint = useOrderRefHint();
   const [banner, setBanner] = useState<string | null>(null);
   const [resolver] = useState(() => proposalResolver(society.id, t('propose.chooseStatus')));
   const { control, register, handleSubmit, setError, formState } = useForm<
@@ -173,7 +194,7 @@ export function ProposeStatusModal({
           <TextInput
             {...register('orderRef')}
             label={t('propose.orderRef')}
-            placeholder={t('propose.orderRefHint')}
+            placeholder={orderRefHint}
             error={errors.orderRef?.message}
             withAsterisk
             autoComplete="off"
